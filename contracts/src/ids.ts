@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Prefixed ids as branded types, so an OrderId cannot be passed where an EventId is expected.
+ * Never `evt_`: that prefix is Stripe's.
+ */
+const prefixedId = <Brand extends string>(prefix: string, brand: Brand) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[A-Za-z0-9_]{4,}$`), `must be an id starting with ${prefix}_`)
+    .brand<Brand>();
+
+export const OrderId = prefixedId('ord', 'OrderId');
+export type OrderId = z.infer<typeof OrderId>;
+export const EventId = prefixedId('ev', 'EventId');
+export type EventId = z.infer<typeof EventId>;
+export const TicketTypeId = prefixedId('tt', 'TicketTypeId');
+export type TicketTypeId = z.infer<typeof TicketTypeId>;
+export const TicketId = prefixedId('tkt', 'TicketId');
+export type TicketId = z.infer<typeof TicketId>;
+export const BusinessId = prefixedId('biz', 'BusinessId');
+export type BusinessId = z.infer<typeof BusinessId>;
+export const UserId = prefixedId('usr', 'UserId');
+export type UserId = z.infer<typeof UserId>;
+
+/** Stripe's own ids, kept as Stripe spells them. */
+export const PaymentIntentId = z.string().regex(/^pi_[A-Za-z0-9]+$/, 'must be a pi_ id');
+export const ChargeId = z.string().regex(/^ch_[A-Za-z0-9]+$/, 'must be a ch_ id');
+export const RefundId = z.string().regex(/^re_[A-Za-z0-9]+$/, 'must be a re_ id');
+export const StripeEventId = z.string().regex(/^evt_[A-Za-z0-9]+$/, 'must be an evt_ id');
+export const TaxCalculationId = z.string().regex(/^taxcalc_[A-Za-z0-9]+$/, 'must be a taxcalc_ id');
+export const TaxLocationId = z.string().regex(/^taxloc_[A-Za-z0-9]+$/, 'must be a taxloc_ id');
