@@ -5,3 +5,4 @@ export * from './ids.ts';
 export * from './manifest/check-manifests.ts';
 export * from './manifest/service-manifest.ts';
 export * from './money.ts';
+export * from './stripe-api-version.ts';
