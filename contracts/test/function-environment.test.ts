@@ -1,0 +1,46 @@
+import { expect, it } from 'vitest';
+import { functionEnvironment } from '../src/manifest/function-environment.ts';
+import { ServiceManifest } from '../src/manifest/service-manifest.ts';
+
+const manifest = ServiceManifest.parse({
+  service: 'payments',
+  secrets: ['stripe-secret-key', 'stripe-webhook-secret'],
+  functions: {
+    createPaymentIntent: {
+      entry: 'src/handlers/create-payment-intent.ts',
+      uses: {
+        table: 'write',
+        bus: true,
+        secrets: ['stripe-secret-key'],
+        invoke: ['ticketing.holdSeats'],
+      },
+    },
+  },
+});
+const fn = manifest.functions.createPaymentIntent;
+if (!fn) throw new Error('fixture');
+
+it('names exactly the resources the function uses, never a secret value', () => {
+  expect(
+    functionEnvironment(manifest, fn, {
+      tableName: 'payments-table',
+      busName: 'mytabs',
+      secretIds: { 'stripe-secret-key': 'mytabs/stripe-secret-key', 'stripe-webhook-secret': 'x' },
+      functionNames: { 'ticketing.holdSeats': 'arn:aws:lambda:us-east-1:0:function:holdSeats' },
+      workflowArns: {},
+    }),
+  ).toEqual({
+    SERVICE_NAME: 'payments',
+    POWERTOOLS_SERVICE_NAME: 'payments',
+    TABLE_NAME: 'payments-table',
+    EVENT_BUS_NAME: 'mytabs',
+    SECRET_STRIPE_SECRET_KEY: 'mytabs/stripe-secret-key',
+    FUNCTION_TICKETING_HOLD_SEATS: 'arn:aws:lambda:us-east-1:0:function:holdSeats',
+  });
+});
+
+it('refuses to run a function whose resource was not resolved', () => {
+  expect(() =>
+    functionEnvironment(manifest, fn, { secretIds: {}, functionNames: {}, workflowArns: {} }),
+  ).toThrow('No table was resolved');
+});
