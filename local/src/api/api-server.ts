@@ -1,0 +1,123 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { ServiceManifest } from '@mytabs/contracts';
+import { createAuthorizer } from './authorizer.ts';
+import { type InvokeFunction, lambdaFunctionName } from './function-invoker.ts';
+import { type GatewayResponseType, gatewayProblem } from './gateway-responses.ts';
+import { type GatewayRequest, proxyEvent, readGatewayRequest } from './proxy-event.ts';
+import { httpAnswerOf } from './proxy-result.ts';
+import { restApi } from './rest-api.ts';
+import { matchRoute, routesOf } from './route-table.ts';
+
+export interface ApiServerOptions {
+  manifests: readonly ServiceManifest[];
+  invoke: InvokeFunction;
+  /** Answers `GET /health`: 200 once the whole platform is ready, 503 before. */
+  isReady: () => boolean;
+  log: (line: string) => void;
+}
+
+/**
+ * The whole body, or `undefined` past API Gateway's limit. An oversized body is still read to its
+ * end (and dropped), so the client gets the 413 rather than a reset connection.
+ */
+const readBody = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= restApi.maxPayloadBytes) chunks.push(chunk as Buffer);
+  }
+  return size > restApi.maxPayloadBytes ? undefined : Buffer.concat(chunks);
+};
+
+const apiGatewayHeaders = (request: { requestId: string; extendedRequestId: string }) => ({
+  'x-amzn-RequestId': request.requestId,
+  'x-amz-apigw-id': request.extendedRequestId,
+});
+
+/**
+ * The REST API (stage `prod`) on one HTTP server: the manifests' routes, the authorizer in front
+ * of protected ones, each request a proxy event for the route's function through the local
+ * Lambda, and API Gateway's own answers as problem+json.
+ */
+export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOptions) => {
+  const routes = routesOf(manifests);
+  const authorizerOwner = manifests.find((m) => m.authorizer);
+  const authorize = createAuthorizer({
+    functionName:
+      authorizerOwner?.authorizer &&
+      lambdaFunctionName(authorizerOwner.service, authorizerOwner.authorizer),
+    invoke,
+    log,
+  });
+
+  const answerProblem = (
+    res: ServerResponse,
+    type: GatewayResponseType,
+    request: GatewayRequest,
+  ) => {
+    const problem = gatewayProblem(type, request);
+    res.writeHead(problem.status, { ...problem.headers, ...apiGatewayHeaders(request) });
+    res.end(problem.body);
+  };
+
+  const handle = async (res: ServerResponse, request: GatewayRequest) => {
+    if (request.method === 'GET' && request.path === '/health') {
+      const ready = isReady();
+      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    }
+    const match = matchRoute(routes, request.method, request.path);
+    if (!match) return answerProblem(res, 'MISSING_AUTHENTICATION_TOKEN', request);
+    let authorizer: Record<string, string | number> | undefined;
+    if (match.route.auth !== 'public') {
+      const authorization = await authorize(request, match);
+      if (authorization.outcome !== 'allow') {
+        const type = (
+          {
+            unauthorized: 'UNAUTHORIZED',
+            denied: 'ACCESS_DENIED',
+            misconfigured: 'AUTHORIZER_CONFIGURATION_ERROR',
+          } as const
+        )[authorization.outcome];
+        return answerProblem(res, type, request);
+      }
+      authorizer = authorization.context;
+    }
+    const result = await invoke(match.route.functionName, proxyEvent(request, match, authorizer));
+    const answer = result.ok ? httpAnswerOf(result.payload) : undefined;
+    if (!answer) {
+      log(
+        `api: ${request.method} ${request.path} (request ${request.requestId}) -> 502: ${
+          result.ok
+            ? `${match.route.functionName} answered a malformed Lambda proxy response`
+            : `${match.route.functionName} failed: ${result.errorType}: ${result.errorMessage}`
+        }`,
+      );
+      return answerProblem(res, 'DEFAULT_5XX', request);
+    }
+    const headers = { ...answer.headers, ...apiGatewayHeaders(request) };
+    res.writeHead(answer.status, headers);
+    res.end(answer.body);
+  };
+
+  return createServer(async (req, res) => {
+    let body: Buffer | undefined;
+    try {
+      body = await readBody(req);
+    } catch {
+      // The client went away mid-body: nobody is left to answer.
+      return res.destroy();
+    }
+    if (!body)
+      return answerProblem(res, 'REQUEST_TOO_LARGE', readGatewayRequest(req, Buffer.alloc(0)));
+    const request = readGatewayRequest(req, body);
+    try {
+      await handle(res, request);
+    } catch (error) {
+      log(`api: internal error (request ${request.requestId}): ${(error as Error).stack ?? error}`);
+      if (!res.headersSent) answerProblem(res, 'DEFAULT_5XX', request);
+      else res.end();
+    }
+  });
+};

@@ -1,0 +1,81 @@
+import { restApi } from './rest-api.ts';
+
+/**
+ * API Gateway's own answers, configured as gateway responses in problem+json (RFC 9457). Each
+ * keeps API Gateway's status (except the unknown route: 404 by design rather than AWS's 403
+ * "Missing Authentication Token") and its `x-amzn-ErrorType`.
+ */
+export const gatewayResponses = {
+  MISSING_AUTHENTICATION_TOKEN: {
+    status: 404,
+    title: 'Not Found',
+    errorType: 'MissingAuthenticationTokenException',
+    detail: 'No route matches this method and path.',
+  },
+  UNAUTHORIZED: {
+    status: 401,
+    title: 'Unauthorized',
+    errorType: 'UnauthorizedException',
+    detail: 'A valid token is required.',
+  },
+  ACCESS_DENIED: {
+    status: 403,
+    title: 'Forbidden',
+    errorType: 'AccessDeniedException',
+    detail: 'User is not authorized to access this resource.',
+  },
+  AUTHORIZER_CONFIGURATION_ERROR: {
+    status: 500,
+    title: 'Internal Server Error',
+    errorType: 'AuthorizerConfigurationException',
+    detail: 'The authorizer failed or answered in a form API Gateway does not accept.',
+  },
+  REQUEST_TOO_LARGE: {
+    status: 413,
+    title: 'Payload Too Large',
+    errorType: 'RequestTooLongException',
+    detail: `The request body exceeds API Gateway's limit of ${restApi.maxPayloadBytes} bytes.`,
+  },
+  DEFAULT_5XX: {
+    status: 502,
+    title: 'Bad Gateway',
+    errorType: 'InternalServerErrorException',
+    detail: 'The integration failed: it threw, timed out or answered a malformed response.',
+  },
+} as const;
+
+export type GatewayResponseType = keyof typeof gatewayResponses;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  requestId: string;
+}
+
+export const problemTypeBase = 'https://keeptabs.app/problems/gateway/';
+
+export const gatewayProblem = (
+  type: GatewayResponseType,
+  request: { requestId: string; path: string },
+): { status: number; headers: Record<string, string>; body: string } => {
+  const response = gatewayResponses[type];
+  const problem: Problem = {
+    type: `${problemTypeBase}${type.toLowerCase().replaceAll('_', '-')}`,
+    title: response.title,
+    status: response.status,
+    detail: response.detail,
+    instance: request.path,
+    requestId: request.requestId,
+  };
+  return {
+    status: response.status,
+    headers: {
+      'content-type': 'application/problem+json',
+      'x-amzn-errortype': response.errorType,
+    },
+    body: JSON.stringify(problem),
+  };
+};

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+
+/** The one REST API, as the event and ARNs a handler or the authorizer sees name it. */
+export const restApi = {
+  region: 'us-east-1',
+  accountId: '000000000000',
+  /** API Gateway ids are 10 lower-case alphanumerics; a fixed one keeps method ARNs stable. */
+  apiId: 'mytabslocl',
+  stage: 'prod',
+  /** API Gateway's hard limit on a request payload. */
+  maxPayloadBytes: 10 * 1024 * 1024,
+} as const;
+
+/**
+ * Content types the API treats as binary (API Gateway's `binaryMediaTypes`): such bodies reach the
+ * handler base64-encoded with `isBase64Encoded: true`. The CDK app must declare the same list.
+ */
+export const binaryMediaTypes = ['application/octet-stream', 'application/pdf', 'image/*'];
+
+export const isBinaryMediaType = (contentType: string | undefined) => {
+  const type = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (!type) return false;
+  return binaryMediaTypes.some((pattern) =>
+    pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern,
+  );
+};
+
+/** `arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/<path without leading slash>`. */
+export const methodArn = (method: string, path: string) =>
+  `arn:aws:execute-api:${restApi.region}:${restApi.accountId}:${restApi.apiId}/${restApi.stage}/${method}${path}`;
+
+/** A stable resource id per resource path, like the 6-character ids API Gateway assigns. */
+export const resourceId = (resourcePath: string) =>
+  createHash('sha256').update(resourcePath).digest('hex').slice(0, 6);
