@@ -104,16 +104,31 @@ export const defineEvent = <Data extends z.ZodObject>(spec: EventContractSpec<Da
       return parsed.data as Detail;
     },
 
-    /** The EventBridge rule pattern that selects this event, as the API and the CLI take it. */
-    pattern: { source: [spec.source], 'detail-type': [spec.detailType] },
+    /**
+     * The EventBridge rule pattern that selects this event, as the API and the CLI take it. It
+     * names the version, so a consumer of version 1 never receives a version 2 it cannot parse.
+     */
+    pattern: {
+      source: [spec.source],
+      'detail-type': [spec.detailType],
+      detail: { metadata: { version: [spec.version] } },
+    },
 
     /** The same pattern in the CDK's `events.EventPattern` spelling. */
-    cdkPattern: { source: [spec.source], detailType: [spec.detailType] },
+    cdkPattern: {
+      source: [spec.source],
+      detailType: [spec.detailType],
+      detail: { metadata: { version: [spec.version] } },
+    },
 
-    /** JSON Schema draft-04 of `detail`: what EventBridge's schema registry accepts. */
+    /**
+     * JSON Schema draft-04 of `detail`: what EventBridge's schema registry accepts. It describes
+     * what a consumer accepts (the tolerant parser: objects stay open to unknown fields), so a new
+     * optional field is a compatible change for anyone validating with it.
+     */
     jsonSchema(): Record<string, unknown> {
       return {
-        ...z.toJSONSchema(detail, { target: 'draft-4', io: 'output' }),
+        ...z.toJSONSchema(detail, { target: 'draft-4', io: 'input' }),
         title: spec.detailType,
         description: spec.description,
         'x-source': spec.source,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OrderId, PaymentIntentId } from '../ids.ts';
+import { ChargeId, OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineEvent } from './define-event.ts';
 
@@ -13,7 +13,7 @@ export const PaymentSucceeded = defineEvent({
     paymentIntentId: PaymentIntentId,
     amount: MinorUnits,
     currency: Currency,
-    latestChargeId: z.string().optional(),
+    latestChargeId: ChargeId.optional(),
   }),
   examples: [
     {

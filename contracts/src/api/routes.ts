@@ -1,0 +1,260 @@
+import type { z } from 'zod';
+import type { HttpRoute } from '../manifest/service-manifest.ts';
+import { AttendeesCsv, ListAttendeesQuery, ListAttendeesResponse } from './attendees.ts';
+import { Business, BusinessPathParams, CreateBusinessRequest } from './businesses.ts';
+import { CheckInRequest, CheckInResponse } from './check-ins.ts';
+import {
+  CalculateTaxRequest,
+  CalculateTaxResponse,
+  CreatePaymentIntentRequest,
+  CreatePaymentIntentResponse,
+  IdempotencyKeyHeader,
+} from './checkout.ts';
+import {
+  CreateEventRequest,
+  Event,
+  EventPathParams,
+  ListEventsQuery,
+  ListEventsResponse,
+  PublicEvent,
+  UpdateEventRequest,
+} from './events.ts';
+import {
+  CancelOrderResponse,
+  Order,
+  OrderPathParams,
+  RefundOrderRequest,
+  RefundOrderResponse,
+} from './orders.ts';
+import { CreateTicketTypeRequest, TicketType } from './ticket-types.ts';
+import { UpdateUserRequest, User } from './users.ts';
+import { StripeSignatureHeader, StripeWebhookEvent, WebhookReceived } from './webhook.ts';
+
+export interface SuccessResponse {
+  description: string;
+  /** JSON body; absent for an empty answer. */
+  schema?: z.ZodType;
+  /** The same answer as CSV, chosen by `Accept: text/csv`. */
+  csv?: z.ZodType;
+}
+
+/** Error statuses a route answers in problem+json besides the gateway's own (401, 403, 429). */
+export type ProblemStatus = 400 | 404 | 409 | 422 | 502;
+
+export interface Operation extends HttpRoute {
+  summary: string;
+  /** Who implements it (the service whose manifest declares the route). */
+  service: 'payments' | 'orders' | 'ticketing' | 'identity';
+  pathParams?: z.ZodObject;
+  query?: z.ZodObject;
+  /** Header names in lower case, as handlers read them after normalizing. */
+  headers?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Partial<Record<200 | 201 | 202, SuccessResponse>>;
+  problems: ProblemStatus[];
+}
+
+const operation = <const O extends Operation>(o: O) => o;
+
+/** Every route of the API, by operation name: what the manifests route and OpenAPI documents. */
+export const operations = {
+  calculateTax: operation({
+    method: 'POST',
+    path: '/payments/calculate-tax',
+    auth: 'public',
+    service: 'payments',
+    summary: 'Price, fees and tax quote for a cart (tax at the venue, via Stripe Tax)',
+    body: CalculateTaxRequest,
+    responses: { 200: { description: 'The quote', schema: CalculateTaxResponse } },
+    problems: [400, 404, 409],
+  }),
+  createPaymentIntent: operation({
+    method: 'POST',
+    path: '/payments/createPaymentIntent',
+    auth: 'public',
+    service: 'payments',
+    summary: 'Hold seats, create the order (PENDING_PAYMENT) and its PaymentIntent',
+    headers: IdempotencyKeyHeader,
+    body: CreatePaymentIntentRequest,
+    responses: {
+      201: {
+        description: 'The order, its PaymentIntent client secret and an order token',
+        schema: CreatePaymentIntentResponse,
+      },
+    },
+    problems: [400, 404, 409, 502],
+  }),
+  stripeWebhook: operation({
+    method: 'POST',
+    path: '/payments/webhook',
+    auth: 'public',
+    service: 'payments',
+    summary: 'Stripe webhook: the handler verifies the signature over the raw body',
+    headers: StripeSignatureHeader,
+    body: StripeWebhookEvent,
+    responses: { 200: { description: 'Received (also for a duplicate)', schema: WebhookReceived } },
+    problems: [400],
+  }),
+  getOrder: operation({
+    method: 'GET',
+    path: '/orders/{orderId}',
+    auth: 'user-or-order',
+    service: 'orders',
+    summary: 'Order status, lines and tickets',
+    pathParams: OrderPathParams,
+    responses: { 200: { description: 'The order', schema: Order } },
+    problems: [404],
+  }),
+  cancelOrder: operation({
+    method: 'POST',
+    path: '/orders/{orderId}/cancel',
+    auth: 'user-or-order',
+    service: 'orders',
+    summary: 'Buyer abandons an unpaid order: its PaymentIntent is canceled, seats released after',
+    pathParams: OrderPathParams,
+    responses: { 202: { description: 'Cancel requested', schema: CancelOrderResponse } },
+    problems: [404, 409],
+  }),
+  refundOrder: operation({
+    method: 'POST',
+    path: '/orders/{orderId}/refunds',
+    auth: 'user',
+    service: 'orders',
+    summary: "Full or partial refund by the event's organizer",
+    pathParams: OrderPathParams,
+    headers: IdempotencyKeyHeader,
+    body: RefundOrderRequest,
+    responses: { 202: { description: 'Refund created at Stripe', schema: RefundOrderResponse } },
+    problems: [400, 404, 409],
+  }),
+  listEvents: operation({
+    method: 'GET',
+    path: '/events',
+    auth: 'public',
+    service: 'ticketing',
+    summary: 'Published events with live availability',
+    query: ListEventsQuery,
+    responses: { 200: { description: 'A page of events', schema: ListEventsResponse } },
+    problems: [400],
+  }),
+  getEvent: operation({
+    method: 'GET',
+    path: '/events/{eventId}',
+    auth: 'public',
+    service: 'ticketing',
+    summary: 'One published event with live availability',
+    pathParams: EventPathParams,
+    responses: { 200: { description: 'The event', schema: PublicEvent } },
+    problems: [404],
+  }),
+  createEvent: operation({
+    method: 'POST',
+    path: '/events',
+    auth: 'user',
+    service: 'ticketing',
+    summary: "Create a draft event for one of the caller's businesses",
+    body: CreateEventRequest,
+    responses: { 201: { description: 'The draft event', schema: Event } },
+    problems: [400, 404],
+  }),
+  updateEvent: operation({
+    method: 'PATCH',
+    path: '/events/{eventId}',
+    auth: 'user',
+    service: 'ticketing',
+    summary: 'Change an event (venue, time zone, sale window) or publish it',
+    pathParams: EventPathParams,
+    body: UpdateEventRequest,
+    responses: { 200: { description: 'The event', schema: Event } },
+    problems: [400, 404, 409],
+  }),
+  createTicketType: operation({
+    method: 'POST',
+    path: '/events/{eventId}/ticket-types',
+    auth: 'user',
+    service: 'ticketing',
+    summary: 'Add a tier: price, tax behaviour, capacity, per-order limit',
+    pathParams: EventPathParams,
+    body: CreateTicketTypeRequest,
+    responses: { 201: { description: 'The ticket type', schema: TicketType } },
+    problems: [400, 404, 409],
+  }),
+  listAttendees: operation({
+    method: 'GET',
+    path: '/events/{eventId}/attendees',
+    auth: 'user',
+    service: 'ticketing',
+    summary: 'Attendees with check-in status; CSV on Accept: text/csv',
+    pathParams: EventPathParams,
+    query: ListAttendeesQuery,
+    responses: {
+      200: { description: 'Attendees', schema: ListAttendeesResponse, csv: AttendeesCsv },
+    },
+    problems: [400, 404],
+  }),
+  checkIn: operation({
+    method: 'POST',
+    path: '/events/{eventId}/check-ins',
+    auth: 'user',
+    service: 'ticketing',
+    summary: "Scan a ticket's QR (organizer or staff); a second scan is refused with 409",
+    pathParams: EventPathParams,
+    body: CheckInRequest,
+    responses: { 201: { description: 'Admitted', schema: CheckInResponse } },
+    problems: [400, 404, 409],
+  }),
+  getMe: operation({
+    method: 'GET',
+    path: '/users/me',
+    auth: 'user',
+    service: 'identity',
+    summary: "The caller's profile, groups and businesses",
+    responses: { 200: { description: 'The profile', schema: User } },
+    problems: [],
+  }),
+  updateMe: operation({
+    method: 'PATCH',
+    path: '/users/me',
+    auth: 'user',
+    service: 'identity',
+    summary: "Change the caller's profile",
+    body: UpdateUserRequest,
+    responses: { 200: { description: 'The profile', schema: User } },
+    problems: [400],
+  }),
+  createBusiness: operation({
+    method: 'POST',
+    path: '/businesses',
+    auth: 'user',
+    service: 'identity',
+    summary: 'Create a business owned by the caller',
+    body: CreateBusinessRequest,
+    responses: { 201: { description: 'The business', schema: Business } },
+    problems: [400],
+  }),
+  getBusiness: operation({
+    method: 'GET',
+    path: '/businesses/{businessId}',
+    auth: 'user',
+    service: 'identity',
+    summary: 'A business the caller belongs to (any other answers 404)',
+    pathParams: BusinessPathParams,
+    responses: { 200: { description: 'The business', schema: Business } },
+    problems: [404],
+  }),
+} satisfies Record<string, Operation>;
+
+export type OperationName = keyof typeof operations;
+
+type RouteOf<O extends Operation> = Pick<O, 'method' | 'path' | 'auth'>;
+
+/**
+ * The same table reduced to what a manifest's `http` takes, e.g.
+ * `http: routes.createPaymentIntent` (the manifest schema refuses extra keys).
+ */
+export const routes = Object.fromEntries(
+  Object.entries(operations).map(([name, { method, path, auth }]) => [
+    name,
+    { method, path, auth },
+  ]),
+) as { [N in OperationName]: RouteOf<(typeof operations)[N]> };

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EventId, OrderId, RefundId } from '../ids.ts';
+import { Currency, MinorUnits } from '../money.ts';
+import { defineEvent } from './define-event.ts';
+
+export const OrderRefunded = defineEvent({
+  source: 'mytabs.orders',
+  detailType: 'OrderRefunded',
+  version: 1,
+  description:
+    'A fulfilled order was refunded in full (REFUNDED: its tickets are voided) or in part ' +
+    '(PARTIALLY_REFUNDED: tickets stay valid).',
+  data: z.object({
+    orderId: OrderId,
+    eventId: EventId,
+    refundId: RefundId,
+    amount: MinorUnits,
+    amountRefunded: MinorUnits,
+    currency: Currency,
+    status: z.enum(['REFUNDED', 'PARTIALLY_REFUNDED']),
+  }),
+  examples: [
+    {
+      orderId: 'ord_01JD8ZK6X2Q4',
+      eventId: 'ev_01JD8Y3M7T2P',
+      refundId: 're_3QaBcD2eZvKYlo2C0',
+      amount: 5400,
+      amountRefunded: 5400,
+      currency: 'usd',
+      status: 'REFUNDED',
+    },
+  ],
+});
