@@ -1,0 +1,48 @@
+import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { AwsService } from './edge/aws-service.ts';
+import type { LocalLambda } from './lambda/local-lambda.ts';
+import type { LocalSecrets } from './secrets/local-secrets.ts';
+
+/** A port a piece of the platform listens on: `npm start` reads `envVar`, tests pass 0. */
+export interface PortSpec {
+  default: number;
+  envVar: string;
+  /** Names the port in the busy-port error, e.g. `SES inbox`. */
+  description: string;
+}
+
+/** What a component is given when the platform starts it. */
+export interface PlatformContext {
+  manifests: readonly LoadedManifest[];
+  /** Invoke functions in process: `lambda.invoke(...)` / `lambda.call(...)`. */
+  lambda: LocalLambda;
+  /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */
+  secrets: LocalSecrets;
+  /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL` is for every function. */
+  edgeUrl: string;
+  /** Endpoints of the components started before this one (see the order in components.ts). */
+  endpoints: Readonly<Record<string, string>>;
+  /** The port this component should listen on (0: any free port), when it declares `port`. */
+  port: number;
+  /** Set by `--data-dir`: components that persist keep their files under it. */
+  dataDir: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface RunningComponent {
+  /** Served on the edge, which asks each service in order whether a request is its own. */
+  services?: readonly AwsService[];
+  /** Printed at start (`name -> url`) and returned in the platform's `endpoints`. */
+  endpoints?: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * One piece of the local platform (DynamoDB, SES, EventBridge, the API, ...). Adding one is a
+ * two-line change in components.ts: import it and append it to the list.
+ */
+export interface PlatformComponent {
+  name: string;
+  port?: PortSpec;
+  start(context: PlatformContext): Promise<RunningComponent>;
+}

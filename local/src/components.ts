@@ -1,0 +1,8 @@
+import type { PlatformComponent } from './component.ts';
+
+/**
+ * Every component `npm start` runs, started in this order (a component sees the endpoints of
+ * those before it) and stopped in reverse. The local Lambda is not listed: it is the core every
+ * component receives. To add one: import it and append it here.
+ */
+export const components: readonly PlatformComponent[] = [];

@@ -1,0 +1,23 @@
+export type {
+  PlatformComponent,
+  PlatformContext,
+  PortSpec,
+  RunningComponent,
+} from './component.ts';
+export {
+  AwsError,
+  type AwsService,
+  type EdgeRequest,
+  type EdgeResponse,
+} from './edge/aws-service.ts';
+export { jsonProtocolService } from './edge/json-protocol.ts';
+export type { DeadLetter } from './lambda/dead-letters.ts';
+export {
+  FunctionError,
+  type InvokeRequest,
+  type InvokeResponse,
+  LocalLambda,
+} from './lambda/local-lambda.ts';
+export * from './naming.ts';
+export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from './platform.ts';
+export { LocalSecrets } from './secrets/local-secrets.ts';

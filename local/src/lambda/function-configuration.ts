@@ -1,0 +1,26 @@
+import type { LocalFunction } from './local-function.ts';
+
+const startedAt = `${new Date().toISOString().slice(0, 19)}.000+0000`;
+
+/** A function as ListFunctions and GetFunction describe it (`FunctionConfiguration`). */
+export const functionConfiguration = (fn: LocalFunction) => ({
+  FunctionName: fn.name,
+  FunctionArn: fn.arn,
+  Runtime: 'nodejs24.x',
+  Role: `arn:aws:iam::000000000000:role/${fn.name}`,
+  Handler: `${fn.spec.entry.replace(/\.ts$/, '')}.handler`,
+  CodeSize: 0,
+  Description: `${fn.service}.${fn.key}`,
+  Timeout: fn.spec.timeoutS,
+  MemorySize: fn.spec.memoryMb,
+  LastModified: startedAt,
+  Version: '$LATEST',
+  Environment: { Variables: fn.environment },
+  TracingConfig: { Mode: 'PassThrough' },
+  State: 'Active',
+  LastUpdateStatus: 'Successful',
+  PackageType: 'Zip',
+  Architectures: ['arm64'],
+  EphemeralStorage: { Size: 512 },
+  LoggingConfig: { LogFormat: 'JSON', LogGroup: `/aws/lambda/${fn.name}` },
+});

@@ -1,0 +1,198 @@
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { prefixLines } from '../line-log.ts';
+import type { LocalFunction } from './local-function.ts';
+import type {
+  FunctionErrorPayload,
+  InvokeMessage,
+  RunnerReply,
+  WorkerSetup,
+} from './worker-protocol.ts';
+
+export type RunOutcome = { ok: true; payload: string } | { ok: false; error: FunctionErrorPayload };
+
+export interface PoolOptions {
+  log: (line: string) => void;
+  /** Workers at most per function; further invocations wait for one (Lambda would throttle). */
+  maxWorkers: number;
+  /** A warm worker left idle this long is stopped, as Lambda recycles idle sandboxes. */
+  idleMs: number;
+}
+
+const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+const failure = (errorType: string, errorMessage: string): RunOutcome => ({
+  ok: false,
+  error: { errorType, errorMessage, trace: [] },
+});
+
+/**
+ * The sandboxes of one function: worker threads, each with the function's own `process.env` and
+ * one invocation at a time. A worker is reused while warm; one that timed out or crashed is
+ * stopped (`terminate()`, as Lambda discards a sandbox) and the next invocation starts a new one.
+ */
+export class FunctionPool {
+  readonly #idle: Worker[] = [];
+  readonly #all = new Set<Worker>();
+  readonly #idleTimers = new Map<Worker, NodeJS.Timeout>();
+  readonly #waiting: Array<() => void> = [];
+  #busy = 0;
+
+  constructor(
+    readonly fn: LocalFunction,
+    readonly options: PoolOptions,
+  ) {}
+
+  async run(requestId: string, event: string): Promise<RunOutcome> {
+    if (this.#busy >= this.options.maxWorkers) {
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    }
+    this.#busy += 1;
+    try {
+      const worker = this.#takeIdle() ?? this.#spawn();
+      return await this.#invoke(worker, requestId, event);
+    } finally {
+      this.#busy -= 1;
+      this.#waiting.shift()?.();
+    }
+  }
+
+  async close() {
+    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
+    this.#idleTimers.clear();
+    this.#idle.length = 0;
+    await Promise.all([...this.#all].map((w) => w.terminate()));
+    this.#all.clear();
+  }
+
+  #takeIdle() {
+    const worker = this.#idle.pop();
+    if (worker) {
+      clearTimeout(this.#idleTimers.get(worker));
+      this.#idleTimers.delete(worker);
+    }
+    return worker;
+  }
+
+  #spawn() {
+    const { fn } = this;
+    const setup: WorkerSetup = {
+      entryUrl: pathToFileURL(fn.entryPath).href,
+      entry: fn.spec.entry,
+      functionName: fn.name,
+      memoryMb: fn.spec.memoryMb,
+    };
+    const worker = new Worker(bootstrap, {
+      name: fn.name,
+      workerData: setup,
+      env: fn.environment,
+      execArgv: [],
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: fn.spec.memoryMb },
+    });
+    worker.unref();
+    prefixLines(worker.stdout, `${fn.name} |`, this.options.log);
+    prefixLines(worker.stderr, `${fn.name} |`, this.options.log);
+    // A crash between invocations must not take the platform down: forget the worker.
+    worker.on('error', () => this.#forget(worker));
+    worker.on('exit', () => this.#forget(worker));
+    this.#all.add(worker);
+    return worker;
+  }
+
+  #forget(worker: Worker) {
+    this.#all.delete(worker);
+    const at = this.#idle.indexOf(worker);
+    if (at >= 0) this.#idle.splice(at, 1);
+    clearTimeout(this.#idleTimers.get(worker));
+    this.#idleTimers.delete(worker);
+  }
+
+  #release(worker: Worker) {
+    if (!this.#all.has(worker)) return;
+    this.#idle.push(worker);
+    const timer = setTimeout(() => {
+      this.#forget(worker);
+      void worker.terminate();
+    }, this.options.idleMs);
+    timer.unref();
+    this.#idleTimers.set(worker, timer);
+  }
+
+  #invoke(worker: Worker, requestId: string, event: string) {
+    const timeoutMs = this.fn.spec.timeoutS * 1000;
+    return new Promise<RunOutcome>((resolve) => {
+      let settled = false;
+      const settle = (outcome: RunOutcome, keepWorker: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        if (keepWorker) {
+          this.#release(worker);
+        } else {
+          this.#forget(worker);
+          void worker.terminate();
+        }
+        resolve(outcome);
+      };
+      const onMessage = (reply: RunnerReply) => {
+        if (reply.requestId !== requestId) return;
+        settle(
+          reply.ok ? { ok: true, payload: reply.payload } : { ok: false, error: reply.error },
+          true,
+        );
+      };
+      const onError = (error: Error & { code?: string }) => {
+        settle(
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? failure(
+                'Runtime.OutOfMemory',
+                `RequestId: ${requestId} Error: Runtime exited with error: memory limit of ${this.fn.spec.memoryMb} MB exceeded`,
+              )
+            : {
+                ok: false,
+                error: {
+                  errorType: error.name,
+                  errorMessage: error.message,
+                  trace: (error.stack ?? '').split('\n'),
+                },
+              },
+          false,
+        );
+      };
+      const onExit = (code: number) =>
+        settle(
+          failure(
+            'Runtime.ExitError',
+            `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}`,
+          ),
+          false,
+        );
+      const timer = setTimeout(
+        () =>
+          settle(
+            failure(
+              'Sandbox.Timedout',
+              `RequestId: ${requestId} Error: Task timed out after ${this.fn.spec.timeoutS.toFixed(2)} seconds`,
+            ),
+            false,
+          ),
+        timeoutMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      const message: InvokeMessage = {
+        requestId,
+        event,
+        invokedFunctionArn: this.fn.arn,
+        deadline: Date.now() + timeoutMs,
+      };
+      worker.postMessage(message);
+    });
+  }
+}

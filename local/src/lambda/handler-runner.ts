@@ -1,0 +1,81 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { lambdaContext } from './lambda-context.ts';
+import type {
+  FunctionErrorPayload,
+  InvokeMessage,
+  RunnerReply,
+  WorkerSetup,
+} from './worker-protocol.ts';
+
+/**
+ * Runs inside a function's worker thread, like Lambda's runtime inside a sandbox: imports the
+ * handler on the first invocation (the init phase) and runs one invocation per message.
+ */
+const setup = workerData as WorkerSetup;
+const port = parentPort;
+if (!port) throw new Error('handler-runner runs only as a worker thread');
+
+type Handler = (event: unknown, context: unknown) => unknown;
+
+const errorPayload = (error: unknown, errorType?: string): FunctionErrorPayload => {
+  if (error instanceof Error) {
+    return {
+      errorType: errorType ?? error.name,
+      errorMessage: error.message,
+      trace: (error.stack ?? `${error.name}: ${error.message}`).split('\n'),
+    };
+  }
+  return { errorType: errorType ?? 'Error', errorMessage: String(error), trace: [] };
+};
+
+class InitError extends Error {
+  constructor(
+    readonly payload: FunctionErrorPayload,
+    options?: ErrorOptions,
+  ) {
+    super(payload.errorMessage, options);
+  }
+}
+
+let handler: Handler | undefined;
+const loadHandler = async (): Promise<Handler> => {
+  if (handler) return handler;
+  let module: { handler?: unknown };
+  try {
+    module = await import(setup.entryUrl);
+  } catch (error) {
+    const syntax = error instanceof SyntaxError || (error as Error)?.name === 'TransformError';
+    throw new InitError(
+      errorPayload(error, syntax ? 'Runtime.UserCodeSyntaxError' : 'Runtime.ImportModuleError'),
+    );
+  }
+  if (typeof module.handler !== 'function') {
+    throw new InitError({
+      errorType: 'Runtime.HandlerNotFound',
+      errorMessage: `${setup.entry}.handler is undefined or not exported`,
+      trace: [],
+    });
+  }
+  handler = module.handler as Handler;
+  return handler;
+};
+
+port.on('message', async (message: InvokeMessage) => {
+  let reply: RunnerReply;
+  try {
+    const run = await loadHandler();
+    const result = await run(JSON.parse(message.event), lambdaContext(setup, message));
+    reply = {
+      requestId: message.requestId,
+      ok: true,
+      payload: result === undefined ? 'null' : JSON.stringify(result),
+    };
+  } catch (error) {
+    reply = {
+      requestId: message.requestId,
+      ok: false,
+      error: error instanceof InitError ? error.payload : errorPayload(error),
+    };
+  }
+  port.postMessage(reply);
+});

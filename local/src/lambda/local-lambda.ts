@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { AwsError } from '../edge/aws-service.ts';
+import type { DeadLetter } from './dead-letters.ts';
+import { FunctionPool, type RunOutcome } from './function-pool.ts';
+import { parseFunctionName } from './function-ref.ts';
+import { hasTrigger, type LocalFunction } from './local-function.ts';
+import type { FunctionErrorPayload } from './worker-protocol.ts';
+
+export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
+
+export interface InvokeRequest {
+  /** Name, `name:$LATEST`, partial or full ARN. */
+  functionName: string;
+  /** The event as JSON text; empty means `{}`. */
+  payload?: string;
+  invocationType?: InvocationType;
+  /**
+   * The service the call is made for: a function of that service, or a workflow or trigger it
+   * owns. The manifest's `invokedBy` applies to it. Omitted only by platform components invoking
+   * a function a manifest wires to them (API routes, the authorizer, rule targets, triggers).
+   */
+  caller?: string;
+}
+
+export interface InvokeResponse {
+  /** 200 (RequestResponse), 202 (Event) or 204 (DryRun), as Lambda answers. */
+  statusCode: 200 | 202 | 204;
+  requestId: string;
+  /** The handler's result (or error object) as JSON text; empty for Event and DryRun. */
+  payload: string;
+  functionError?: 'Unhandled';
+}
+
+/** A function's error, thrown by `call()`: its `name` is the handler's `errorType`. */
+export class FunctionError extends Error {
+  constructor(readonly payload: FunctionErrorPayload) {
+    super(payload.errorMessage);
+    this.name = payload.errorType;
+  }
+}
+
+export interface LocalLambdaOptions {
+  functions: readonly LocalFunction[];
+  log: (line: string) => void;
+  /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
+  retryBaseDelayMs?: number;
+  maxWorkersPerFunction?: number;
+  idleWorkerMs?: number;
+}
+
+const SYNC_PAYLOAD_LIMIT = 6 * 1024 * 1024;
+const ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
+
+/**
+ * The local Lambda service: every manifest function, run in worker threads. The edge's Lambda API
+ * and every in-process component (API, EventBridge targets, Step Functions tasks, Cognito
+ * triggers) invoke through this one object, so permissions, timeouts and retries are the same.
+ */
+export class LocalLambda {
+  readonly functions: ReadonlyMap<string, LocalFunction>;
+  readonly #pools = new Map<string, FunctionPool>();
+  readonly #deadLetters: DeadLetter[] = [];
+  /** Pending retry waits: closing ends them at once. */
+  readonly #retryWaits = new Map<NodeJS.Timeout, () => void>();
+  readonly #inFlight = new Set<Promise<unknown>>();
+  readonly #retryBaseDelayMs: number;
+  #closed = false;
+
+  constructor(readonly options: LocalLambdaOptions) {
+    this.functions = new Map(options.functions.map((f) => [f.name, f]));
+    this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 60_000;
+  }
+
+  /** The function a name or ARN designates, or Lambda's ResourceNotFoundException. */
+  resolve(functionName: string): LocalFunction {
+    const ref = parseFunctionName(functionName);
+    const fn = ref ? this.functions.get(ref.name) : undefined;
+    if (!ref || !fn || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
+      throw new AwsError(
+        'ResourceNotFoundException',
+        `Function not found: ${ref && !functionName.startsWith('arn:') ? `arn:aws:lambda:us-east-1:000000000000:function:${functionName}` : functionName}`,
+        404,
+      );
+    }
+    return fn;
+  }
+
+  async invoke(request: InvokeRequest): Promise<InvokeResponse> {
+    const fn = this.resolve(request.functionName);
+    this.#authorize(fn, request.caller);
+    const type = request.invocationType ?? 'RequestResponse';
+    const event = request.payload?.length ? request.payload : '{}';
+    const limit = type === 'Event' ? ASYNC_PAYLOAD_LIMIT : SYNC_PAYLOAD_LIMIT;
+    if (Buffer.byteLength(event) > limit) {
+      throw new AwsError(
+        'RequestTooLargeException',
+        `Request must be smaller than ${limit} bytes for the InvokeFunction operation`,
+        413,
+      );
+    }
+    try {
+      JSON.parse(event);
+    } catch (error) {
+      throw new AwsError(
+        'InvalidRequestContentException',
+        `Could not parse request body into json: ${(error as Error).message}`,
+      );
+    }
+    const requestId = randomUUID();
+    if (type === 'DryRun') return { statusCode: 204, requestId, payload: '' };
+    if (type === 'Event') {
+      this.#track(this.#runAsync(fn, requestId, event));
+      return { statusCode: 202, requestId, payload: '' };
+    }
+    const outcome = await this.#run(fn, requestId, event);
+    return outcome.ok
+      ? { statusCode: 200, requestId, payload: outcome.payload }
+      : {
+          statusCode: 200,
+          requestId,
+          payload: JSON.stringify(outcome.error),
+          functionError: 'Unhandled',
+        };
+  }
+
+  /** Invoke synchronously and return the parsed result; a function error rejects with FunctionError. */
+  async call(functionName: string, event: unknown, caller?: string): Promise<unknown> {
+    const response = await this.invoke({
+      functionName,
+      payload: JSON.stringify(event ?? {}),
+      ...(caller === undefined ? {} : { caller }),
+    });
+    const result: unknown = JSON.parse(response.payload);
+    if (response.functionError) throw new FunctionError(result as FunctionErrorPayload);
+    return result;
+  }
+
+  /** What async invocations left in their functions' on-failure destinations, oldest first. */
+  deadLetters(functionName?: string): DeadLetter[] {
+    const arn = functionName === undefined ? undefined : this.resolve(functionName).arn;
+    return this.#deadLetters.filter(
+      (d) => arn === undefined || d.requestContext.functionArn === `${arn}:$LATEST`,
+    );
+  }
+
+  async close() {
+    this.#closed = true;
+    for (const [timer, wake] of this.#retryWaits) {
+      clearTimeout(timer);
+      wake();
+    }
+    this.#retryWaits.clear();
+    await Promise.all([...this.#pools.values()].map((p) => p.close()));
+    await Promise.allSettled([...this.#inFlight]);
+  }
+
+  #authorize(fn: LocalFunction, caller: string | undefined) {
+    if (caller === undefined || hasTrigger(fn) || caller === fn.service) return;
+    if (fn.spec.invokedBy?.includes(caller)) return;
+    throw new AwsError(
+      'AccessDeniedException',
+      `User: arn:aws:iam::000000000000:user/${caller || 'anonymous'} is not authorized to perform: lambda:InvokeFunction on resource: ${fn.arn} because no identity-based policy allows the lambda:InvokeFunction action (the manifest of ${fn.service} does not list ${caller || 'this caller'} in invokedBy of ${fn.key})`,
+      403,
+    );
+  }
+
+  #track(promise: Promise<unknown>) {
+    this.#inFlight.add(promise);
+    void promise.finally(() => this.#inFlight.delete(promise));
+  }
+
+  #pool(fn: LocalFunction) {
+    let pool = this.#pools.get(fn.name);
+    if (!pool) {
+      pool = new FunctionPool(fn, {
+        log: this.options.log,
+        maxWorkers: this.options.maxWorkersPerFunction ?? 8,
+        idleMs: this.options.idleWorkerMs ?? 5 * 60_000,
+      });
+      this.#pools.set(fn.name, pool);
+    }
+    return pool;
+  }
+
+  async #run(fn: LocalFunction, requestId: string, event: string): Promise<RunOutcome> {
+    const started = performance.now();
+    const outcome: RunOutcome = existsSync(fn.entryPath)
+      ? await this.#pool(fn).run(requestId, event)
+      : {
+          ok: false,
+          error: {
+            errorType: 'Runtime.ImportModuleError',
+            errorMessage: `Error: Cannot find module '${fn.spec.entry}': function ${fn.name} declares it as its entry, but ${fn.entryPath} does not exist`,
+            trace: [],
+          },
+        };
+    const duration = (performance.now() - started).toFixed(1);
+    this.options.log(
+      `${fn.name} | REPORT RequestId: ${requestId} Duration: ${duration} ms${outcome.ok ? '' : ` Error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`}`,
+    );
+    return outcome;
+  }
+
+  /** Lambda's async invocation: the first attempt, then retries with backoff, then the destination. */
+  async #runAsync(fn: LocalFunction, requestId: string, event: string) {
+    const receivedAt = Date.now();
+    const retries = fn.spec.subscribe?.retryAttempts ?? 2;
+    const maxAgeMs = (fn.spec.subscribe?.maxEventAgeS ?? 21_600) * 1000;
+    for (let attempt = 1; !this.#closed; attempt += 1) {
+      const outcome = await this.#run(fn, requestId, event);
+      if (outcome.ok || this.#closed) return;
+      const delay = this.#retryBaseDelayMs * 2 ** (attempt - 1);
+      const tooOld = Date.now() + delay - receivedAt > maxAgeMs;
+      if (attempt > retries || tooOld) {
+        this.#deadLetter(
+          fn,
+          requestId,
+          event,
+          outcome.error,
+          attempt,
+          tooOld && attempt <= retries,
+        );
+        return;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          this.#retryWaits.delete(timer);
+          resolve();
+        }, delay);
+        this.#retryWaits.set(timer, resolve);
+      });
+    }
+  }
+
+  #deadLetter(
+    fn: LocalFunction,
+    requestId: string,
+    event: string,
+    error: FunctionErrorPayload,
+    attempts: number,
+    expired: boolean,
+  ) {
+    this.#deadLetters.push({
+      version: '1.0',
+      timestamp: new Date().toISOString(),
+      requestContext: {
+        requestId,
+        functionArn: `${fn.arn}:$LATEST`,
+        condition: expired ? 'EventAgeExceeded' : 'RetriesExhausted',
+        approximateInvokeCount: attempts,
+      },
+      requestPayload: JSON.parse(event),
+      responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
+      responsePayload: error,
+    });
+    this.options.log(
+      `${fn.name} | DEAD LETTER RequestId: ${requestId} after ${attempts} attempt(s): ${error.errorType}: ${error.errorMessage} (list: lambda.deadLetters() or GET /_local/lambda/dead-letters on the edge)`,
+    );
+  }
+}

@@ -1,0 +1,31 @@
+/** Messages between the local Lambda and a function's worker thread (one invocation at a time). */
+
+/** `workerData` of a function's worker. */
+export interface WorkerSetup {
+  /** file: URL of the handler module; tsx compiles it inside the worker. */
+  entryUrl: string;
+  /** The manifest's `entry`, as error messages name it. */
+  entry: string;
+  functionName: string;
+  memoryMb: number;
+}
+
+export interface InvokeMessage {
+  requestId: string;
+  /** The event as JSON text, exactly as the caller sent it. */
+  event: string;
+  invokedFunctionArn: string;
+  /** Epoch ms after which the platform stops the worker. */
+  deadline: number;
+}
+
+/** The error object Lambda's Node runtime reports for a failed invocation. */
+export interface FunctionErrorPayload {
+  errorType: string;
+  errorMessage: string;
+  trace: string[];
+}
+
+export type RunnerReply =
+  | { requestId: string; ok: true; payload: string }
+  | { requestId: string; ok: false; error: FunctionErrorPayload };

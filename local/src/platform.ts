@@ -1,0 +1,95 @@
+import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { PlatformComponent, PortSpec, RunningComponent } from './component.ts';
+import { components as defaultComponents } from './components.ts';
+import type { AwsService } from './edge/aws-service.ts';
+import { createEdgeServer } from './edge/edge-server.ts';
+import { lambdaApi } from './lambda/lambda-api.ts';
+import { localFunctions } from './lambda/local-function.ts';
+import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
+import { close, listen } from './listen.ts';
+import { LocalSecrets } from './secrets/local-secrets.ts';
+
+export const EDGE_PORT: PortSpec = {
+  default: 4566,
+  envVar: 'MYTABS_EDGE_PORT',
+  description: 'AWS edge',
+};
+
+export interface PlatformOptions {
+  manifests: readonly LoadedManifest[];
+  /** Port by listener: `edge` and each component's name. Missing or 0: a free port. */
+  ports?: Readonly<Record<string, number>>;
+  /** Keep state (DynamoDB tables) on disk under this folder; in memory when absent. */
+  dataDir?: string;
+  log?: (line: string) => void;
+  /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
+  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log'>;
+  /** Defaults to every component of components.ts. */
+  components?: readonly PlatformComponent[];
+}
+
+export interface Platform {
+  /** `edge` plus whatever each component publishes (e.g. `ses`). */
+  endpoints: Readonly<Record<string, string>>;
+  lambda: LocalLambda;
+  secrets: LocalSecrets;
+  /** Stops every component, every function worker and the edge; frees every port. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the edge first (its URL goes into every function's environment), then the local Lambda,
+ * then each component in order. `/health` answers 200 only once all of them are up.
+ */
+export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const services: AwsService[] = [];
+  let ready = false;
+  const edge = createEdgeServer({ services, isReady: () => ready, log });
+  const edgePort = await listen(
+    edge,
+    options.ports?.edge ?? 0,
+    EDGE_PORT.description,
+    EDGE_PORT.envVar,
+  );
+  const edgeUrl = `http://127.0.0.1:${edgePort}`;
+  const endpoints: Record<string, string> = { edge: edgeUrl };
+
+  const lambda = new LocalLambda({
+    ...options.lambda,
+    functions: localFunctions(options.manifests, edgeUrl),
+    log,
+  });
+  services.push(lambdaApi(lambda));
+  const secrets = new LocalSecrets(options.manifests);
+
+  const running: RunningComponent[] = [];
+  const stop = async () => {
+    ready = false;
+    for (const component of running.reverse()) await component.close();
+    await lambda.close();
+    await close(edge);
+  };
+  try {
+    for (const component of options.components ?? defaultComponents) {
+      const started = await component.start({
+        manifests: options.manifests,
+        lambda,
+        secrets,
+        edgeUrl,
+        endpoints: { ...endpoints },
+        port: options.ports?.[component.name] ?? 0,
+        dataDir: options.dataDir,
+        log,
+      });
+      running.push(started);
+      services.push(...(started.services ?? []));
+      Object.assign(endpoints, started.endpoints);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  ready = true;
+  return { endpoints, lambda, secrets, close: stop };
+};
