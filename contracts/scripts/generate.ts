@@ -30,7 +30,7 @@ for (const contract of Object.values(catalog)) {
   const committed = readCommitted(file);
   if (committed !== undefined) {
     const committedVersion = (JSON.parse(committed) as { 'x-version'?: unknown })['x-version'];
-    if (typeof committedVersion === 'number' && committedVersion !== contract.version) {
+    if (typeof committedVersion === 'number' && committedVersion < contract.version) {
       const archive = join(
         schemasDir,
         archivedSchemaFileName(contract.detailType, committedVersion),
