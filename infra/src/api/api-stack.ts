@@ -1,0 +1,155 @@
+import type { HttpRoute } from '@mytabs/contracts';
+import {
+  ArnFormat,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  Validations,
+} from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  EndpointType,
+  IdentitySource,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RequestAuthorizer,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { ProblemResponses } from './problem-responses.ts';
+import { ApiWebAcl } from './web-acl.ts';
+
+export interface ApiRoute {
+  /** `service.function` handling the route. */
+  ref: string;
+  http: HttpRoute;
+}
+
+export interface ApiStackProps extends StackProps {
+  apiName: string;
+  routes: ApiRoute[];
+  /** `service.function` of the REQUEST authorizer, if any route needs one. */
+  authorizerRef?: string;
+  /** `service.function` -> the function's name (predictable: no reference into service stacks). */
+  functionName: (ref: string) => string;
+  logRetention: RetentionDays;
+}
+
+/** Stage-wide limits; the usage plan carries the same so a plan's clients can be tightened later. */
+const THROTTLE = { rateLimit: 100, burstLimit: 200 };
+
+/**
+ * The REST API of every manifest route: stage `prod`, X-Ray, access and execution logs,
+ * throttling, a usage plan, problem+json gateway responses, a WAF web ACL, and the identity
+ * service's REQUEST authorizer on every route whose auth mode is not `public`.
+ */
+export class ApiStack extends Stack {
+  readonly api: RestApi;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.api = new RestApi(this, 'Api', {
+      restApiName: props.apiName,
+      endpointTypes: [EndpointType.REGIONAL],
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: 'prod',
+        tracingEnabled: true,
+        loggingLevel: MethodLoggingLevel.INFO,
+        metricsEnabled: true,
+        throttlingRateLimit: THROTTLE.rateLimit,
+        throttlingBurstLimit: THROTTLE.burstLimit,
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+    this.api.addUsagePlan('UsagePlan', {
+      name: `${props.apiName}-default`,
+      throttle: THROTTLE,
+      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    });
+    Validations.of(this.api).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+        reason:
+          "API Gateway's account-wide CloudWatch role (needed for execution logs) is the CDK's own, with AWS's policy made for exactly this.",
+      },
+      {
+        id: 'AwsSolutions-APIG2',
+        reason:
+          "Handlers validate bodies and parameters with the contracts' zod schemas and answer problem+json listing each invalid field; API Gateway's validator would answer in another format.",
+      },
+    );
+
+    const functions = new Map<string, ReturnType<typeof LambdaFunction.fromFunctionAttributes>>();
+    const functionOf = (ref: string) => {
+      let fn = functions.get(ref);
+      if (!fn) {
+        fn = LambdaFunction.fromFunctionAttributes(this, `Function-${ref}`, {
+          functionArn: this.formatArn({
+            service: 'lambda',
+            resource: 'function',
+            resourceName: props.functionName(ref),
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+          sameEnvironment: true,
+        });
+        functions.set(ref, fn);
+      }
+      return fn;
+    };
+
+    const authorizer =
+      props.authorizerRef &&
+      new RequestAuthorizer(this, 'Authorizer', {
+        authorizerName: 'mytabs-authorizer',
+        handler: functionOf(props.authorizerRef),
+        identitySources: [IdentitySource.header('Authorization')],
+        resultsCacheTtl: Duration.minutes(5),
+      });
+
+    for (const { ref, http } of props.routes) {
+      const resource = this.api.root.resourceForPath(http.path);
+      const isPublic = http.auth === 'public';
+      if (!isPublic && !authorizer) {
+        throw new Error(
+          `${http.method} ${http.path} (${ref}) needs the authorizer no manifest declares`,
+        );
+      }
+      const method = resource.addMethod(
+        http.method,
+        new LambdaIntegration(functionOf(ref), { allowTestInvoke: false }),
+        isPublic || !authorizer
+          ? { authorizationType: AuthorizationType.NONE }
+          : { authorizationType: AuthorizationType.CUSTOM, authorizer },
+      );
+      Validations.of(method).acknowledge({
+        id: 'AwsSolutions-COG4',
+        reason:
+          "Protected routes use the identity service's Lambda REQUEST authorizer: it also accepts order tokens (auth mode user-or-order), which a Cognito authorizer cannot.",
+      });
+      if (isPublic) {
+        Validations.of(method).acknowledge({
+          id: 'AwsSolutions-APIG4',
+          reason: `${http.method} ${http.path} is public in its manifest (auth: public): anonymous buyers and signed webhooks reach it.`,
+        });
+      }
+    }
+
+    new ProblemResponses(this, 'Problems', this.api);
+    new ApiWebAcl(this, 'Waf', {
+      name: props.apiName,
+      stageArn: this.api.deploymentStage.stageArn,
+      rateLimitPer5Min: 2_000,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+/** A comma-separated context value (`-c callbackUrls=a,b`) or a JSON list (cdk.json). */
+const urlList = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v),
+  z.array(z.url()).min(1),
+);
+
+/**
+ * Everything that differs between deployments, read from CDK context (`-c key=value` or
+ * cdk.json). Nothing of today's account, API or distribution ids is written in the code.
+ */
+export const MyTabsConfig = z.strictObject({
+  stage: z.enum(['dev', 'prod']).default('dev'),
+  /** Unset: the stacks are environment-agnostic and take the account of the deploying credentials. */
+  account: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
+    .optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region, e.g. us-east-1')
+    .default('us-east-1'),
+  domainName: z
+    .string()
+    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain name')
+    .default('keeptabs.app'),
+  /** SES identity the email-sending functions may send from; the domain by default. */
+  emailIdentity: z.string().min(1).optional(),
+  /** Days the bus archive keeps events for replay; 0 keeps them forever. */
+  archiveRetentionDays: z.coerce.number().int().min(0).default(365),
+  /** Overrides of today's Cognito names and URLs (defaults come from the identity manifest). */
+  userPoolName: z.string().min(1).optional(),
+  callbackUrls: urlList.optional(),
+  logoutUrls: urlList.optional(),
+});
+export type MyTabsConfig = z.infer<typeof MyTabsConfig>;
+
+const contextKeys = Object.keys(MyTabsConfig.shape) as (keyof MyTabsConfig)[];
+
+/** The config from a context lookup (`app.node.tryGetContext`), validated; unknown keys are not read. */
+export const readConfig = (lookup: (key: string) => unknown): MyTabsConfig => {
+  const raw: Record<string, unknown> = {};
+  for (const key of contextKeys) {
+    const value = lookup(key);
+    if (value !== undefined) raw[key] = value;
+  }
+  const parsed = MyTabsConfig.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(`Invalid CDK context:\n${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+};

@@ -1,0 +1,3 @@
+export * from './config.ts';
+export * from './mytabs-app.ts';
+export * from './names.ts';
