@@ -1,0 +1,89 @@
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { RunOptions } from 'aws-local-stepfunctions';
+import type { ExecutionHistory } from './execution-history.ts';
+
+type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
+type Json = Parameters<TaskHandlers[string]>[0];
+
+/**
+ * A Task's failure as the engine matches it: `name` is the error Retry and Catch compare
+ * (`ErrorEquals`), `message` the cause. The engine puts the message in a Catch's `Cause`, so it
+ * carries exactly what AWS puts there.
+ */
+class TaskFailure extends Error {
+  constructor(error: string, cause: string) {
+    super(cause);
+    this.name = error;
+  }
+}
+
+/** Let the engine's log catch up, so this task's events follow its TaskStateEntered. */
+const afterLoggedEvents = () => new Promise((resolve) => setImmediate(resolve));
+
+const errorTypeOf = (payload: string) => {
+  try {
+    const parsed = JSON.parse(payload) as { errorType?: unknown };
+    return typeof parsed.errorType === 'string' ? parsed.errorType : undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Invoke a Task's function as Step Functions does for a function-ARN Resource: Lambda's Invoke
+ * with the state's effective input as the payload; the function's return value is the result. A
+ * function error fails the task with the payload's `errorType` as error and the whole payload
+ * (`{"errorType","errorMessage","trace"}`) as cause; a Lambda service error is named
+ * `Lambda.<exception>`, and not reaching Lambda at all `Lambda.SdkClientException`.
+ */
+const invokeTask = async (
+  client: LambdaClient,
+  resource: string,
+  input: Json,
+  history: ExecutionHistory,
+): Promise<Json> => {
+  await afterLoggedEvents();
+  history.lambdaScheduled(resource, input);
+  let payload: string;
+  let functionError: string | undefined;
+  try {
+    const response = await client.send(
+      new InvokeCommand({ FunctionName: resource, Payload: Buffer.from(JSON.stringify(input)) }),
+    );
+    payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
+    functionError = response.FunctionError;
+  } catch (error) {
+    const { name, message, $metadata } = error as Error & {
+      $metadata?: { httpStatusCode?: number };
+    };
+    const failure = $metadata?.httpStatusCode ? `Lambda.${name}` : 'Lambda.SdkClientException';
+    history.lambdaFailed(failure, message);
+    throw new TaskFailure(failure, message);
+  }
+  if (functionError) {
+    const errorType = errorTypeOf(payload) ?? 'Lambda.Unknown';
+    history.lambdaFailed(errorType, payload);
+    throw new TaskFailure(errorType, payload);
+  }
+  const output = (payload === '' ? null : JSON.parse(payload)) as Json;
+  history.lambdaSucceeded(output);
+  return output;
+};
+
+/**
+ * The engine's local task handlers (keyed by state name, reaching into Parallel and Map) for one
+ * run: every Task goes through the local Lambda over HTTP with a client whose endpoint the
+ * platform gives, instead of the engine's own client, which would read the process-wide
+ * `AWS_ENDPOINT_URL_LAMBDA` and report a function error with a cause unlike AWS's.
+ */
+export const lambdaTaskHandlers = (
+  tasks: ReadonlyMap<string, string>,
+  client: LambdaClient,
+  history: ExecutionHistory,
+): TaskHandlers =>
+  Object.fromEntries(
+    [...tasks].map(([state, resource]) => [
+      state,
+      (input: Json) => invokeTask(client, resource, input, history),
+    ]),
+  );

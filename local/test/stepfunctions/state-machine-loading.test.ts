@@ -1,0 +1,57 @@
+import { ServiceManifest, type WorkflowSpec } from '@mytabs/contracts';
+import { expect, it } from 'vitest';
+import { createStepFunctions } from '../../src/stepfunctions/step-functions.ts';
+import { fixtureRoot } from './step-functions-platform.ts';
+
+/** The fixture service with one workflow of the test's choosing (its ASL files are fixtures). */
+const withWorkflow = (workflow: Partial<WorkflowSpec>) => {
+  const manifest = ServiceManifest.parse({
+    service: 'flow',
+    functions: { double: { entry: 'src/handlers/double.ts' } },
+    workflows: { Broken: { type: 'STANDARD', ...workflow } },
+  });
+  return createStepFunctions({
+    manifests: [{ manifest, dir: `${fixtureRoot}/services/flow` }],
+    lambdaEndpoint: 'http://127.0.0.1:9',
+    log: () => {},
+  });
+};
+
+it('stops at a placeholder the manifest does not fill, naming it and its file', async () => {
+  await expect(withWorkflow({ definition: 'workflows/unfilled.asl.json' })).rejects.toThrow(
+    /services\/flow\/workflows\/unfilled\.asl\.json.*\$\{MissingFunctionArn\} is not filled/,
+  );
+});
+
+it('stops at a substitution the definition does not use, or that names no function', async () => {
+  await expect(
+    withWorkflow({
+      definition: 'workflows/hold.asl.json',
+      substitutions: { DoubleFunctionArn: 'flow.double' },
+    }),
+  ).rejects.toThrow(/substitution DoubleFunctionArn is not used/);
+  await expect(
+    withWorkflow({
+      definition: 'workflows/unfilled.asl.json',
+      substitutions: { MissingFunctionArn: 'flow.nothing' },
+    }),
+  ).rejects.toThrow(/MissingFunctionArn names flow\.nothing/);
+});
+
+it('stops at a definition that does not validate', async () => {
+  await expect(
+    withWorkflow({
+      definition: 'workflows/invalid.asl.json',
+      substitutions: { DoubleFunctionArn: 'flow.double' },
+    }),
+  ).rejects.toThrow(/invalid\.asl\.json.*State machine definition is invalid/s);
+});
+
+it('stops at a Task whose Resource is not a function ARN, which the engine would send to AWS', async () => {
+  await expect(
+    withWorkflow({
+      definition: 'workflows/integration.asl.json',
+      substitutions: { DoubleFunctionArn: 'flow.double' },
+    }),
+  ).rejects.toThrow(/state Call has Resource arn:aws:states:::lambda:invoke/);
+});
