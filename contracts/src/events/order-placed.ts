@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BusinessId, EventId, OrderId, PaymentIntentId, TicketTypeId } from '../ids.ts';
+import { BusinessId, EventId, OrderId, TicketTypeId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { Buyer } from '../people.ts';
 import { UtcDateTime } from '../time.ts';
@@ -10,12 +10,12 @@ export const OrderPlaced = defineEvent({
   detailType: 'OrderPlaced',
   version: 1,
   description:
-    'An order was created in PENDING_PAYMENT with its seats held and its PaymentIntent open.',
+    'An order was created in PENDING_PAYMENT for seats just held; its PaymentIntent is created ' +
+    'next, with the orderId as idempotency key.',
   data: z.object({
     orderId: OrderId,
     eventId: EventId,
     businessId: BusinessId,
-    paymentIntentId: PaymentIntentId,
     buyer: Buyer,
     lines: z
       .array(
@@ -39,7 +39,6 @@ export const OrderPlaced = defineEvent({
       orderId: 'ord_01JD8ZK6X2Q4',
       eventId: 'ev_01JD8Y3M7T2P',
       businessId: 'biz_01JD8X0A1B2C',
-      paymentIntentId: 'pi_3QaBcD2eZvKYlo2C1',
       buyer: { email: 'ana@example.com', name: 'Ana Diaz' },
       lines: [{ ticketTypeId: 'tt_01JD8Y4GA', quantity: 2, unitPrice: 2500, amount: 5000 }],
       subtotal: 5000,
