@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { PortSpec } from './component.ts';
+
+export interface CliOptions {
+  help: boolean;
+  dataDir: string | undefined;
+  root: string;
+  ports: Record<string, number>;
+}
+
+/** A mistake in how the platform was started: reported in one line, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
+  [
+    'Usage: npm start [-- --data-dir DIR] [-- --root DIR]',
+    '',
+    'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
+    '',
+    'Options:',
+    '  --data-dir DIR  keep DynamoDB tables on disk in DIR across restarts (default: in memory)',
+    `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot})`,
+    '  -h, --help      print this help',
+    '',
+    'Ports (environment variables):',
+    ...Object.values(ports).map(
+      (p) => `  ${p.envVar.padEnd(20)} ${p.description} (default ${p.default})`,
+    ),
+  ].join('\n');
+
+const portFrom = (spec: PortSpec, env: NodeJS.ProcessEnv) => {
+  const raw = env[spec.envVar];
+  if (raw === undefined || raw === '') return spec.default;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new UsageError(`${spec.envVar}=${raw} is not a port number (0-65535)`);
+  }
+  return port;
+};
+
+/**
+ * Command line and environment of `npm start`. Relative paths are taken from where `npm start`
+ * was typed (npm's INIT_CWD), not from the workspace folder npm runs the script in.
+ */
+export const parseCli = (
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  defaultRoot: string,
+  ports: Record<string, PortSpec>,
+): CliOptions => {
+  let values: { 'data-dir'?: string; root?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        'data-dir': { type: 'string' },
+        root: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message} (see --help)`);
+  }
+  const base = env.INIT_CWD ?? process.cwd();
+  return {
+    help: values.help ?? false,
+    dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
+    root: values.root === undefined ? defaultRoot : resolve(base, values.root),
+    ports: Object.fromEntries(
+      Object.entries(ports).map(([name, spec]) => [name, portFrom(spec, env)]),
+    ),
+  };
+};

@@ -1,0 +1,76 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import type { PlatformComponent } from '../component.ts';
+import { amzTarget } from '../edge/aws-service.ts';
+import { forward } from '../edge/forward.ts';
+import { close, listen } from '../listen.ts';
+import { REGION } from '../naming.ts';
+import { tableDefinition } from './table-definition.ts';
+
+/**
+ * DynamoDB: dynalite on a private port, reached through the edge (X-Amz-Target
+ * `DynamoDB_20120810.*` is passed through unchanged). Every manifest's table is created at start;
+ * with a data dir the tables live on disk under `<dataDir>/dynamodb` and survive restarts.
+ */
+export const dynamodb: PlatformComponent = {
+  name: 'dynamodb',
+  async start({ manifests, dataDir, log }) {
+    const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
+    if (path) await mkdir(path, { recursive: true });
+    const server = dynalite({
+      createTableMs: 0,
+      deleteTableMs: 0,
+      updateTableMs: 0,
+      ...(path ? { path } : {}),
+    });
+    const port = await listen(server, 0, 'DynamoDB', 'none (an internal port)');
+    const client = new DynamoDBClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region: REGION,
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    try {
+      for (const { manifest } of manifests) {
+        if (!manifest.table) continue;
+        const definition = tableDefinition(manifest.service, manifest.table);
+        try {
+          await client.send(new CreateTableCommand(definition));
+        } catch (error) {
+          if (!(error instanceof ResourceInUseException)) throw error;
+          const { Table } = await client.send(
+            new DescribeTableCommand({ TableName: definition.TableName }),
+          );
+          const kept = (Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort();
+          const wanted = (definition.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName).sort();
+          if (kept.join() !== wanted.join()) {
+            log(
+              `dynamodb: table ${definition.TableName} in ${path} has indexes [${kept}] but its manifest declares [${wanted}]; delete the data dir to recreate it`,
+            );
+          }
+        }
+      }
+    } catch (error) {
+      await close(server);
+      throw error;
+    } finally {
+      client.destroy();
+    }
+    return {
+      services: [
+        {
+          name: 'dynamodb',
+          accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
+          handle: (request) => forward(request, port),
+        },
+      ],
+      close: () => close(server),
+    };
+  },
+};

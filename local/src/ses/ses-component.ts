@@ -1,0 +1,72 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import type { PlatformComponent } from '../component.ts';
+import { signingName } from '../edge/aws-service.ts';
+import { forward } from '../edge/forward.ts';
+import { close, listen } from '../listen.ts';
+
+// Through require: its CommonJS `exports.default` reaches ESM differently under tsx and vitest.
+const { default: sesServer } = createRequire(import.meta.url)('aws-ses-v2-local') as {
+  default: (config: { host: string; port: number }) => Promise<Server>;
+};
+
+const portOf = (server: Server) => {
+  const address = server.address();
+  if (typeof address !== 'object' || !address) throw new Error('SES emulator is not listening');
+  return address.port;
+};
+
+/**
+ * SES v2: aws-ses-v2-local on a private port (it listens by itself and reports no listen error),
+ * fronted by a plain proxy on the public SES port (its inbox page and `/store` JSON) so a busy
+ * port gets the platform's one-line error, and reached through the edge for the SDK and the CLI.
+ */
+export const ses: PlatformComponent = {
+  name: 'ses',
+  port: { default: 8005, envVar: 'MYTABS_SES_PORT', description: 'SES inbox' },
+  async start({ port }) {
+    const emulator = await sesServer({ host: '127.0.0.1', port: 0 });
+    const emulatorPort = portOf(emulator);
+    const inbox = createServer((req, res) => {
+      const upstream = httpRequest(
+        {
+          host: '127.0.0.1',
+          port: emulatorPort,
+          method: req.method,
+          path: req.url,
+          headers: req.headers,
+        },
+        (response) => {
+          res.writeHead(response.statusCode ?? 502, response.headers);
+          response.pipe(res);
+        },
+      );
+      upstream.on('error', () => {
+        res.writeHead(502).end();
+      });
+      req.pipe(upstream);
+    });
+    let inboxPort: number;
+    try {
+      inboxPort = await listen(inbox, port, 'SES inbox', 'MYTABS_SES_PORT');
+    } catch (error) {
+      await close(emulator);
+      throw error;
+    }
+    return {
+      services: [
+        {
+          name: 'ses',
+          accepts: (request) =>
+            request.path.startsWith('/v2/email/') || signingName(request.headers) === 'ses',
+          handle: (request) => forward(request, emulatorPort),
+        },
+      ],
+      endpoints: { ses: `http://127.0.0.1:${inboxPort}` },
+      close: async () => {
+        await close(inbox);
+        await close(emulator);
+      },
+    };
+  },
+};

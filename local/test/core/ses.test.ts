@@ -1,0 +1,76 @@
+import { CreateEmailTemplateCommand, SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Platform } from '../../src/platform.ts';
+import { clientConfig, startFixturePlatform } from './fixture-platform.ts';
+
+let platform: Platform;
+let ses: SESv2Client;
+
+beforeAll(async () => {
+  ({ platform } = await startFixturePlatform());
+  ses = new SESv2Client(clientConfig(platform.endpoints.edge ?? ''));
+});
+afterAll(async () => {
+  ses?.destroy();
+  await platform?.close();
+});
+
+interface StoredEmail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+}
+const inbox = async () => {
+  const response = await fetch(`${platform.endpoints.ses}/store`);
+  return ((await response.json()) as { emails: StoredEmail[] }).emails;
+};
+
+it('sends simple and template emails through the edge; the inbox /store shows them', async () => {
+  const simple = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: 'tickets@keeptabs.app',
+      Destination: { ToAddresses: ['buyer@example.com'] },
+      Content: {
+        Simple: {
+          Subject: { Data: 'Your tickets' },
+          Body: { Text: { Data: 'See you there' } },
+        },
+      },
+    }),
+  );
+  expect(simple.MessageId).toBeTruthy();
+  await ses.send(
+    new CreateEmailTemplateCommand({
+      TemplateName: 'Confirmation',
+      TemplateContent: { Subject: 'Order {{orderId}}', Text: 'Thanks {{name}}' },
+    }),
+  );
+  await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: 'tickets@keeptabs.app',
+      Destination: { ToAddresses: ['ada@example.com'] },
+      Content: {
+        Template: {
+          TemplateName: 'Confirmation',
+          TemplateData: JSON.stringify({ orderId: 'ord_1', name: 'Ada' }),
+        },
+      },
+    }),
+  );
+  const emails = await inbox();
+  expect(emails).toEqual([
+    expect.objectContaining({
+      messageId: simple.MessageId,
+      from: 'tickets@keeptabs.app',
+      destination: expect.objectContaining({ to: ['buyer@example.com'] }),
+      subject: 'Your tickets',
+      body: expect.objectContaining({ text: 'See you there' }),
+    }),
+    expect.objectContaining({
+      subject: 'Order ord_1',
+      body: expect.objectContaining({ text: 'Thanks Ada' }),
+    }),
+  ]);
+});
