@@ -12,7 +12,7 @@ export interface ApiServerOptions {
   manifests: readonly ServiceManifest[];
   invoke: InvokeFunction;
   /** Answers `GET /health`: 200 once the whole platform is ready, 503 before. */
-  isReady: () => boolean;
+  isReady: () => boolean | Promise<boolean>;
   log: (line: string) => void;
 }
 
@@ -63,7 +63,7 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
 
   const handle = async (res: ServerResponse, request: GatewayRequest) => {
     if (request.method === 'GET' && request.path === '/health') {
-      const ready = isReady();
+      const ready = await isReady();
       res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
       return res.end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
     }

@@ -11,7 +11,7 @@ export interface ApiOptions {
   invoke: InvokeFunction;
   /** 0 picks a free port (tests). */
   port: number;
-  isReady: () => boolean;
+  isReady: () => boolean | Promise<boolean>;
   log: (line: string) => void;
 }
 

@@ -1,0 +1,93 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ServiceManifest } from '@mytabs/contracts';
+import { lambdaFunctionName } from '../api/function-invoker.ts';
+import type { AwsService } from '../edge/aws-service.ts';
+import { createCognitoLocal } from './cognito-local-services.ts';
+import { cognitoService } from './cognito-service.ts';
+import { type ProvisionedPool, provisionPools } from './provision-pools.ts';
+
+export interface CognitoOptions {
+  manifests: readonly ServiceManifest[];
+  /** The edge: it serves Cognito, the issuers' key sets, and the Lambda Invoke that triggers use. */
+  edgeUrl: string;
+  /** Users survive a restart under `<dataDir>/cognito`; without it they live in a temp folder. */
+  dataDir: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface LocalUserPool extends ProvisionedPool {
+  /** Every token's `iss`; verifiers fetch `<issuer>/.well-known/jwks.json`. */
+  issuer: string;
+  jwksUri: string;
+}
+
+export interface RunningCognito {
+  service: AwsService;
+  pools: LocalUserPool[];
+  close(): Promise<void>;
+}
+
+const cognitoTriggers = {
+  postConfirmation: 'PostConfirmation',
+  preTokenGeneration: 'PreTokenGeneration',
+} as const;
+
+/**
+ * Which functions cognito-local's triggers invoke. It keeps one set of triggers for all pools,
+ * so only one manifest may declare them (the identity service's).
+ */
+const triggersOf = (manifests: readonly ServiceManifest[]) => {
+  const owners = manifests.filter((m) => Object.values(m.userPool?.triggers ?? {}).some(Boolean));
+  if (owners.length > 1) {
+    throw new Error(
+      `Cognito: only one manifest may declare user pool triggers locally, but ${owners.map((m) => m.service).join(' and ')} do`,
+    );
+  }
+  const owner = owners[0];
+  const functions: Record<string, string> = {};
+  for (const [trigger, fn] of Object.entries(owner?.userPool?.triggers ?? {})) {
+    if (fn)
+      functions[cognitoTriggers[trigger as keyof typeof cognitoTriggers]] = lambdaFunctionName(
+        owner?.service ?? '',
+        fn,
+      );
+  }
+  return { owner: owner?.service, functions };
+};
+
+/** cognito-local in process, with the manifests' pools, served through the edge. */
+export const startCognito = async (options: CognitoOptions): Promise<RunningCognito> => {
+  const directory = options.dataDir
+    ? join(options.dataDir, 'cognito')
+    : await mkdtemp(join(tmpdir(), 'mytabs-cognito-'));
+  await mkdir(directory, { recursive: true });
+  const triggers = triggersOf(options.manifests);
+  const { ctx, services } = await createCognitoLocal({
+    directory,
+    issuerDomain: options.edgeUrl,
+    lambdaEndpoint: options.edgeUrl,
+    // Signed as the owning service, so the local Lambda lets it invoke that service's functions.
+    lambdaAccessKeyId: `${triggers.owner ?? 'cognito'}.userPool`,
+    triggerFunctions: triggers.functions,
+    log: options.log,
+  });
+  const provisioned = await provisionPools(ctx, services.cognito, options.manifests);
+  const pools = provisioned.map((p) => {
+    const issuer = `${options.edgeUrl}/${p.id}`;
+    return { ...p, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };
+  });
+  return {
+    service: cognitoService({
+      ctx,
+      services,
+      issuerDomain: options.edgeUrl,
+      poolIds: pools.map((p) => p.id),
+    }),
+    pools,
+    close: async () => {
+      if (!options.dataDir) await rm(directory, { recursive: true, force: true });
+    },
+  };
+};

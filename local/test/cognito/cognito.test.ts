@@ -1,0 +1,160 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AdminConfirmSignUpCommand,
+  CognitoIdentityProviderClient,
+  ConfirmSignUpCommand,
+  DescribeUserPoolClientCommand,
+  InitiateAuthCommand,
+  ListGroupsCommand,
+  ListUserPoolsCommand,
+  NotAuthorizedException,
+  SignUpCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cognito } from '../../src/cognito/cognito-component.ts';
+import { userPoolClientId, userPoolId } from '../../src/cognito/pool-ids.ts';
+import { type Platform, startPlatform } from '../../src/platform.ts';
+import { fixtureRoot } from '../fixtures/api/fixture-root.ts';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const poolId = userPoolId('fixture-user-pool');
+const clientId = userPoolClientId('fixture-user-pool', 'web');
+const password = 'Passw0rdOk';
+
+const start = async (dataDir?: string) => {
+  const lines: string[] = [];
+  const platform = await startPlatform({
+    manifests: await loadManifests(fixtureRoot),
+    components: [cognito],
+    ...(dataDir ? { dataDir } : {}),
+    log: (line) => lines.push(line),
+  });
+  const client = new CognitoIdentityProviderClient({
+    endpoint: platform.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  return { platform, client, lines };
+};
+
+describe('Cognito on the edge', () => {
+  let platform: Platform;
+  let client: CognitoIdentityProviderClient;
+  let lines: string[];
+  beforeAll(async () => {
+    ({ platform, client, lines } = await start());
+  });
+  afterAll(() => platform.close());
+
+  it("creates the manifest's pool, groups and client with stable ids, and prints them", async () => {
+    const { UserPools } = await client.send(new ListUserPoolsCommand({ MaxResults: 10 }));
+    expect(UserPools?.map((p) => [p.Name, p.Id])).toEqual([['fixture-user-pool', poolId]]);
+    expect(poolId).toMatch(/^us-east-1_[0-9A-Za-z]{9}$/);
+    const { Groups } = await client.send(new ListGroupsCommand({ UserPoolId: poolId }));
+    expect(Groups?.map((g) => g.GroupName).sort()).toEqual(['organizer', 'staff']);
+    const { UserPoolClient } = await client.send(
+      new DescribeUserPoolClientCommand({ UserPoolId: poolId, ClientId: clientId }),
+    );
+    expect(UserPoolClient?.ClientName).toBe('web');
+    expect(UserPoolClient?.ExplicitAuthFlows).toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(lines.some((l) => l.includes(poolId) && l.includes(`web=${clientId}`))).toBe(true);
+  });
+
+  it('signs up, confirms (post-confirmation fires), signs in; the tokens verify with the advertised keys', async () => {
+    const email = 'ada@example.com';
+    const signUp = await client.send(
+      new SignUpCommand({ ClientId: clientId, Username: email, Password: password }),
+    );
+    expect(signUp.UserConfirmed).toBe(false);
+    const code = lines
+      .map((l) => new RegExp(`code (\\S+) for ${email}`).exec(l)?.[1])
+      .find(Boolean) as string;
+    expect(code).toBeDefined();
+    await client.send(
+      new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }),
+    );
+
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    );
+    const idToken = AuthenticationResult?.IdToken as string;
+    const accessToken = AuthenticationResult?.AccessToken as string;
+
+    const issuer = decodeJwt(idToken).iss as string;
+    expect(issuer).toBe(`${platform.endpoints.edge}/${poolId}`);
+    expect(platform.endpoints['issuer fixture-user-pool']).toBe(issuer);
+    const keys = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
+    const id = await jwtVerify(idToken, keys, { issuer, audience: clientId });
+    expect(id.payload).toMatchObject({
+      token_use: 'id',
+      email,
+      sub: signUp.UserSub,
+      // The post-confirmation trigger put the user in a group; pre-token-generation added a claim.
+      'cognito:groups': ['organizer'],
+      plan: 'pro',
+    });
+    const access = await jwtVerify(accessToken, keys, { issuer });
+    expect(access.payload).toMatchObject({
+      token_use: 'access',
+      client_id: clientId,
+      'cognito:groups': ['organizer'],
+    });
+
+    const config = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json());
+    expect(config).toMatchObject({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json` });
+  });
+
+  it('refuses a wrong password as Cognito does', async () => {
+    await expect(
+      client.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: 'ada@example.com', PASSWORD: 'wrong' },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(NotAuthorizedException);
+  });
+});
+
+describe('Cognito with --data-dir', () => {
+  it('keeps users across a restart, under the same pool and client ids', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'mytabs-cognito-test-'));
+    try {
+      const first = await start(dataDir);
+      await first.client.send(
+        new SignUpCommand({ ClientId: clientId, Username: 'bo@example.com', Password: password }),
+      );
+      await first.client.send(
+        new AdminConfirmSignUpCommand({ UserPoolId: poolId, Username: 'bo@example.com' }),
+      );
+      await first.platform.close();
+
+      const second = await start(dataDir);
+      try {
+        const { AuthenticationResult } = await second.client.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'USER_PASSWORD_AUTH',
+            AuthParameters: { USERNAME: 'bo@example.com', PASSWORD: password },
+          }),
+        );
+        expect(decodeJwt(AuthenticationResult?.IdToken as string).email).toBe('bo@example.com');
+      } finally {
+        await second.platform.close();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+});
