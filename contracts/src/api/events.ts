@@ -67,13 +67,13 @@ export const UpdateEventRequest = EventFields.omit({ currency: true })
   .meta({ id: 'UpdateEventRequest' });
 export type UpdateEventRequest = z.infer<typeof UpdateEventRequest>;
 
-/** The organizer's view of an event. */
-export const Event = EventFields.extend({
+/** The organizer's view of an event (named so it never shadows the global `Event`). */
+export const OrganizerEvent = EventFields.extend({
   eventId: EventId,
   businessId: BusinessId,
   status: z.enum(['draft', 'published']),
   taxLocationId: TaxLocationId,
   ticketTypes: z.array(TicketType),
   createdAt: UtcDateTime,
-}).meta({ id: 'Event' });
-export type Event = z.infer<typeof Event>;
+}).meta({ id: 'OrganizerEvent' });
+export type OrganizerEvent = z.infer<typeof OrganizerEvent>;

@@ -12,10 +12,10 @@ import {
 } from './checkout.ts';
 import {
   CreateEventRequest,
-  Event,
   EventPathParams,
   ListEventsQuery,
   ListEventsResponse,
+  OrganizerEvent,
   PublicEvent,
   UpdateEventRequest,
 } from './events.ts';
@@ -154,7 +154,7 @@ export const operations = {
     service: 'ticketing',
     summary: "Create a draft event for one of the caller's businesses",
     body: CreateEventRequest,
-    responses: { 201: { description: 'The draft event', schema: Event } },
+    responses: { 201: { description: 'The draft event', schema: OrganizerEvent } },
     problems: [400, 404],
   }),
   updateEvent: operation({
@@ -165,7 +165,7 @@ export const operations = {
     summary: 'Change an event (venue, time zone, sale window) or publish it',
     pathParams: EventPathParams,
     body: UpdateEventRequest,
-    responses: { 200: { description: 'The event', schema: Event } },
+    responses: { 200: { description: 'The event', schema: OrganizerEvent } },
     problems: [400, 404, 409],
   }),
   createTicketType: operation({

@@ -18,7 +18,8 @@ export const PaymentRefunded = defineEvent({
     amountRefunded: MinorUnits,
     amountPaid: MinorUnits,
     currency: Currency,
-    reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer', 'order_failed']).optional(),
+    /** Stripe's refund `reason`, e.g. `requested_by_customer`. */
+    reason: z.string().min(1).optional(),
   }),
   examples: [
     {
