@@ -51,6 +51,7 @@ describe('state machines', () => {
     const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
     expect(stateMachines.map((m) => m.name).sort()).toEqual([
       'flow-Attempt',
+      'flow-Deadline',
       'flow-Everything',
       'flow-Hold',
     ]);
@@ -196,6 +197,19 @@ describe('RedriveExecution', () => {
     await expect(sfn.send(new RedriveExecutionCommand({ executionArn }))).rejects.toThrow(
       rejection('ExecutionNotRedrivable'),
     );
+  });
+});
+
+describe('TimeoutSeconds', () => {
+  it('times an execution out, which can then be redriven', async () => {
+    const { executionArn = '' } = await start('Deadline', 'late-1', {});
+    const execution = await settled(sfn, executionArn);
+    expect(execution).toMatchObject({
+      status: 'TIMED_OUT',
+      error: 'States.Timeout',
+      redriveStatus: 'REDRIVABLE',
+    });
+    expect((await history(sfn, executionArn)).at(-1)?.type).toBe('ExecutionTimedOut');
   });
 });
 
