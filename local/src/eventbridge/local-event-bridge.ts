@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import type { ServiceManifest } from '@mytabs/contracts';
+import { catalog } from '@mytabs/contracts/events/catalog';
+import { AwsError } from '../edge/aws-service.ts';
+import { ACCOUNT, BUS_NAME, REGION } from '../naming.ts';
+import { ArchiveStore } from './archive-store.ts';
+import { type Clock, systemClock } from './clock.ts';
+import { busArn } from './event-arns.ts';
+import { type EventEnvelope, envelope, eventTime } from './event-envelope.ts';
+import { type ContractPatterns, manifestRules } from './manifest-rules.ts';
+import { EventBridgeFiles } from './persistence.ts';
+import { checkEntry, checkRequestLimits, type PutEventsEntry } from './put-events-entries.ts';
+import { Replays } from './replays.ts';
+import { type Rule, RuleRegistry } from './rule-registry.ts';
+import { Scheduler } from './scheduler.ts';
+import {
+  type DeadLetteredEvent,
+  type LambdaInvoker,
+  TargetDelivery,
+  type WorkflowStarter,
+} from './target-delivery.ts';
+
+export interface LocalEventBridgeOptions {
+  /** The rules come from these: subscriptions and schedules. */
+  manifests: readonly ServiceManifest[];
+  /** Event contracts by detail type (default: the catalog of `@mytabs/contracts`). */
+  contracts?: ContractPatterns;
+  lambda: LambdaInvoker;
+  /** For Step Functions targets; without it they are unreachable (retried, then dead-lettered). */
+  workflows?: WorkflowStarter;
+  clock?: Clock;
+  /** With a data dir, rules and archives survive a restart. */
+  dataDir?: string;
+  log?: (line: string) => void;
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+}
+
+export const BUSES = ['default', BUS_NAME] as const;
+/** The archive of every event put on `mytabs`: what replays re-deliver. */
+export const MYTABS_ARCHIVE = `${BUS_NAME}-archive`;
+
+export type PutEventsResultEntry =
+  | { EventId: string }
+  | { ErrorCode: string; ErrorMessage: string };
+
+/**
+ * The local EventBridge: buses `default` and `mytabs`, rules (from the manifests and the API),
+ * the full event-pattern language, schedules, delivery to Lambda and Step Functions with retries
+ * and dead-letter queues, archives and replays.
+ */
+export class LocalEventBridge {
+  readonly rules: RuleRegistry;
+  readonly archives: ArchiveStore;
+  readonly replays: Replays;
+  readonly clock: Clock;
+  readonly #delivery: TargetDelivery;
+  readonly #scheduler: Scheduler;
+  readonly #files?: EventBridgeFiles;
+  readonly #log: (line: string) => void;
+  readonly createdAt: number;
+
+  constructor(options: LocalEventBridgeOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.createdAt = this.clock.now();
+    this.#log = options.log ?? (() => {});
+    const now = () => this.clock.now();
+    if (options.dataDir) this.#files = new EventBridgeFiles(options.dataDir);
+    this.#delivery = new TargetDelivery({
+      lambda: options.lambda,
+      ...(options.workflows ? { workflows: options.workflows } : {}),
+      log: this.#log,
+      ...(options.retryBaseDelayMs === undefined
+        ? {}
+        : { retryBaseDelayMs: options.retryBaseDelayMs }),
+      ...(options.retryMaxDelayMs === undefined
+        ? {}
+        : { retryMaxDelayMs: options.retryMaxDelayMs }),
+    });
+    this.#scheduler = new Scheduler(this.clock, (rule, at) => this.#fireSchedule(rule, at));
+    this.rules = new RuleRegistry(now, () => this.#rulesChanged());
+    this.archives = new ArchiveStore(now, this.#files);
+    this.replays = new Replays(
+      this.archives,
+      (bus, event, only) => this.#route(bus, event, only),
+      now,
+    );
+
+    this.rules.load(this.#files?.loadRules() ?? []);
+    for (const { record, events } of this.#files?.loadArchives() ?? []) {
+      this.archives.load(record, events);
+    }
+    if (!this.archives.list().some((a) => a.record.ArchiveName === MYTABS_ARCHIVE)) {
+      this.archives.create({
+        ArchiveName: MYTABS_ARCHIVE,
+        EventSourceArn: busArn(BUS_NAME),
+        Description: `Every event put on ${BUS_NAME}, for replay`,
+      });
+    }
+    for (const { rule, target } of manifestRules(options.manifests, options.contracts ?? catalog)) {
+      this.rules.put(rule);
+      this.rules.putTargets(rule.EventBusName, rule.Name, [target]);
+    }
+    this.#rulesChanged();
+  }
+
+  hasBus(name: string) {
+    return (BUSES as readonly string[]).includes(name);
+  }
+
+  requireBus(name: string) {
+    if (!this.hasBus(name)) {
+      throw new AwsError('ResourceNotFoundException', `Event bus ${name} does not exist.`);
+    }
+  }
+
+  /** PutEvents after the request-level checks: one result per entry, in order. */
+  putEvents(entries: readonly PutEventsEntry[]): PutEventsResultEntry[] {
+    checkRequestLimits(entries);
+    return entries.map((entry) => {
+      const checked = checkEntry(entry);
+      if (!checked.ok) return { ErrorCode: checked.errorCode, ErrorMessage: checked.errorMessage };
+      const bus = (entry.EventBusName ?? 'default').replace(
+        /^arn:aws:events:[^:]*:[^:]*:event-bus\//,
+        '',
+      );
+      if (!this.hasBus(bus)) {
+        return {
+          ErrorCode: 'ResourceNotFoundException',
+          ErrorMessage: `Event bus ${bus} does not exist.`,
+        };
+      }
+      const event = envelope({
+        source: checked.source,
+        detailType: checked.detailType,
+        detail: checked.detail,
+        ...(entry.Resources ? { resources: entry.Resources } : {}),
+        time: checked.time ?? new Date(this.clock.now()),
+      });
+      this.archives.archive(busArn(bus), event);
+      this.#route(bus, event);
+      return { EventId: event.id };
+    });
+  }
+
+  /** Events no target took, per rule (the rules' dead-letter queues). */
+  deadLetters(ruleArn?: string): DeadLetteredEvent[] {
+    return this.#delivery.deadLetters(ruleArn);
+  }
+
+  /** Resolves once every delivery started so far has been handed over or dead-lettered. */
+  settled() {
+    return this.#delivery.settled();
+  }
+
+  async close() {
+    this.#scheduler.close();
+    await this.replays.close();
+    await this.#delivery.close();
+  }
+
+  #route(bus: string, event: EventEnvelope, onlyRuleArns?: string[]) {
+    for (const rule of this.rules.matching(bus, event, onlyRuleArns)) {
+      this.#delivery.deliver(rule.record, event);
+    }
+  }
+
+  #fireSchedule(rule: Rule, at: Date) {
+    this.#delivery.deliver(rule.record, {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: ACCOUNT,
+      time: eventTime(at),
+      region: REGION,
+      resources: [rule.record.Arn],
+      detail: {},
+    });
+  }
+
+  #rulesChanged() {
+    this.#files?.saveRules(this.rules.records());
+    this.#scheduler.sync(this.rules.list());
+  }
+}

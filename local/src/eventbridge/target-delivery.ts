@@ -1,0 +1,207 @@
+import { AwsError } from '../edge/aws-service.ts';
+import type { EventEnvelope } from './event-envelope.ts';
+import type { RuleRecord, Target } from './rule-registry.ts';
+
+/** What EventBridge needs of Lambda: an asynchronous Invoke. The local Lambda satisfies it. */
+export interface LambdaInvoker {
+  invoke(request: {
+    functionName: string;
+    payload: string;
+    invocationType: 'Event';
+  }): Promise<unknown>;
+}
+
+/** What EventBridge needs of Step Functions for a state machine target. */
+export interface WorkflowStarter {
+  startExecution(request: { stateMachineArn: string; input: string }): Promise<unknown>;
+}
+
+/** An event no target took, with the attributes AWS puts on its dead-letter queue message. */
+export interface DeadLetteredEvent {
+  ruleArn: string;
+  targetId: string;
+  targetArn: string;
+  /** The target's `DeadLetterConfig.Arn`, when it has one. */
+  deadLetterQueueArn?: string;
+  /** What the target would have received. */
+  payload: unknown;
+  errorCode: string;
+  errorMessage: string;
+  exhaustedRetryCondition?: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
+  retryAttempts: number;
+  sentAt: string;
+}
+
+export interface TargetDeliveryOptions {
+  lambda: LambdaInvoker;
+  workflows?: WorkflowStarter;
+  log: (line: string) => void;
+  /** First retry delay; each next one doubles, up to `retryMaxDelayMs`. */
+  retryBaseDelayMs?: number;
+  retryMaxDelayMs?: number;
+}
+
+/** AWS's defaults when a target sets no retry policy. */
+const DEFAULT_RETRIES = 185;
+const DEFAULT_MAX_AGE_S = 86_400;
+
+/** `$.detail.data` style InputPath: the part of the event a target asked for. */
+const selectPath = (event: unknown, path: string): unknown =>
+  path === '$'
+    ? event
+    : path
+        .replace(/^\$\.?/, '')
+        .split('.')
+        .reduce<unknown>(
+          (value, key) =>
+            typeof value === 'object' && value !== null
+              ? (value as Record<string, unknown>)[key]
+              : undefined,
+          event,
+        );
+
+const payloadFor = (target: Target, event: EventEnvelope): string => {
+  if (target.Input !== undefined) return target.Input;
+  if (target.InputPath !== undefined)
+    return JSON.stringify(selectPath(event, target.InputPath) ?? null);
+  return JSON.stringify(event);
+};
+
+/** Errors a retry cannot fix (the target is gone or refuses us): AWS sends these to the DLQ at once. */
+const isPermanent = (error: unknown) =>
+  error instanceof AwsError &&
+  error.status >= 400 &&
+  error.status < 500 &&
+  error.status !== 429 &&
+  !/Throttl|TooManyRequests/.test(error.code);
+
+/**
+ * Delivers matched events to rule targets at least once: Lambda asynchronously (so the function's
+ * own retries and on-failure destination apply), Step Functions by StartExecution. A target that
+ * cannot be reached is retried with exponential backoff under its retry policy, then its event is
+ * dead-lettered (listed by `deadLetters()`), never dropped.
+ */
+export class TargetDelivery {
+  readonly #deadLetters: DeadLetteredEvent[] = [];
+  readonly #waits = new Map<NodeJS.Timeout, () => void>();
+  readonly #inFlight = new Set<Promise<void>>();
+  #closed = false;
+
+  constructor(private readonly options: TargetDeliveryOptions) {}
+
+  deliver(rule: RuleRecord, event: EventEnvelope) {
+    for (const target of rule.targets) {
+      const delivery = this.#deliverWithRetries(rule, target, event);
+      this.#inFlight.add(delivery);
+      void delivery.finally(() => this.#inFlight.delete(delivery));
+    }
+  }
+
+  deadLetters(ruleArn?: string): DeadLetteredEvent[] {
+    return this.#deadLetters.filter((d) => ruleArn === undefined || d.ruleArn === ruleArn);
+  }
+
+  /** Resolves once every delivery started so far has succeeded or been dead-lettered. */
+  async settled() {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async close() {
+    this.#closed = true;
+    for (const [timer, wake] of this.#waits) {
+      clearTimeout(timer);
+      wake();
+    }
+    await this.settled();
+  }
+
+  async #send(target: Target, payload: string) {
+    const service = target.Arn.split(':')[2];
+    if (service === 'lambda') {
+      await this.options.lambda.invoke({
+        functionName: target.Arn,
+        payload,
+        invocationType: 'Event',
+      });
+    } else if (service === 'states') {
+      if (!this.options.workflows) throw new Error('Step Functions is not reachable');
+      await this.options.workflows.startExecution({ stateMachineArn: target.Arn, input: payload });
+    } else {
+      throw new AwsError(
+        'InvalidTarget',
+        `Targets of type ${service} are not emulated locally`,
+        400,
+      );
+    }
+  }
+
+  async #deliverWithRetries(rule: RuleRecord, target: Target, event: EventEnvelope) {
+    const payload = payloadFor(target, event);
+    const maxRetries = target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRIES;
+    const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
+    const base = this.options.retryBaseDelayMs ?? 1_000;
+    const cap = this.options.retryMaxDelayMs ?? 60_000;
+    const started = Date.now();
+    for (let retries = 0; ; retries++) {
+      try {
+        await this.#send(target, payload);
+        return;
+      } catch (error) {
+        const delay = Math.min(cap, base * 2 ** retries);
+        const expired = Date.now() + delay - started > maxAgeMs;
+        if (isPermanent(error) || retries >= maxRetries || expired || this.#closed) {
+          this.#deadLetter(rule, target, payload, error, retries, {
+            permanent: isPermanent(error),
+            expired,
+          });
+          return;
+        }
+        await this.#wait(delay);
+      }
+    }
+  }
+
+  #wait(ms: number) {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#waits.delete(timer);
+        resolve();
+      }, ms);
+      this.#waits.set(timer, resolve);
+    });
+  }
+
+  #deadLetter(
+    rule: RuleRecord,
+    target: Target,
+    payload: string,
+    error: unknown,
+    retryAttempts: number,
+    why: { permanent: boolean; expired: boolean },
+  ) {
+    const errorCode = error instanceof AwsError ? error.code : 'SdkClientException';
+    const errorMessage = error instanceof Error ? error.message : String(error);
+    const letter: DeadLetteredEvent = {
+      ruleArn: rule.Arn,
+      targetId: target.Id,
+      targetArn: target.Arn,
+      ...(target.DeadLetterConfig?.Arn ? { deadLetterQueueArn: target.DeadLetterConfig.Arn } : {}),
+      payload: JSON.parse(payload),
+      errorCode,
+      errorMessage,
+      ...(why.permanent
+        ? {}
+        : {
+            exhaustedRetryCondition: why.expired
+              ? ('MaximumEventAgeInSeconds' as const)
+              : ('MaximumRetryAttempts' as const),
+          }),
+      retryAttempts,
+      sentAt: new Date().toISOString(),
+    };
+    this.#deadLetters.push(letter);
+    this.options.log(
+      `eventbridge: rule ${rule.Name} could not deliver to ${target.Arn} after ${retryAttempts} retries (${errorCode}: ${errorMessage}); the event is in the rule's dead-letter queue`,
+    );
+  }
+}
