@@ -1,3 +1,5 @@
+import { api } from './api/api-component.ts';
+import { cognito } from './cognito/cognito-component.ts';
 import type { PlatformComponent } from './component.ts';
 import { dynamodb } from './dynamodb/dynamodb-component.ts';
 import { secretsManager } from './secrets/secrets-manager.ts';
@@ -8,4 +10,10 @@ import { ses } from './ses/ses-component.ts';
  * those before it) and stopped in reverse. The local Lambda is not listed: it is the core every
  * component receives. To add one: import it and append it here.
  */
-export const components: readonly PlatformComponent[] = [dynamodb, ses, secretsManager];
+export const components: readonly PlatformComponent[] = [
+  dynamodb,
+  ses,
+  secretsManager,
+  cognito,
+  api,
+];
