@@ -121,8 +121,8 @@ const createPaymentIntent = (
   const automatic = p.payment_method_types
     ? null
     : {
-        enabled: p.automatic_payment_methods?.enabled ?? true,
         allow_redirects: p.automatic_payment_methods?.allow_redirects ?? 'always',
+        enabled: p.automatic_payment_methods?.enabled ?? true,
       };
   const id = stripeId('pi');
   const intent: Stripe.PaymentIntent = {
