@@ -4,6 +4,7 @@ import type { PlatformComponent } from './component.ts';
 import { dynamodb } from './dynamodb/dynamodb-component.ts';
 import { secretsManager } from './secrets/secrets-manager.ts';
 import { ses } from './ses/ses-component.ts';
+import { stepFunctions } from './stepfunctions/stepfunctions-component.ts';
 
 /**
  * Every component `npm start` runs, started in this order (a component sees the endpoints of
@@ -16,4 +17,5 @@ export const components: readonly PlatformComponent[] = [
   secretsManager,
   cognito,
   api,
+  stepFunctions,
 ];
