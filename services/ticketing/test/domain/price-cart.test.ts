@@ -7,7 +7,10 @@ const items = (...pairs: [string, number][]) =>
   pairs.map(([ticketTypeId, quantity]) => ({ ticketTypeId, quantity }) as CartItem);
 
 describe('pricing a cart', () => {
-  const types = [ticketType(), ticketType({ ticketTypeId: 'tt_vip', name: 'VIP', price: 9000 as TicketType['price'] })];
+  const types = [
+    ticketType(),
+    ticketType({ ticketTypeId: 'tt_vip', name: 'VIP', price: 9000 as TicketType['price'] }),
+  ];
 
   it('prices each line from the catalog: unit price times quantity', () => {
     const result = priceCart(event, types, items(['tt_general', 2], ['tt_vip', 1]), duringSales);

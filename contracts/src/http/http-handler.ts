@@ -1,0 +1,123 @@
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import type { Operation } from '../api/routes.ts';
+import { AuthorizerContext, type Principal } from './principal.ts';
+import { fieldErrors, jsonResponse, problemResponse } from './problem-response.ts';
+
+type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HttpRequest<O extends Operation> {
+  params: Parsed<O['pathParams']>;
+  query: Parsed<O['query']>;
+  headers: Parsed<O['headers']>;
+  body: Parsed<O['body']>;
+  /** Set on every route whose auth mode is not `public`. */
+  principal: O['auth'] extends 'public' ? undefined : Principal;
+  /** Lower-cased request headers, for what the operation does not declare (e.g. `accept`). */
+  rawHeaders: Record<string, string>;
+  requestId: string;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A body sent as is with its own content type (e.g. CSV), instead of JSON. */
+  raw?: { contentType: string; text: string };
+}
+
+/** An answer other than success that a handler decides on: 404, 409, ... as problem+json. */
+export class HttpProblem extends Error {
+  override name = 'HttpProblem';
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail);
+  }
+}
+
+const lowerCase = (headers: Record<string, string | undefined> | null) =>
+  Object.fromEntries(
+    Object.entries(headers ?? {})
+      .filter((e): e is [string, string] => e[1] !== undefined)
+      .map(([k, v]) => [k.toLowerCase(), v]),
+  );
+
+const readBody = (event: APIGatewayProxyEvent) => {
+  if (!event.body) return undefined;
+  const text = event.isBase64Encoded
+    ? Buffer.from(event.body, 'base64').toString('utf8')
+    : event.body;
+  return JSON.parse(text) as unknown;
+};
+
+/**
+ * An API Gateway proxy handler for one operation of the route table: path parameters, query,
+ * headers and body are parsed with the operation's schemas before `run` sees them, so bad input
+ * gets a 400 problem+json naming every invalid field and never reaches a side effect.
+ */
+export const httpHandler =
+  <O extends Operation>(operation: O, run: (request: HttpRequest<O>) => Promise<HttpResult>) =>
+  async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
+    const headers = lowerCase(event.headers);
+    const errors: { path: string; message: string }[] = [];
+    const parse = (schema: z.ZodType | undefined, value: unknown, part: string) => {
+      if (!schema) return undefined;
+      const result = schema.safeParse(value);
+      if (result.success) return result.data;
+      errors.push(...fieldErrors(result.error, part));
+      return undefined;
+    };
+
+    let principal: Principal | undefined;
+    if (operation.auth !== 'public') {
+      const parsed = AuthorizerContext.safeParse(event.requestContext?.authorizer ?? {});
+      if (!parsed.success)
+        return problemResponse(401, 'Sign in, or use the order token, to do this.');
+      principal = parsed.data;
+    }
+
+    let body: unknown;
+    if (operation.body) {
+      try {
+        body = readBody(event);
+      } catch {
+        return problemResponse(400, 'The request body is not valid JSON.', {
+          errors: [{ path: 'body', message: 'must be valid JSON' }],
+        });
+      }
+    }
+    const request = {
+      params: parse(operation.pathParams, event.pathParameters ?? {}, 'path'),
+      query: parse(operation.query, event.queryStringParameters ?? {}, 'query'),
+      headers: parse(operation.headers, headers, 'headers'),
+      body: parse(operation.body, body, ''),
+      principal,
+      rawHeaders: headers,
+      requestId: event.requestContext?.requestId ?? '',
+    } as HttpRequest<O>;
+    if (errors.length > 0) {
+      return problemResponse(400, 'Some fields are missing or invalid.', { errors });
+    }
+
+    try {
+      const result = await run(request);
+      if (result.raw) {
+        return {
+          statusCode: result.status,
+          headers: { 'content-type': result.raw.contentType, ...result.headers },
+          body: result.raw.text,
+        };
+      }
+      return jsonResponse(result.status, result.body, result.headers);
+    } catch (error) {
+      if (error instanceof HttpProblem)
+        return problemResponse(error.status, error.detail, error.extra);
+      throw error;
+    }
+  };
+
+/** The `{ method, path, auth }` a manifest routes, from an operation of the route table. */
+export const routeOf = ({ method, path, auth }: Operation) => ({ method, path, auth });

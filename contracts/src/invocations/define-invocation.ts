@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+
+/**
+ * The shape of a synchronous call between services (`service.function`): what the caller sends
+ * and what it gets back. Both sides parse with it, so neither imports the other.
+ */
+export interface Invocation<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
+  /** `service.function` as manifests name it. */
+  ref: string;
+  request: Req;
+  response: Res;
+}
+
+export const defineInvocation = <Req extends z.ZodType, Res extends z.ZodType>(
+  invocation: Invocation<Req, Res>,
+) => invocation;
+
+/** The callee's side: parses the request (a bad one is an error, never a side effect). */
+export const invocationHandler =
+  <I extends Invocation>(
+    invocation: I,
+    run: (input: z.output<I['request']>) => Promise<z.input<I['response']>>,
+  ) =>
+  async (event: unknown): Promise<z.output<I['response']>> =>
+    invocation.response.parse(
+      await run(invocation.request.parse(event) as z.output<I['request']>),
+    ) as z.output<I['response']>;

@@ -1,0 +1,36 @@
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import type { EventEntry } from '../events/define-event.ts';
+
+/** PutEvents takes at most 10 entries per call. */
+const BATCH = 10;
+
+export class PublishError extends Error {
+  override name = 'PublishError';
+}
+
+/**
+ * Puts built events (from a contract's `build`) on the bus. Any entry the bus refuses fails the
+ * whole call, so the caller's effect is retried rather than recorded as done: consumers
+ * deduplicate on each event's idempotency key, so the entries that did go through are harmless.
+ */
+export const publishEvents = async (
+  client: EventBridgeClient,
+  busName: string,
+  entries: readonly EventEntry[],
+) => {
+  for (let i = 0; i < entries.length; i += BATCH) {
+    const batch = entries.slice(i, i + BATCH).map(({ Source, DetailType, Detail }) => ({
+      Source,
+      DetailType,
+      Detail,
+      EventBusName: busName,
+    }));
+    const result = await client.send(new PutEventsCommand({ Entries: batch }));
+    if (result.FailedEntryCount) {
+      const failed = (result.Entries ?? []).filter((e) => e.ErrorCode);
+      throw new PublishError(
+        `The bus refused ${failed.length} event(s): ${failed.map((e) => `${e.ErrorCode} ${e.ErrorMessage}`).join('; ')}`,
+      );
+    }
+  }
+};

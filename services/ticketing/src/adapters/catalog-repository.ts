@@ -1,0 +1,104 @@
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TicketType } from '@mytabs/contracts';
+import type { EventRecord } from '../domain/event-record.ts';
+import type { CatalogPort } from '../domain/ports.ts';
+import { eventKey, PUBLISHED, PUBLISHED_EVENTS_INDEX, ticketTypeKey } from './table-keys.ts';
+
+const strip = <T extends Record<string, unknown>>(item: T) => {
+  const { pk, sk, type, listing, holds, ...rest } = item;
+  return rest;
+};
+
+/** Events and their ticket types: one partition per event, read in one consistent Query. */
+export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string) => {
+  const readEvent = async (eventId: string) => {
+    const { Items = [] } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': eventKey(eventId).pk },
+        ConsistentRead: true,
+      }),
+    );
+    const event = Items.find((i) => i.type === 'event');
+    if (!event) return undefined;
+    const ticketTypes = Items.filter((i) => i.type === 'ticketType').map(
+      (i) => strip(i) as unknown as TicketType,
+    );
+    return { event: strip(event) as unknown as EventRecord, ticketTypes };
+  };
+
+  const port: CatalogPort & {
+    readEvent: typeof readEvent;
+    putEvent(event: EventRecord): Promise<void>;
+    updateEvent(event: EventRecord): Promise<void>;
+    putTicketType(ticketType: TicketType): Promise<void>;
+    listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+  } = {
+    readEvent,
+    findEvent: readEvent,
+    async putEvent(event) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...eventKey(event.eventId),
+            type: 'event',
+            ...event,
+            ...(event.status === 'published' && { listing: PUBLISHED }),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+    async updateEvent(event) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...eventKey(event.eventId),
+            type: 'event',
+            ...event,
+            ...(event.status === 'published' && { listing: PUBLISHED }),
+          },
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    },
+    async putTicketType(ticketType) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            ...ticketTypeKey(ticketType.eventId, ticketType.ticketTypeId),
+            type: 'ticketType',
+            ...ticketType,
+            holds: {},
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    },
+    async listPublished(limit, cursor) {
+      const { Items = [], LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: PUBLISHED_EVENTS_INDEX,
+          KeyConditionExpression: 'listing = :p',
+          ExpressionAttributeValues: { ':p': PUBLISHED },
+          Limit: limit,
+          ...(cursor && {
+            ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
+          }),
+        }),
+      );
+      return {
+        eventIds: Items.map((i) => i.eventId as string),
+        ...(LastEvaluatedKey && {
+          next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url'),
+        }),
+      };
+    },
+  };
+  return port;
+};

@@ -1,0 +1,101 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { Hold, HoldState } from '../domain/hold.ts';
+import type { HoldsPort } from '../domain/ports.ts';
+import { ACTIVE, ACTIVE_HOLDS_INDEX, EXPIRY_REPORTED, holdKey } from './table-keys.ts';
+
+const toHold = (item: Record<string, unknown>): Hold => ({
+  orderId: item.orderId as string,
+  eventId: item.eventId as string,
+  lines: item.lines as Hold['lines'],
+  expiresAt: item.expiresAt as string,
+  state: item.state as HoldState,
+  createdAt: item.createdAt as string,
+});
+
+/**
+ * Hold records. An active hold carries `holdState = active`, which puts it in the sparse index
+ * the sweeper reads by expiry; any other state removes it from there.
+ */
+export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) => {
+  const find = async (orderId: string) => {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: holdKey(orderId), ConsistentRead: true }),
+    );
+    return Item ? toHold(Item) : undefined;
+  };
+
+  const port: HoldsPort & {
+    listExpired(now: Date, limit: number): Promise<Hold[]>;
+    markExpiryReported(orderId: string): Promise<void>;
+  } = {
+    find,
+    async create(hold) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...holdKey(hold.orderId), type: 'hold', ...hold, holdState: ACTIVE },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        return hold;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        const stored = await find(hold.orderId);
+        if (!stored) throw error;
+        return stored;
+      }
+    },
+    async setState(orderId, state) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: holdKey(orderId),
+          UpdateExpression:
+            state === 'active'
+              ? 'SET #state = :s, holdState = :a'
+              : 'SET #state = :s REMOVE holdState',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: { ':s': state, ...(state === 'active' && { ':a': ACTIVE }) },
+        }),
+      );
+    },
+    async listExpired(now, limit) {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: ACTIVE_HOLDS_INDEX,
+          KeyConditionExpression: 'holdState = :a AND expiresAt <= :now',
+          ExpressionAttributeValues: { ':a': ACTIVE, ':now': now.toISOString() },
+          Limit: limit,
+        }),
+      );
+      return Items.map(toHold);
+    },
+    /** Takes the hold out of the sweeper's index once HoldExpired is on the bus; seats stay held. */
+    async markExpiryReported(orderId) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: holdKey(orderId),
+            UpdateExpression: 'SET holdState = :reported',
+            ConditionExpression: 'holdState = :a',
+            ExpressionAttributeValues: { ':a': ACTIVE, ':reported': EXPIRY_REPORTED },
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    },
+  };
+  return port;
+};

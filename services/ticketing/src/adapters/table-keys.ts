@@ -1,0 +1,20 @@
+/**
+ * The ticketing table's single-table layout: an event and its ticket types share a partition
+ * (one consistent Query reads the whole catalog entry); each order's hold has its own.
+ */
+export const eventKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' });
+export const ticketTypeKey = (eventId: string, ticketTypeId: string) => ({
+  pk: `EVENT#${eventId}`,
+  sk: `TICKETTYPE#${ticketTypeId}`,
+});
+export const holdKey = (orderId: string) => ({ pk: `HOLD#${orderId}`, sk: 'HOLD' });
+
+/** Sparse index of active holds by expiry, which the sweeper reads. */
+export const ACTIVE_HOLDS_INDEX = 'activeHolds';
+export const ACTIVE = 'active';
+/** Expired and reported: out of the sweeper's way while payments cancels the PaymentIntent. */
+export const EXPIRY_REPORTED = 'expiry-reported';
+
+/** Sparse index of published events by start time: the public listing. */
+export const PUBLISHED_EVENTS_INDEX = 'publishedEvents';
+export const PUBLISHED = 'published';

@@ -1,0 +1,20 @@
+import type { PublicEvent, TicketType } from '@mytabs/contracts';
+import type { EventRecord } from './event-record.ts';
+
+/** What a buyer sees of an event: no business, tax or capacity internals, live availability. */
+export const toPublicEvent = (event: EventRecord, ticketTypes: TicketType[]): PublicEvent => ({
+  eventId: event.eventId,
+  name: event.name,
+  ...(event.description && { description: event.description }),
+  startsAt: event.startsAt,
+  ...(event.endsAt && { endsAt: event.endsAt }),
+  timeZone: event.timeZone,
+  venue: event.venue,
+  ticketTypes: ticketTypes.map((t) => ({
+    ticketTypeId: t.ticketTypeId,
+    name: t.name,
+    price: t.price,
+    currency: t.currency,
+    available: t.available,
+  })),
+});
