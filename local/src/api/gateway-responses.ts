@@ -1,3 +1,4 @@
+import { PROBLEM_CONTENT_TYPE, type Problem } from '@mytabs/contracts/api/problem';
 import { restApi } from './rest-api.ts';
 
 /**
@@ -32,7 +33,7 @@ export const gatewayResponses = {
   },
   REQUEST_TOO_LARGE: {
     status: 413,
-    title: 'Payload Too Large',
+    title: 'Content Too Large',
     errorType: 'RequestTooLongException',
     detail: `The request body exceeds API Gateway's limit of ${restApi.maxPayloadBytes} bytes.`,
   },
@@ -46,24 +47,17 @@ export const gatewayResponses = {
 
 export type GatewayResponseType = keyof typeof gatewayResponses;
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  requestId: string;
-}
-
-export const problemTypeBase = 'https://keeptabs.app/problems/gateway/';
+/** A gateway response body: the contracts' Problem, plus the request id to quote in a report. */
+export type GatewayProblem = Problem & { requestId: string };
 
 export const gatewayProblem = (
   type: GatewayResponseType,
   request: { requestId: string; path: string },
 ): { status: number; headers: Record<string, string>; body: string } => {
   const response = gatewayResponses[type];
-  const problem: Problem = {
-    type: `${problemTypeBase}${type.toLowerCase().replaceAll('_', '-')}`,
+  // `about:blank` with the status's own title, like the handlers' problems: the status says it all.
+  const problem: GatewayProblem = {
+    type: 'about:blank',
     title: response.title,
     status: response.status,
     detail: response.detail,
@@ -73,7 +67,7 @@ export const gatewayProblem = (
   return {
     status: response.status,
     headers: {
-      'content-type': 'application/problem+json',
+      'content-type': PROBLEM_CONTENT_TYPE,
       'x-amzn-errortype': response.errorType,
     },
     body: JSON.stringify(problem),

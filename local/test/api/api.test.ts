@@ -1,27 +1,33 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { Problem } from '@mytabs/contracts/api/problem';
+import { type LoadedManifest, loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningApi, startApi } from '../../src/api/api.ts';
-import type { Problem } from '../../src/api/gateway-responses.ts';
+import { api as apiComponent } from '../../src/api/api-component.ts';
+import type { GatewayProblem } from '../../src/api/gateway-responses.ts';
+import { type Platform, startPlatform } from '../../src/platform.ts';
 import { fixtureRoot } from '../fixtures/api/fixture-root.ts';
 import { send } from '../fixtures/api/http-request.ts';
-import { inProcessInvoker } from '../fixtures/api/in-process-invoker.ts';
 
 const stageArn = 'arn:aws:execute-api:us-east-1:000000000000:mytabslocl/prod';
-let api: RunningApi;
 const logged: string[] = [];
 
-beforeAll(async () => {
-  const loaded = await loadManifests(fixtureRoot);
-  api = await startApi({
-    manifests: loaded.map((l) => l.manifest),
-    invoke: inProcessInvoker(loaded),
-    port: 0,
-    isReady: () => true,
+/** The platform with only the API in front of the local Lambda, on free ports. */
+const startApiPlatform = async (manifests: readonly LoadedManifest[]) => {
+  const platform = await startPlatform({
+    manifests,
+    components: [apiComponent],
     log: (line) => logged.push(line),
   });
+  const url = platform.endpoints.api as string;
+  return { platform, url, port: Number(new URL(url).port) };
+};
+
+let platform: Platform;
+let api: { url: string; port: number };
+beforeAll(async () => {
+  ({ platform, ...api } = await startApiPlatform(await loadManifests(fixtureRoot)));
 });
-afterAll(() => api.stop());
+afterAll(() => platform.close());
 
 const expectProblem = (
   res: Awaited<ReturnType<typeof send>>,
@@ -32,9 +38,10 @@ const expectProblem = (
   expect(res.status).toBe(status);
   expect(res.headers['content-type']).toBe('application/problem+json');
   expect(res.headers['x-amzn-errortype']).toBe(errorType);
-  const problem = res.json<Problem>();
+  const problem = res.json<GatewayProblem>();
+  expect(Problem.safeParse(problem).success).toBe(true);
   expect(problem).toEqual({
-    type: expect.stringMatching(/^https:\/\/keeptabs\.app\/problems\/gateway\//),
+    type: 'about:blank',
     title: expect.any(String),
     status,
     detail: expect.any(String),
@@ -239,19 +246,14 @@ describe('the authorizer', () => {
 
   it('answers 401 on protected routes when no authorizer is declared', async () => {
     const loaded = await loadManifests(fixtureRoot);
-    const manifests = loaded.map((l) => ({ ...l.manifest, authorizer: undefined }));
-    const bare = await startApi({
-      manifests,
-      invoke: inProcessInvoker(loaded),
-      port: 0,
-      isReady: () => true,
-      log: () => {},
-    });
+    const bare = await startApiPlatform(
+      loaded.map((l) => ({ ...l, manifest: { ...l.manifest, authorizer: undefined } })),
+    );
     try {
       const res = await send(`${bare.url}/me`, { headers: { Authorization: 'Bearer allow' } });
       expectProblem(res, 401, 'UnauthorizedException', '/me');
     } finally {
-      await bare.stop();
+      await bare.platform.close();
     }
   });
 });
