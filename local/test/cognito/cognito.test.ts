@@ -13,6 +13,8 @@ import {
   SignUpCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { JwtVerifier } from 'aws-jwt-verify';
+import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
 import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognito } from '../../src/cognito/cognito-component.ts';
@@ -109,6 +111,18 @@ describe('Cognito on the edge', () => {
       client_id: clientId,
       'cognito:groups': ['organizer'],
     });
+
+    // aws-jwt-verify fetches key sets over https only by default; a fetcher on `fetch` takes
+    // http too, so the same verifier works with configuration alone, here and on AWS.
+    const verifier = JwtVerifier.create(
+      { issuer, audience: null, jwksUri: `${issuer}/.well-known/jwks.json` },
+      {
+        jwksCache: new SimpleJwksCache({
+          fetcher: { fetch: (uri: string) => fetch(uri).then((r) => r.arrayBuffer()) },
+        }),
+      },
+    );
+    expect(await verifier.verify(accessToken)).toMatchObject({ client_id: clientId });
 
     const config = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json());
     expect(config).toMatchObject({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json` });
