@@ -3,7 +3,7 @@ import { catalog } from '@mytabs/contracts';
 import { type LoadedManifest, loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { readConfig } from '../src/config.ts';
+import { type MyTabsConfig, readConfig } from '../src/config.ts';
 import { buildMyTabs, type MyTabsStacks } from '../src/mytabs-app.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,6 +11,7 @@ export const fixturesRoot = fileURLToPath(new URL('./fixtures', import.meta.url)
 
 export interface BuiltApp {
   app: App;
+  config: MyTabsConfig;
   stacks: MyTabsStacks;
   services: LoadedManifest[];
   /** Template of a service's stack. */
@@ -27,8 +28,9 @@ export const buildApp = async (
 ): Promise<BuiltApp> => {
   const app = new App({ context });
   const services = await loadManifests(root);
+  const config = readConfig((key) => app.node.tryGetContext(key));
   const stacks = buildMyTabs(app, {
-    config: readConfig((key) => app.node.tryGetContext(key)),
+    config,
     services,
     events: catalog,
     projectRoot: repoRoot,
@@ -37,6 +39,7 @@ export const buildApp = async (
   const templates = new Map<string, Template>();
   return {
     app,
+    config,
     stacks,
     services,
     serviceTemplate: (service) => {

@@ -1,0 +1,520 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  catalog,
+  type FunctionSpec,
+  functionEnvironment,
+  type ServiceManifest,
+} from '@mytabs/contracts';
+import { Template } from 'aws-cdk-lib/assertions';
+import { expect, it } from 'vitest';
+import { BUS_NAME, functionName, secretName, splitRef, stateMachineName } from '../src/names.ts';
+import type { BuiltApp } from './build-app.ts';
+import {
+  apiPaths,
+  functionByName,
+  type Json,
+  namesFunction,
+  one,
+  placeholders,
+  refId,
+  resources,
+  roleStatements,
+} from './template-queries.ts';
+
+type Fn = { service: ServiceManifest; name: string; spec: FunctionSpec; fnName: string };
+
+const functionsOf = (built: BuiltApp): Fn[] =>
+  built.services.flatMap(({ manifest }) =>
+    Object.entries(manifest.functions).map(([name, spec]) => ({
+      service: manifest,
+      name,
+      spec,
+      fnName: functionName(built.config, manifest.service, name),
+    })),
+  );
+
+const DYNAMODB_READ = [
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:GetItem',
+  'dynamodb:Scan',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+  'dynamodb:GetRecords',
+  'dynamodb:GetShardIterator',
+];
+const DYNAMODB_WRITE = [
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+];
+
+/** The actions each `uses` entry may add to a function's role; nothing else may appear. */
+const allowedActions = (spec: FunctionSpec) => {
+  const { uses } = spec;
+  const allowed = new Set([
+    'logs:CreateLogStream',
+    'logs:PutLogEvents',
+    'xray:PutTraceSegments',
+    'xray:PutTelemetryRecords',
+  ]);
+  const add = (...actions: string[]) => {
+    for (const a of actions) allowed.add(a);
+  };
+  if (uses.table) add(...DYNAMODB_READ);
+  if (uses.table === 'write') add(...DYNAMODB_WRITE);
+  if (uses.bus) add('events:PutEvents');
+  if (uses.secrets?.length) add('secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret');
+  if (uses.invoke?.length) add('lambda:InvokeFunction');
+  if (uses.workflows?.length) {
+    add('states:StartExecution', 'states:DescribeExecution', 'states:RedriveExecution');
+  }
+  if (uses.email) add('ses:SendEmail');
+  // The on-failure destination of asynchronously invoked functions.
+  if (spec.subscribe || spec.schedule)
+    add('sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl');
+  return allowed;
+};
+
+/** A queue that is encrypted and refuses requests without TLS. */
+const expectSafeQueue = (t: Template, queueId: string) => {
+  const queue = t.toJSON().Resources[queueId];
+  expect(queue?.Type).toBe('AWS::SQS::Queue');
+  expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+  const policies = resources(t, 'AWS::SQS::QueuePolicy').filter(([, p]) =>
+    p.Queues.some((q: Json) => q.Ref === queueId),
+  );
+  const statements = policies.flatMap(([, p]) => p.PolicyDocument.Statement);
+  expect(statements).toContainEqual(
+    expect.objectContaining({
+      Effect: 'Deny',
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    }),
+  );
+};
+
+/**
+ * Checks that hold for any set of manifests: each walks the manifests and finds what they declare
+ * in the synthesized templates, so a new route, subscription or function is covered as it lands.
+ */
+export const manifestChecks = (built: () => BuiltApp) => {
+  it('synthesizes with no unacknowledged cdk-nag finding', () => {
+    const dir = built().app.synth().directory;
+    const report = JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8'));
+    expect(
+      report.pluginReports.filter((r: Json) => !r.summary?.status?.includes('success')),
+    ).toEqual([]);
+  });
+
+  it('puts the bus, its archive and every catalog schema in the platform stack', () => {
+    const { stacks, config } = built();
+    const t = Template.fromStack(stacks.platform);
+    t.hasResourceProperties('AWS::Events::EventBus', { Name: BUS_NAME });
+    const archive = one(resources(t, 'AWS::Events::Archive'), 'archive');
+    expect(archive[1].RetentionDays).toBe(config.archiveRetentionDays || undefined);
+    for (const [detailType, contract] of Object.entries(catalog)) {
+      const [, schema] = one(
+        resources(t, 'AWS::EventSchemas::Schema').filter(([, p]) =>
+          p.SchemaName.endsWith(`@${detailType}`),
+        ),
+        `schema of ${detailType}`,
+      );
+      expect(schema.Type).toBe('JSONSchemaDraft4');
+      expect(JSON.parse(schema.Content)).toEqual(contract.jsonSchema());
+    }
+  });
+
+  it('gives every table point-in-time recovery, encryption and its manifest keys', () => {
+    const { services, config } = built();
+    for (const { manifest } of services) {
+      if (!manifest.table) continue;
+      const [, table] = one(
+        resources(built().serviceTemplate(manifest.service), 'AWS::DynamoDB::GlobalTable'),
+        `${manifest.service} table`,
+      );
+      expect(table.BillingMode).toBe('PAY_PER_REQUEST');
+      expect(table.SSESpecification).toMatchObject({ SSEEnabled: true });
+      for (const replica of table.Replicas) {
+        expect(replica.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled).toBe(true);
+        expect(replica.DeletionProtectionEnabled ?? false).toBe(config.stage === 'prod');
+      }
+      expect(table.KeySchema).toContainEqual({
+        AttributeName: manifest.table.partitionKey.name,
+        KeyType: 'HASH',
+      });
+      expect((table.GlobalSecondaryIndexes ?? []).map((i: Json) => i.IndexName).sort()).toEqual(
+        manifest.table.indexes.map((i) => i.name).sort(),
+      );
+    }
+  });
+
+  it('makes every function an arm64 nodejs24.x bundle with tracing, its log group and its own role', () => {
+    const roles = new Set<string>();
+    for (const { service, spec, fnName } of functionsOf(built())) {
+      const t = built().serviceTemplate(service.service);
+      const [, fn] = functionByName(t, fnName);
+      expect(fn.Runtime).toBe('nodejs24.x');
+      expect(fn.Architectures).toEqual(['arm64']);
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.MemorySize).toBe(spec.memoryMb);
+      expect(fn.Timeout).toBe(spec.timeoutS);
+      expect(fn.Handler).toBe('index.handler');
+      const logGroup = t.toJSON().Resources[refId(fn.LoggingConfig.LogGroup) as string];
+      expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
+      const roleId = refId(fn.Role) as string;
+      expect(roles.has(`${service.service}/${roleId}`)).toBe(false);
+      roles.add(`${service.service}/${roleId}`);
+      const role = t.toJSON().Resources[roleId].Properties;
+      expect(role.ManagedPolicyArns).toBeUndefined();
+      expect(role.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({
+        Service: 'lambda.amazonaws.com',
+      });
+    }
+  });
+
+  it("grants every function exactly what its manifest's uses names, on those resources only", () => {
+    const { config } = built();
+    for (const { service, spec, fnName } of functionsOf(built())) {
+      const t = built().serviceTemplate(service.service);
+      const [, fn] = functionByName(t, fnName);
+      const statements = roleStatements(t, refId(fn.Role) as string);
+      const actions = new Set(statements.flatMap((s) => s.actions));
+      const allowed = allowedActions(spec);
+      expect(
+        [...actions].filter((a) => !allowed.has(a)),
+        fnName,
+      ).toEqual([]);
+      for (const s of statements) {
+        if (s.resources.includes('*')) {
+          expect(
+            s.actions.every((a) => a.startsWith('xray:')),
+            fnName,
+          ).toBe(true);
+        }
+      }
+      const { uses } = spec;
+      expect(actions.has('dynamodb:GetItem')).toBe(Boolean(uses.table));
+      expect(actions.has('dynamodb:PutItem')).toBe(uses.table === 'write');
+      expect(actions.has('events:PutEvents')).toBe(Boolean(uses.bus));
+      expect(actions.has('ses:SendEmail')).toBe(Boolean(uses.email));
+      expect(actions.has('states:StartExecution')).toBe(Boolean(uses.workflows?.length));
+
+      const on = (action: string) =>
+        statements.filter((s) => s.actions.includes(action)).flatMap((s) => s.resources);
+      const invoked = on('lambda:InvokeFunction');
+      expect(invoked).toHaveLength(uses.invoke?.length ?? 0);
+      for (const ref of uses.invoke ?? []) {
+        const callee = functionName(config, ...splitRef(ref));
+        expect(
+          invoked.some((r) => namesFunction(r, callee)),
+          `${fnName} -> ${ref}`,
+        ).toBe(true);
+      }
+      const secretIds = on('secretsmanager:GetSecretValue').map(refId);
+      const secrets = t.toJSON().Resources;
+      expect(secretIds.map((id) => secrets[id as string].Properties.Name).sort()).toEqual(
+        (uses.secrets ?? []).map((s) => secretName(config, service.service, s)).sort(),
+      );
+      for (const r of on('events:PutEvents')) {
+        expect(JSON.stringify(r)).toContain(`:event-bus/${BUS_NAME}`);
+      }
+      for (const r of on('ses:SendEmail')) {
+        expect(JSON.stringify(r)).toContain(
+          `:identity/${config.emailIdentity ?? config.domainName}`,
+        );
+      }
+    }
+  });
+
+  it('gives every function the environment of functionEnvironment, with no secret value', () => {
+    const { config } = built();
+    for (const { service, spec, fnName } of functionsOf(built())) {
+      const t = built().serviceTemplate(service.service);
+      const [, fn] = functionByName(t, fnName);
+      const env = fn.Environment.Variables;
+      const tableId = resources(t, 'AWS::DynamoDB::GlobalTable')[0]?.[0];
+      const machines = resources(t, 'AWS::StepFunctions::StateMachine');
+      const expected = functionEnvironment(service, spec, {
+        tableName: { Ref: tableId } as unknown as string,
+        busName: BUS_NAME,
+        secretIds: Object.fromEntries(
+          service.secrets.map((s) => [s, secretName(config, service.service, s)]),
+        ),
+        functionNames: Object.fromEntries(
+          (spec.uses.invoke ?? []).map((ref) => [ref, functionName(config, ...splitRef(ref))]),
+        ),
+        workflowArns: Object.fromEntries(
+          Object.keys(service.workflows).map((w) => {
+            const name = stateMachineName(config, service.service, w);
+            const [id] = one(
+              machines.filter(([, p]) => p.StateMachineName === name),
+              `state machine ${name}`,
+            );
+            return [w, { Ref: id } as unknown as string];
+          }),
+        ),
+      });
+      expect(env).toEqual({ ...expected, NODE_OPTIONS: '--enable-source-maps' });
+      const text = JSON.stringify(env);
+      expect(text).not.toMatch(/resolve:secretsmanager|SecretString|sk_(test|live)_|whsec_/);
+      for (const value of Object.values<Json>(env)) {
+        const id = refId(value);
+        if (id) {
+          expect(t.toJSON().Resources[id].Type).not.toBe('AWS::SecretsManager::Secret');
+        }
+      }
+    }
+  });
+
+  it('makes every subscription a rule on mytabs with its contracts’ pattern, retries and a dead-letter queue', () => {
+    for (const { service, spec, fnName } of functionsOf(built())) {
+      if (!spec.subscribe) continue;
+      const t = built().serviceTemplate(service.service);
+      const [fnId] = functionByName(t, fnName);
+      const contracts = spec.subscribe.events.map((e) => catalog[e as keyof typeof catalog]);
+      const [, rule] = one(
+        resources(t, 'AWS::Events::Rule').filter(([, p]) =>
+          p.Targets?.some((target: Json) => refId(target.Arn) === fnId && p.EventPattern),
+        ),
+        `rule of ${fnName}`,
+      );
+      expect(rule.EventBusName).toBe(BUS_NAME);
+      expect([...rule.EventPattern.source].sort()).toEqual(
+        [...new Set(contracts.flatMap((c) => c.pattern.source))].sort(),
+      );
+      expect([...rule.EventPattern['detail-type']].sort()).toEqual(
+        contracts.flatMap((c) => c.pattern['detail-type']).sort(),
+      );
+      const target = one(rule.Targets as Json[], 'target');
+      expect(target.RetryPolicy).toEqual({
+        MaximumRetryAttempts: spec.subscribe.retryAttempts,
+        MaximumEventAgeInSeconds: spec.subscribe.maxEventAgeS,
+      });
+      const dlqId = refId(target.DeadLetterConfig.Arn) as string;
+      expectSafeQueue(t, dlqId);
+      const [, asyncConfig] = one(
+        resources(t, 'AWS::Lambda::EventInvokeConfig').filter(
+          ([, p]) => refId(p.FunctionName) === fnId,
+        ),
+        `async config of ${fnName}`,
+      );
+      expect(asyncConfig.MaximumRetryAttempts).toBe(spec.subscribe.retryAttempts);
+      expect(asyncConfig.MaximumEventAgeInSeconds).toBe(spec.subscribe.maxEventAgeS);
+      expectSafeQueue(t, refId(asyncConfig.DestinationConfig.OnFailure.Destination) as string);
+    }
+  });
+
+  it('makes every schedule a scheduled rule targeting its function with a dead-letter queue', () => {
+    for (const { service, spec, fnName } of functionsOf(built())) {
+      if (!spec.schedule) continue;
+      const t = built().serviceTemplate(service.service);
+      const [fnId] = functionByName(t, fnName);
+      const [, rule] = one(
+        resources(t, 'AWS::Events::Rule').filter(([, p]) => p.ScheduleExpression === spec.schedule),
+        `schedule of ${fnName}`,
+      );
+      expect(rule.EventBusName).toBeUndefined();
+      const target = one(rule.Targets as Json[], 'target');
+      expect(refId(target.Arn)).toBe(fnId);
+      expectSafeQueue(t, refId(target.DeadLetterConfig.Arn) as string);
+    }
+  });
+
+  it('makes every workflow a traced, fully logged state machine with every placeholder filled', () => {
+    const { services, config } = built();
+    for (const { manifest } of services) {
+      for (const [name, wf] of Object.entries(manifest.workflows)) {
+        const t = built().serviceTemplate(manifest.service);
+        const [, sm] = one(
+          resources(t, 'AWS::StepFunctions::StateMachine').filter(
+            ([, p]) => p.StateMachineName === stateMachineName(config, manifest.service, name),
+          ),
+          `workflow ${name}`,
+        );
+        expect(sm.StateMachineType).toBe(wf.type);
+        expect(sm.TracingConfiguration).toEqual({ Enabled: true });
+        expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+        const unfilled = placeholders(sm.DefinitionString).filter(
+          (p) => !(p in (sm.DefinitionSubstitutions ?? {})),
+        );
+        expect(unfilled).toEqual([]);
+        const invoked = roleStatements(t, refId(sm.RoleArn) as string)
+          .filter((s) => s.actions.includes('lambda:InvokeFunction'))
+          .flatMap((s) => s.resources);
+        const refs = Object.entries(wf.substitutions);
+        expect(invoked).toHaveLength(refs.length);
+        for (const [placeholder, ref] of refs) {
+          const callee = functionName(config, ...splitRef(ref));
+          expect(namesFunction(sm.DefinitionSubstitutions[placeholder], callee)).toBe(true);
+          expect(invoked.some((r) => namesFunction(r, callee))).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('builds the user pool, its groups, clients, triggers and identity pool as the manifest says', () => {
+    const { services, config } = built();
+    for (const { manifest } of services) {
+      const spec = manifest.userPool;
+      if (!spec) continue;
+      const t = built().serviceTemplate(manifest.service);
+      const [poolId, pool] = one(resources(t, 'AWS::Cognito::UserPool'), 'user pool');
+      expect(pool.UserPoolName).toBe(config.userPoolName ?? `${spec.name}-${config.stage}`);
+      expect(pool.MfaConfiguration).toBe(spec.mfa.toUpperCase());
+      expect(pool.Policies.PasswordPolicy).toMatchObject({
+        MinimumLength: spec.passwordPolicy.minLength,
+        RequireLowercase: spec.passwordPolicy.requireLowercase,
+        RequireUppercase: spec.passwordPolicy.requireUppercase,
+        RequireNumbers: spec.passwordPolicy.requireDigits,
+        RequireSymbols: spec.passwordPolicy.requireSymbols,
+      });
+      if (spec.signInWith.includes('email')) expect(pool.UsernameAttributes).toContain('email');
+      for (const [trigger, fn] of Object.entries(spec.triggers)) {
+        const key = {
+          postConfirmation: 'PostConfirmation',
+          preTokenGeneration: 'PreTokenGeneration',
+        }[trigger] as string;
+        const [fnId] = functionByName(t, functionName(config, manifest.service, fn as string));
+        expect(refId(pool.LambdaConfig[key])).toBe(fnId);
+      }
+      expect(
+        resources(t, 'AWS::Cognito::UserPoolGroup')
+          .map(([, g]) => g.GroupName)
+          .sort(),
+      ).toEqual([...spec.groups].sort());
+      const clients = resources(t, 'AWS::Cognito::UserPoolClient');
+      for (const client of spec.clients) {
+        const [clientId, c] = one(
+          clients.filter(([, p]) => p.ClientName === client.name),
+          `client ${client.name}`,
+        );
+        expect(refId(c.UserPoolId)).toBe(poolId);
+        expect(c.GenerateSecret).toBe(false);
+        if (client.oAuth) {
+          expect(c.AllowedOAuthFlows).toEqual(
+            client.oAuth.flows.map((f) => (f === 'authorizationCodeGrant' ? 'code' : 'implicit')),
+          );
+          expect([...c.AllowedOAuthScopes].sort()).toEqual([...client.oAuth.scopes].sort());
+          expect(c.CallbackURLs).toEqual(config.callbackUrls ?? client.oAuth.callbackUrls);
+          expect(c.LogoutURLs).toEqual(config.logoutUrls ?? client.oAuth.logoutUrls);
+        }
+        const [, identityPool] = one(resources(t, 'AWS::Cognito::IdentityPool'), 'identity pool');
+        expect(identityPool.AllowUnauthenticatedIdentities).toBe(false);
+        expect(
+          identityPool.CognitoIdentityProviders.some((p: Json) => refId(p.ClientId) === clientId),
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('wires every route to its function, with the authorizer where its auth mode asks', () => {
+    const { stacks, config, services } = built();
+    const routes = functionsOf(built()).filter((f) => f.spec.http);
+    if (routes.length === 0) {
+      expect(stacks.api).toBeUndefined();
+      return;
+    }
+    if (!stacks.api) throw new Error('routes but no API stack');
+    const t = Template.fromStack(stacks.api);
+    const paths = apiPaths(t);
+    const methods = resources(t, 'AWS::ApiGateway::Method');
+    const owner = services.find((s) => s.manifest.authorizer)?.manifest;
+    const authorizers = resources(t, 'AWS::ApiGateway::Authorizer');
+    for (const { spec, fnName } of routes) {
+      const http = spec.http as NonNullable<FunctionSpec['http']>;
+      const [, method] = one(
+        methods.filter(
+          ([, m]) => m.HttpMethod === http.method && paths.get(m.ResourceId.Ref) === http.path,
+        ),
+        `${http.method} ${http.path}`,
+      );
+      expect(method.Integration.Type).toBe('AWS_PROXY');
+      expect(namesFunction(method.Integration.Uri, fnName)).toBe(true);
+      if (http.auth === 'public') {
+        expect(method.AuthorizationType).toBe('NONE');
+        expect(method.AuthorizerId).toBeUndefined();
+      } else {
+        if (!owner?.authorizer) throw new Error('a protected route but no authorizer');
+        expect(method.AuthorizationType).toBe('CUSTOM');
+        const authorizer = authorizers.find(([id]) => id === refId(method.AuthorizerId))?.[1];
+        expect(authorizer).toMatchObject({
+          Type: 'REQUEST',
+          IdentitySource: 'method.request.header.Authorization',
+        });
+        expect(
+          namesFunction(
+            authorizer.AuthorizerUri,
+            functionName(config, owner.service, owner.authorizer),
+          ),
+        ).toBe(true);
+      }
+      expect(
+        resources(t, 'AWS::Lambda::Permission').some(
+          ([, p]) =>
+            p.Principal === 'apigateway.amazonaws.com' && namesFunction(p.FunctionName, fnName),
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('answers API Gateway’s own errors in problem+json and protects the stage', () => {
+    const { stacks } = built();
+    if (!stacks.api) return;
+    const t = Template.fromStack(stacks.api);
+    const expected: Record<string, string> = {
+      DEFAULT_4XX: '400',
+      DEFAULT_5XX: '500',
+      UNAUTHORIZED: '401',
+      ACCESS_DENIED: '403',
+      MISSING_AUTHENTICATION_TOKEN: '404',
+      REQUEST_TOO_LARGE: '413',
+      THROTTLED: '429',
+    };
+    const responses = resources(t, 'AWS::ApiGateway::GatewayResponse');
+    for (const [type, status] of Object.entries(expected)) {
+      const [, r] = one(
+        responses.filter(([, p]) => p.ResponseType === type),
+        `${type} response`,
+      );
+      expect(r.StatusCode).toBe(status);
+      expect(r.ResponseParameters['gatewayresponse.header.Content-Type']).toBe(
+        "'application/problem+json'",
+      );
+      const rendered = (r.ResponseTemplates['application/problem+json'] as string)
+        .replace('$context.error.messageString', '"message"')
+        .replace(/\$context\.[A-Za-z.]+/g, 'x');
+      expect(JSON.parse(rendered)).toMatchObject({
+        status: Number(status),
+        title: expect.any(String),
+      });
+    }
+
+    const [stageId, stage] = one(resources(t, 'AWS::ApiGateway::Stage'), 'stage');
+    expect(stage.StageName).toBe('prod');
+    expect(stage.TracingEnabled).toBe(true);
+    expect(stage.AccessLogSetting.DestinationArn).toBeDefined();
+    expect(stage.MethodSettings[0]).toMatchObject({
+      ThrottlingRateLimit: expect.any(Number),
+      ThrottlingBurstLimit: expect.any(Number),
+    });
+    const [, plan] = one(resources(t, 'AWS::ApiGateway::UsagePlan'), 'usage plan');
+    expect(plan.ApiStages[0].Stage.Ref).toBe(stageId);
+    expect(plan.Throttle.RateLimit).toBeGreaterThan(0);
+
+    const [aclId, acl] = one(resources(t, 'AWS::WAFv2::WebACL'), 'web ACL');
+    expect(acl.Scope).toBe('REGIONAL');
+    const groups = acl.Rules.map((r: Json) => r.Statement.ManagedRuleGroupStatement?.Name);
+    expect(groups).toEqual(
+      expect.arrayContaining([
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+      ]),
+    );
+    expect(acl.Rules.some((r: Json) => r.Statement.RateBasedStatement?.Limit > 0)).toBe(true);
+    const [, association] = one(resources(t, 'AWS::WAFv2::WebACLAssociation'), 'ACL association');
+    expect(refId(association.WebACLArn)).toBe(aclId);
+    expect(JSON.stringify(association.ResourceArn)).toContain(`"/stages/",{"Ref":"${stageId}"}`);
+  });
+};

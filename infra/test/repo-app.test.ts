@@ -1,0 +1,58 @@
+import { catalog } from '@mytabs/contracts';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { App, Stack } from 'aws-cdk-lib';
+import { Queue } from 'aws-cdk-lib/aws-sqs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.ts';
+import { buildMyTabs } from '../src/mytabs-app.ts';
+import { type BuiltApp, buildApp, repoRoot } from './build-app.ts';
+import { manifestChecks } from './manifest-checks.ts';
+
+describe('the CDK app of the repository manifests, stage prod', () => {
+  let built: BuiltApp;
+  beforeAll(async () => {
+    built = await buildApp(repoRoot, { stage: 'prod' });
+  }, 120_000);
+  manifestChecks(() => built);
+
+  it("keeps today's Cognito names, flows, scopes and URLs", () => {
+    const t = built.serviceTemplate('identity');
+    t.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: 'mytabs-core-user-pool-prod',
+      MfaConfiguration: 'OPTIONAL',
+      Policies: {
+        PasswordPolicy: {
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        },
+      },
+    });
+    t.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'keeptabs-web-client',
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'profile', 'email'],
+      CallbackURLs: [
+        'https://keeptabs.app/callback',
+        'https://keeptabs.app/login',
+        'https://ticket.keeptabs.app/callback',
+      ],
+      LogoutURLs: ['https://keeptabs.app/login', 'https://ticket.keeptabs.app/login'],
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  it('fails the synth on a finding nobody acknowledged', async () => {
+    const app = new App();
+    buildMyTabs(app, {
+      config: readConfig(() => undefined),
+      services: await loadManifests(repoRoot),
+      events: catalog,
+      projectRoot: repoRoot,
+    });
+    new Queue(new Stack(app, 'Unreviewed'), 'Queue');
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS4/);
+  });
+});
