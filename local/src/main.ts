@@ -27,7 +27,6 @@ const main = async () => {
     console.log(usage(repoRoot, ports));
     return;
   }
-  const started = performance.now();
   const platform = await startPlatform({
     manifests: await loadManifests(options.root),
     ports: options.ports,
@@ -35,7 +34,7 @@ const main = async () => {
   });
   const functions = platform.lambda.functions.size;
   console.log(
-    `MyTabs local platform ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${functions} function(s), DynamoDB ${options.dataDir ? `on disk in ${options.dataDir}` : 'in memory'}`,
+    `MyTabs local platform ready ${(performance.now() / 1000).toFixed(1)} s after start: ${functions} function(s), DynamoDB ${options.dataDir ? `on disk in ${options.dataDir}` : 'in memory'}`,
   );
   for (const [name, url] of Object.entries(platform.endpoints)) {
     console.log(`  ${name.padEnd(10)} ${url}`);

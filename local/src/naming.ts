@@ -30,3 +30,13 @@ export const stateMachineArn = (service: string, workflow: string) =>
  */
 export const accessKeyIdOf = (service: string, fn: string) => `${service}.${fn}`;
 export const serviceOfAccessKeyId = (accessKeyId: string) => accessKeyId.split('.')[0] ?? '';
+
+/**
+ * Credentials for an AWS SDK client a component uses on behalf of a service (Step Functions
+ * running a workflow of `orders`, cognito-local calling a trigger of `identity`), so the local
+ * Lambda applies that service's `invokedBy` grants to the call.
+ */
+export const credentialsFor = (service: string) => ({
+  accessKeyId: service,
+  secretAccessKey: 'local',
+});

@@ -15,7 +15,7 @@ export const functionConfiguration = (fn: LocalFunction) => ({
   MemorySize: fn.spec.memoryMb,
   LastModified: startedAt,
   Version: '$LATEST',
-  Environment: { Variables: fn.environment },
+  Environment: { Variables: fn.variables },
   TracingConfig: { Mode: 'PassThrough' },
   State: 'Active',
   LastUpdateStatus: 'Successful',

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { prefixLines } from '../line-log.ts';
+import { eachLine, readableLine } from './function-log.ts';
 import type { LocalFunction } from './local-function.ts';
 import type {
   FunctionErrorPayload,
@@ -92,8 +92,9 @@ export class FunctionPool {
       resourceLimits: { maxOldGenerationSizeMb: fn.spec.memoryMb },
     });
     worker.unref();
-    prefixLines(worker.stdout, `${fn.name} |`, this.options.log);
-    prefixLines(worker.stderr, `${fn.name} |`, this.options.log);
+    const print = (line: string) => this.options.log(`${fn.name} | ${readableLine(line)}`);
+    eachLine(worker.stdout, print);
+    eachLine(worker.stderr, print);
     // A crash between invocations must not take the platform down: forget the worker.
     worker.on('error', () => this.#forget(worker));
     worker.on('exit', () => this.#forget(worker));

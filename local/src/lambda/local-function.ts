@@ -16,7 +16,9 @@ export interface LocalFunction {
   spec: FunctionSpec;
   /** Absolute path of the handler file (`entry` resolved against the service folder). */
   entryPath: string;
-  /** The whole `process.env` the handler sees, as on Lambda: nothing leaks from the platform's. */
+  /** The variables its manifest implies (`functionEnvironment()`), as GetFunction shows them. */
+  variables: Record<string, string>;
+  /** The whole `process.env` the handler sees: the runtime's variables plus `variables`. */
   environment: Record<string, string>;
 }
 
@@ -57,6 +59,12 @@ export const localFunctions = (
     const resources = resolveResources(manifest, manifests);
     return Object.entries(manifest.functions).map(([key, spec]) => {
       const name = functionName(manifest.service, key);
+      let variables: Record<string, string>;
+      try {
+        variables = functionEnvironment(manifest, spec, resources);
+      } catch (error) {
+        throw new Error(`${manifest.service}.functions.${key}: ${(error as Error).message}`);
+      }
       return {
         name,
         arn: functionArn(name),
@@ -64,10 +72,8 @@ export const localFunctions = (
         key,
         spec,
         entryPath: join(dir, spec.entry),
-        environment: {
-          ...runtimeEnvironment(manifest, key, spec, edgeUrl),
-          ...functionEnvironment(manifest, spec, resources),
-        },
+        variables,
+        environment: { ...runtimeEnvironment(manifest, key, spec, edgeUrl), ...variables },
       };
     });
   });
