@@ -75,6 +75,8 @@ export const loadStateMachines = async (
       } catch (error) {
         throw new Error(`${where}: ${(error as Error).message}`);
       }
+      // Once validated: this sets Task defaults in the definition object the engine runs.
+      const lambdaTasks = lambdaTaskStates(definition, where);
       const arn = stateMachineArn(manifest.service, workflow);
       machines.push({
         arn,
@@ -85,7 +87,7 @@ export const loadStateMachines = async (
         roleArn: `arn:aws:iam::${ACCOUNT}:role/${nameOf(arn)}-role`,
         creationDate: now,
         engine,
-        lambdaTasks: lambdaTaskStates(definition, where),
+        lambdaTasks,
       });
     }
   }
