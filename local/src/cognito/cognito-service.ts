@@ -9,6 +9,7 @@ import {
   Targets,
   UnsupportedError,
 } from './cognito-local-modules.ts';
+import { enforcePasswordPolicy } from './password-policy.ts';
 
 export const cognitoTargetPrefix = 'AWSCognitoIdentityProviderService';
 
@@ -53,8 +54,10 @@ export const cognitoService = ({
       target,
       async (input: Record<string, unknown>) => {
         try {
+          await enforcePasswordPolicy(ctx, services, target, input);
           return epochSeconds(await route(target)(ctx, input as never));
         } catch (error) {
+          if (error instanceof AwsError) throw error;
           if (error instanceof CognitoError) throw asCognitoError(target, error);
           if (error instanceof UnsupportedError) {
             throw new AwsError('UnsupportedOperationException', error.message);

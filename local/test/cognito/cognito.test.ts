@@ -7,6 +7,7 @@ import {
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
   InitiateAuthCommand,
+  InvalidPasswordException,
   ListGroupsCommand,
   ListUserPoolsCommand,
   NotAuthorizedException,
@@ -126,6 +127,20 @@ describe('Cognito on the edge', () => {
 
     const config = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json());
     expect(config).toMatchObject({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json` });
+  });
+
+  it("refuses a sign-up whose password breaks the manifest's policy", async () => {
+    const attempt = (pw: string) =>
+      client.send(
+        new SignUpCommand({ ClientId: clientId, Username: 'cy@example.com', Password: pw }),
+      );
+    const short = await attempt('Sh0rt').catch((error: unknown) => error);
+    expect(short).toBeInstanceOf(InvalidPasswordException);
+    expect((short as Error).message).toBe(
+      'Password did not conform with policy: Password not long enough',
+    );
+    await expect(attempt('nouppercase1')).rejects.toThrow(/must have uppercase characters/);
+    await expect(attempt('NoDigitsHere')).rejects.toThrow(/must have numeric characters/);
   });
 
   it('refuses a wrong password as Cognito does', async () => {
