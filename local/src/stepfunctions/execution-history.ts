@@ -56,10 +56,6 @@ export class ExecutionHistory {
     },
   ) {}
 
-  get isClosed() {
-    return this.closed;
-  }
-
   add(type: string, details?: Record<string, unknown>, timestamp = Date.now()) {
     if (this.closed) return;
     const id = this.events.length + 1;

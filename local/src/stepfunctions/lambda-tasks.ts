@@ -17,7 +17,11 @@ class TaskFailure extends Error {
   }
 }
 
-/** Let the engine's log catch up, so this task's events follow its TaskStateEntered. */
+/**
+ * The engine calls a task handler right after logging TaskStateEntered, but its log reaches the
+ * history through promise callbacks only: one turn of the event loop later, everything logged so
+ * far is recorded, so this task's events follow its state's entry.
+ */
 const afterLoggedEvents = () => new Promise((resolve) => setImmediate(resolve));
 
 const errorTypeOf = (payload: string) => {
