@@ -118,6 +118,3 @@ export const httpHandler =
       throw error;
     }
   };
-
-/** The `{ method, path, auth }` a manifest routes, from an operation of the route table. */
-export const routeOf = ({ method, path, auth }: Operation) => ({ method, path, auth });

@@ -10,6 +10,15 @@ export interface ResolvedResources {
   functionNames: Record<string, string>;
   /** Workflow name -> state machine ARN. */
   workflowArns: Record<string, string>;
+  /** Sender address of `uses.email` functions, `noreply@<domain>`. */
+  emailFrom?: string;
+  /** The user pool `uses.userPool` functions verify tokens of. */
+  userPool?: { id: string; issuer: string; jwksUrl: string; clientIds: string[] };
+  /**
+   * Where the Stripe API is, for functions that use a `stripe-*` secret; absent on AWS (the SDK's
+   * default, api.stripe.com), the local Stripe emulator's URL on the local platform.
+   */
+  stripeApiUrl?: string;
 }
 
 const upperSnake = (name: string) =>

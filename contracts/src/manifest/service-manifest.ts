@@ -80,6 +80,8 @@ export const Uses = z.strictObject({
   /** Workflows of this service the function may start, describe and redrive. */
   workflows: z.array(pascalName).optional(),
   email: z.boolean().optional(),
+  /** Verifies the user pool's tokens (issuer, key set and client ids in the environment). */
+  userPool: z.boolean().optional(),
 });
 export type Uses = z.infer<typeof Uses>;
 

@@ -1,4 +1,4 @@
-import { defineManifest } from '@mytabs/contracts';
+import { defineManifest, routes } from '@mytabs/contracts';
 
 /** ticketing: events, ticket types, seat holds, tickets, attendees and check-in. */
 export const manifest = defineManifest({
@@ -12,6 +12,67 @@ export const manifest = defineManifest({
         partitionKey: { name: 'businessId', type: 'S' },
         sortKey: { name: 'sk', type: 'S' },
       },
+      {
+        name: 'publishedEvents',
+        partitionKey: { name: 'listing', type: 'S' },
+        sortKey: { name: 'startsAt', type: 'S' },
+      },
+      {
+        name: 'activeHolds',
+        partitionKey: { name: 'holdState', type: 'S' },
+        sortKey: { name: 'expiresAt', type: 'S' },
+      },
     ],
+  },
+  functions: {
+    listEvents: {
+      entry: 'src/handlers/list-events.ts',
+      http: routes.listEvents,
+      uses: { table: 'read' },
+    },
+    getEvent: {
+      entry: 'src/handlers/get-event.ts',
+      http: routes.getEvent,
+      uses: { table: 'read' },
+    },
+    createEvent: {
+      entry: 'src/handlers/create-event.ts',
+      http: routes.createEvent,
+      uses: {
+        table: 'write',
+        invoke: ['payments.createTaxLocation', 'identity.getBusiness'],
+      },
+    },
+    updateEvent: {
+      entry: 'src/handlers/update-event.ts',
+      http: routes.updateEvent,
+      uses: { table: 'write', bus: true, invoke: ['payments.createTaxLocation'] },
+    },
+    createTicketType: {
+      entry: 'src/handlers/create-ticket-type.ts',
+      http: routes.createTicketType,
+      uses: { table: 'write' },
+    },
+    priceCart: {
+      entry: 'src/handlers/price-cart.ts',
+      invokedBy: ['payments'],
+      uses: { table: 'read' },
+    },
+    holdSeats: {
+      entry: 'src/handlers/hold-seats.ts',
+      invokedBy: ['payments'],
+      uses: { table: 'write', bus: true },
+    },
+    releaseHolds: {
+      entry: 'src/handlers/release-holds.ts',
+      subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write', bus: true },
+    },
+    expireHolds: {
+      entry: 'src/handlers/expire-holds.ts',
+      schedule: 'rate(1 minute)',
+      timeoutS: 60,
+      uses: { table: 'write', bus: true },
+    },
   },
 });

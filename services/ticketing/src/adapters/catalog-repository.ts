@@ -9,6 +9,18 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
   return rest;
 };
 
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+}
+
+const decodeCursor = (cursor: string) => {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (typeof key === 'object' && key !== null) return key as Record<string, unknown>;
+  } catch {}
+  throw new InvalidCursorError('not a cursor this API gave out');
+};
+
 /** Events and their ticket types: one partition per event, read in one consistent Query. */
 export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string) => {
   const readEvent = async (eventId: string) => {
@@ -87,9 +99,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           KeyConditionExpression: 'listing = :p',
           ExpressionAttributeValues: { ':p': PUBLISHED },
           Limit: limit,
-          ...(cursor && {
-            ExclusiveStartKey: JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')),
-          }),
+          ...(cursor && { ExclusiveStartKey: decodeCursor(cursor) }),
         }),
       );
       return {

@@ -1,4 +1,4 @@
-import type { Principal } from '@mytabs/contracts/http/principal';
+import type { Principal } from '@mytabs/contracts';
 
 /**
  * Whether a principal may change a business's events: an organizer of that business. Anyone else

@@ -1,7 +1,7 @@
-import type { CartItem } from '@mytabs/contracts';
+import type { CartItem, PricedCart } from '@mytabs/contracts';
 import { type Hold, holdExpiry } from './hold.ts';
 import type { CatalogPort, HoldsPort, InventoryPort } from './ports.ts';
-import { type PricedCart, priceCart } from './price-cart.ts';
+import { priceCart } from './price-cart.ts';
 import { type Outcome, refuse } from './refusal.ts';
 
 export interface HoldSeatsRequest {

@@ -1,30 +1,12 @@
-import type { CartItem, TicketType } from '@mytabs/contracts';
+import type { CartItem, PricedCart, PricedLine, TicketType } from '@mytabs/contracts';
 import { type Outcome, refuse } from './refusal.ts';
 import { type SaleWindow, saleState } from './sale-window.ts';
-
-export interface PricedLine {
-  ticketTypeId: string;
-  name: string;
-  quantity: number;
-  unitAmount: number;
-  /** Unit price × quantity, as Stripe Tax takes a line's amount. */
-  amount: number;
-  taxBehavior: 'exclusive' | 'inclusive';
-  taxCode: string;
-}
-
-export interface PricedCart {
-  eventId: string;
-  businessId: string;
-  currency: string;
-  taxLocationId: string;
-  lines: PricedLine[];
-}
 
 export interface PriceableEvent extends SaleWindow {
   eventId: string;
   businessId: string;
   taxLocationId: string;
+  serviceFeePerTicket: number;
 }
 
 /**
@@ -72,7 +54,7 @@ export const priceCart = (
       name: type.name,
       quantity: item.quantity,
       unitAmount: type.price,
-      amount: type.price * item.quantity,
+      amount: (type.price * item.quantity) as PricedLine['amount'],
       taxBehavior: type.taxBehavior,
       taxCode: type.taxCode,
     });
@@ -85,10 +67,11 @@ export const priceCart = (
   return {
     ok: true,
     cart: {
-      eventId: event.eventId,
-      businessId: event.businessId,
+      eventId: event.eventId as PricedCart['eventId'],
+      businessId: event.businessId as PricedCart['businessId'],
       currency: [...currencies][0] as string,
-      taxLocationId: event.taxLocationId,
+      taxLocationId: event.taxLocationId as PricedCart['taxLocationId'],
+      serviceFeePerTicket: event.serviceFeePerTicket as PricedCart['serviceFeePerTicket'],
       lines,
     },
   };

@@ -5,6 +5,7 @@ export const event: PriceableEvent = {
   eventId: 'ev_jazznight',
   businessId: 'biz_bluenote',
   taxLocationId: 'taxloc_venue1',
+  serviceFeePerTicket: 150,
   status: 'published',
   startsAt: '2026-12-31T20:00:00Z',
   salesStartAt: '2026-11-01T00:00:00Z',

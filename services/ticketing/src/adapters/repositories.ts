@@ -1,0 +1,16 @@
+import { readEnv } from '../config.ts';
+import { catalogRepository } from './catalog-repository.ts';
+import { documentClient } from './document-client.ts';
+import { holdsRepository } from './holds-repository.ts';
+import { inventoryRepository } from './inventory-repository.ts';
+
+/** The service's repositories over its one table, wired once per container. */
+export const repositories = () => {
+  const { TABLE_NAME } = readEnv();
+  const db = documentClient();
+  return {
+    catalog: catalogRepository(db, TABLE_NAME),
+    holds: holdsRepository(db, TABLE_NAME),
+    inventory: inventoryRepository(db, TABLE_NAME),
+  };
+};

@@ -1,0 +1,28 @@
+import { HttpProblem, httpHandler, operations, type TicketType } from '@mytabs/contracts';
+import { repositories } from '../adapters/repositories.ts';
+import { canManage } from '../domain/business-access.ts';
+import { newTicketTypeId } from '../domain/new-ids.ts';
+
+export const handler = httpHandler(
+  operations.createTicketType,
+  async ({ params, body, principal }) => {
+    const { catalog } = repositories();
+    const found = await catalog.readEvent(params.eventId);
+    if (!found || !canManage(principal, found.event.businessId)) {
+      throw new HttpProblem(404, 'No such event.');
+    }
+    if (body.currency !== found.event.currency) {
+      throw new HttpProblem(409, `This event sells in ${found.event.currency}.`, {
+        errors: [{ path: 'currency', message: `must be ${found.event.currency}` }],
+      });
+    }
+    const ticketType: TicketType = {
+      ...body,
+      ticketTypeId: newTicketTypeId() as TicketType['ticketTypeId'],
+      eventId: found.event.eventId,
+      available: body.capacity,
+    };
+    await catalog.putTicketType(ticketType);
+    return { status: 201, body: ticketType };
+  },
+);

@@ -1,0 +1,28 @@
+import { HoldSeatsInvocation, invocationHandler, SeatsHeld } from '@mytabs/contracts';
+import { publish } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { readEnv } from '../config.ts';
+import { holdSeats } from '../domain/hold-seats.ts';
+
+/** `ticketing.holdSeats`, for payments' checkout: all seats or none, safe to repeat. */
+export const handler = invocationHandler(HoldSeatsInvocation, async (request) => {
+  const result = await holdSeats(request, {
+    ...repositories(),
+    now: new Date(),
+    holdMinutes: readEnv().HOLD_MINUTES,
+  });
+  if (result.ok) {
+    await publish(
+      SeatsHeld.build(
+        {
+          orderId: request.orderId,
+          eventId: request.eventId,
+          items: request.items,
+          expiresAt: result.holdExpiresAt,
+        },
+        { idempotencyKey: `SeatsHeld:${request.orderId}`, correlationId: request.orderId },
+      ),
+    );
+  }
+  return result;
+});

@@ -1,0 +1,22 @@
+import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { InvalidCursorError } from '../adapters/catalog-repository.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { toPublicEvent } from '../domain/public-event.ts';
+
+export const handler = httpHandler(operations.listEvents, async ({ query }) => {
+  const { catalog } = repositories();
+  const page = await catalog.listPublished(query.limit ?? 20, query.cursor).catch((error) => {
+    if (error instanceof InvalidCursorError) {
+      throw new HttpProblem(400, 'The cursor is not one this API gave out.', {
+        errors: [{ path: 'query.cursor', message: error.message }],
+      });
+    }
+    throw error;
+  });
+  const items = [];
+  for (const eventId of page.eventIds) {
+    const found = await catalog.readEvent(eventId);
+    if (found) items.push(toPublicEvent(found.event, found.ticketTypes));
+  }
+  return { status: 200, body: { items, ...(page.next && { nextCursor: page.next }) } };
+});

@@ -1,0 +1,52 @@
+import { EventPublished, HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { createTaxLocation } from '../adapters/other-services.ts';
+import { publish } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { canManage } from '../domain/business-access.ts';
+import type { EventRecord } from '../domain/event-record.ts';
+import { toOrganizerEvent } from '../domain/organizer-event.ts';
+
+export const handler = httpHandler(
+  operations.updateEvent,
+  async ({ params, body, principal, requestId }) => {
+    const { catalog } = repositories();
+    const found = await catalog.readEvent(params.eventId);
+    if (!found || !canManage(principal, found.event.businessId)) {
+      throw new HttpProblem(404, 'No such event.');
+    }
+    const publishing = body.status === 'published' && found.event.status === 'draft';
+    if (publishing && found.ticketTypes.length === 0) {
+      throw new HttpProblem(409, 'An event goes on sale with at least one ticket type.');
+    }
+    const next: EventRecord = { ...found.event, ...body };
+    if (body.venue) {
+      next.taxLocationId = (await createTaxLocation(next.eventId, body.venue)).taxLocationId;
+    }
+    await catalog.updateEvent(next);
+    if (publishing) {
+      await publish(
+        EventPublished.build(
+          {
+            eventId: next.eventId,
+            businessId: next.businessId,
+            name: next.name,
+            startsAt: next.startsAt,
+            ...(next.endsAt && { endsAt: next.endsAt }),
+            timeZone: next.timeZone,
+            venue: next.venue,
+            taxLocationId: next.taxLocationId,
+            ticketTypes: found.ticketTypes.map((t) => ({
+              ticketTypeId: t.ticketTypeId,
+              name: t.name,
+              price: t.price,
+              currency: t.currency,
+              capacity: t.capacity,
+            })),
+          },
+          { idempotencyKey: `EventPublished:${next.eventId}`, correlationId: requestId },
+        ),
+      );
+    }
+    return { status: 200, body: toOrganizerEvent(next, found.ticketTypes) };
+  },
+);
