@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ServiceManifest } from '@mytabs/contracts';
+import { functionName } from '../naming.ts';
 import { createAuthorizer } from './authorizer.ts';
-import { type InvokeFunction, lambdaFunctionName } from './function-invoker.ts';
+import type { InvokeFunction } from './function-invoker.ts';
 import { type GatewayResponseType, gatewayProblem } from './gateway-responses.ts';
 import { type GatewayRequest, proxyEvent, readGatewayRequest } from './proxy-event.ts';
 import { httpAnswerOf } from './proxy-result.ts';
@@ -46,7 +47,7 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
   const authorize = createAuthorizer({
     functionName:
       authorizerOwner?.authorizer &&
-      lambdaFunctionName(authorizerOwner.service, authorizerOwner.authorizer),
+      functionName(authorizerOwner.service, authorizerOwner.authorizer),
     invoke,
     log,
   });

@@ -8,6 +8,3 @@ export type Invocation =
   | { ok: false; errorType: string; errorMessage: string };
 
 export type InvokeFunction = (functionName: string, event: unknown) => Promise<Invocation>;
-
-/** Function names as the local Lambda (and the CDK app) name them: `<service>-<function>`. */
-export const lambdaFunctionName = (service: string, fn: string) => `${service}-${fn}`;

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { ACCOUNT } from '../naming.ts';
 import { isBinaryMediaType, resourceId, restApi } from './rest-api.ts';
 import type { RouteMatch } from './route-table.ts';
 
@@ -96,7 +97,7 @@ type RequestContext = Omit<APIGatewayProxyEvent['requestContext'], 'authorizer'>
 export const requestContext = (request: GatewayRequest, resourcePath: string): RequestContext => {
   const domainName = headerValue(request, 'host') ?? '127.0.0.1';
   return {
-    accountId: restApi.accountId,
+    accountId: ACCOUNT,
     apiId: restApi.apiId,
     domainName,
     domainPrefix: domainName.split(/[.:]/)[0] ?? domainName,

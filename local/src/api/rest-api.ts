@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
+import { ACCOUNT, REGION } from '../naming.ts';
 
 /** The one REST API, as the event and ARNs a handler or the authorizer sees name it. */
 export const restApi = {
-  region: 'us-east-1',
-  accountId: '000000000000',
   /** API Gateway ids are 10 lower-case alphanumerics; a fixed one keeps method ARNs stable. */
   apiId: 'mytabslocl',
   stage: 'prod',
@@ -27,7 +26,7 @@ export const isBinaryMediaType = (contentType: string | undefined) => {
 
 /** `arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<METHOD>/<path without leading slash>`. */
 export const methodArn = (method: string, path: string) =>
-  `arn:aws:execute-api:${restApi.region}:${restApi.accountId}:${restApi.apiId}/${restApi.stage}/${method}${path}`;
+  `arn:aws:execute-api:${REGION}:${ACCOUNT}:${restApi.apiId}/${restApi.stage}/${method}${path}`;
 
 /** A stable resource id per resource path, like the 6-character ids API Gateway assigns. */
 export const resourceId = (resourcePath: string) =>

@@ -1,5 +1,5 @@
 import type { AuthMode, ServiceManifest } from '@mytabs/contracts';
-import { lambdaFunctionName } from './function-invoker.ts';
+import { functionName } from '../naming.ts';
 
 export interface Route {
   method: string;
@@ -32,7 +32,7 @@ export const routesOf = (manifests: readonly ServiceManifest[]): Route[] =>
               method: fn.http.method,
               resourcePath: fn.http.path,
               auth: fn.http.auth,
-              functionName: lambdaFunctionName(m.service, name),
+              functionName: functionName(m.service, name),
               segments: parseSegments(fn.http.path),
             },
           ]

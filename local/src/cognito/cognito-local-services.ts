@@ -2,7 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { Config } from 'cognito-local/lib/server/config.js';
 import type { Services } from 'cognito-local/lib/services/index.js';
 import type { MessageSender } from 'cognito-local/lib/services/messageDelivery/messageSender.js';
-import { restApi } from '../api/rest-api.ts';
+import { REGION } from '../naming.ts';
 import {
   CognitoServiceFactoryImpl,
   CryptoService,
@@ -39,7 +39,7 @@ export interface CognitoLocalOptions {
 const lambdaV2Shim = (options: CognitoLocalOptions) => {
   const client = new LambdaClient({
     endpoint: options.lambdaEndpoint,
-    region: restApi.region,
+    region: REGION,
     credentials: { accessKeyId: options.lambdaAccessKeyId, secretAccessKey: 'local' },
     maxAttempts: 1,
   });

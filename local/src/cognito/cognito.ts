@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ServiceManifest } from '@mytabs/contracts';
-import { lambdaFunctionName } from '../api/function-invoker.ts';
 import type { AwsService } from '../edge/aws-service.ts';
+import { accessKeyIdOf, functionName } from '../naming.ts';
 import { createCognitoLocal } from './cognito-local-services.ts';
 import { cognitoService } from './cognito-service.ts';
 import { type ProvisionedPool, provisionPools } from './provision-pools.ts';
@@ -49,7 +49,7 @@ const triggersOf = (manifests: readonly ServiceManifest[]) => {
   const functions: Record<string, string> = {};
   for (const [trigger, fn] of Object.entries(owner?.userPool?.triggers ?? {})) {
     if (fn)
-      functions[cognitoTriggers[trigger as keyof typeof cognitoTriggers]] = lambdaFunctionName(
+      functions[cognitoTriggers[trigger as keyof typeof cognitoTriggers]] = functionName(
         owner?.service ?? '',
         fn,
       );
@@ -69,7 +69,7 @@ export const startCognito = async (options: CognitoOptions): Promise<RunningCogn
     issuerDomain: options.edgeUrl,
     lambdaEndpoint: options.edgeUrl,
     // Signed as the owning service, so the local Lambda lets it invoke that service's functions.
-    lambdaAccessKeyId: `${triggers.owner ?? 'cognito'}.userPool`,
+    lambdaAccessKeyId: accessKeyIdOf(triggers.owner ?? 'cognito', 'userPool'),
     triggerFunctions: triggers.functions,
     log: options.log,
   });

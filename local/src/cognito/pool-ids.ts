@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { restApi } from '../api/rest-api.ts';
+import { REGION } from '../naming.ts';
 
 const digits = (seed: string, alphabet: string, length: number) => {
   const hash = createHash('sha256').update(seed).digest();
@@ -14,7 +14,7 @@ const base62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
  * and every machine: a client can be configured once.
  */
 export const userPoolId = (poolName: string) =>
-  `${restApi.region}_${digits(`pool:${poolName}`, base62, 9)}`;
+  `${REGION}_${digits(`pool:${poolName}`, base62, 9)}`;
 
 export const userPoolClientId = (poolName: string, clientName: string) =>
   digits(`client:${poolName}:${clientName}`, '0123456789abcdefghijklmnopqrstuvwxyz', 26);

@@ -2,8 +2,7 @@ import type { ServiceManifest, UserPoolSpec } from '@mytabs/contracts';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { CognitoService } from 'cognito-local/lib/services/index.js';
 import type { UserPool } from 'cognito-local/lib/services/userPoolService.js';
-import { lambdaFunctionName } from '../api/function-invoker.ts';
-import { restApi } from '../api/rest-api.ts';
+import { ACCOUNT, functionArn, functionName, REGION } from '../naming.ts';
 import { userPoolClientId, userPoolId } from './pool-ids.ts';
 
 export interface ProvisionedPool {
@@ -28,9 +27,6 @@ const authFlows = {
 
 const oAuthFlows = { authorizationCodeGrant: 'code', implicitCodeGrant: 'implicit' } as const;
 
-const functionArn = (service: string, fn: string) =>
-  `arn:aws:lambda:${restApi.region}:${restApi.accountId}:function:${lambdaFunctionName(service, fn)}`;
-
 /**
  * The pool's options as the CDK app configures it. MFA stays off locally (cognito-local has no
  * MFA settings), so a manifest's `optional` or `required` does not block password sign-in here.
@@ -41,7 +37,7 @@ const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date)
   return {
     Id: id,
     Name: spec.name,
-    Arn: `arn:aws:cognito-idp:${restApi.region}:${restApi.accountId}:userpool/${id}`,
+    Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`,
     CreationDate: now,
     LastModifiedDate: now,
     ...(signIn.length > 0 ? { UsernameAttributes: signIn } : {}),
@@ -59,10 +55,14 @@ const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date)
     },
     LambdaConfig: {
       ...(spec.triggers.postConfirmation
-        ? { PostConfirmation: functionArn(service, spec.triggers.postConfirmation) }
+        ? { PostConfirmation: functionArn(functionName(service, spec.triggers.postConfirmation)) }
         : {}),
       ...(spec.triggers.preTokenGeneration
-        ? { PreTokenGeneration: functionArn(service, spec.triggers.preTokenGeneration) }
+        ? {
+            PreTokenGeneration: functionArn(
+              functionName(service, spec.triggers.preTokenGeneration),
+            ),
+          }
         : {}),
     },
   };
