@@ -16,7 +16,7 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- --data-dir DIR] [-- --root DIR]',
+    'Usage: npm start [-- [--data-dir DIR] [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',

@@ -27,8 +27,12 @@ const main = async () => {
     console.log(usage(repoRoot, ports));
     return;
   }
+  // A manifest mistake is the user's to fix: its message says where; a stack trace would not help.
+  const manifests = await loadManifests(options.root).catch((error: Error) =>
+    fail(`The manifests under ${options.root} are not valid: ${error.message}`),
+  );
   const platform = await startPlatform({
-    manifests: await loadManifests(options.root),
+    manifests,
     ports: options.ports,
     dataDir: options.dataDir,
   });

@@ -1,17 +1,24 @@
 import { fileURLToPath } from 'node:url';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { dynamodb } from '../../src/dynamodb/dynamodb-component.ts';
 import { startPlatform } from '../../src/platform.ts';
+import { secretsManager } from '../../src/secrets/secrets-manager.ts';
+import { ses } from '../../src/ses/ses-component.ts';
 
 /** Folder whose `services/*` are the fixture services of the core tests. */
 export const fixtureRoot = fileURLToPath(new URL('../fixtures/core', import.meta.url));
 
-/** The platform on free ports with the fixture manifests; retries shortened to milliseconds. */
+/**
+ * The core of the platform (Lambda, DynamoDB, SES, Secrets Manager) on free ports with the fixture
+ * manifests; async retries shortened to milliseconds. The other components have their own tests.
+ */
 export const startFixturePlatform = async () => {
   const lines: string[] = [];
   const platform = await startPlatform({
     manifests: await loadManifests(fixtureRoot),
     log: (line) => lines.push(line),
     lambda: { retryBaseDelayMs: 20 },
+    components: [dynamodb, ses, secretsManager],
   });
   return { platform, lines };
 };
