@@ -2,13 +2,12 @@ import type Stripe from 'stripe';
 import { z } from 'zod';
 import type { Account, RequestInfo } from './account.ts';
 import { getCharge } from './charges.ts';
-import { invalidParam, invalidRequest, noSuchObject } from './errors.ts';
+import { invalidParam, invalidRequest, noSuchObject, noSuchReferenced } from './errors.ts';
 import { expandResponse } from './expand.ts';
 import { listPage, listParamsShape, newestFirst } from './lists.ts';
 import { mergeMetadata } from './metadata.ts';
 import { formatAmount } from './money-format.ts';
 import { expand, formPositiveInt, metadata, parseParams } from './params.ts';
-import { getPaymentIntent } from './payment-intents.ts';
 import { route } from './router.ts';
 import { stripeId } from './stripe-ids.ts';
 
@@ -39,7 +38,8 @@ const chargeToRefund = (account: Account, p: z.output<typeof CreateParams>) => {
     );
   }
   if (p.payment_intent) {
-    const intent = getPaymentIntent(account, p.payment_intent, 'payment_intent').object;
+    const intent = account.paymentIntents.get(p.payment_intent)?.object;
+    if (!intent) throw noSuchReferenced('payment_intent', p.payment_intent, 'payment_intent');
     if (intent.status !== 'succeeded' || typeof intent.latest_charge !== 'string') {
       throw invalidRequest(
         `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`,
@@ -51,7 +51,7 @@ const chargeToRefund = (account: Account, p: z.output<typeof CreateParams>) => {
   }
   if (p.charge) {
     const charge = account.charges.get(p.charge);
-    if (!charge) throw invalidParam(`No such charge: '${p.charge}'`, 'resource_missing', 'charge');
+    if (!charge) throw noSuchReferenced('charge', p.charge, 'charge');
     return charge;
   }
   throw invalidParam(
