@@ -2,6 +2,7 @@ import { api } from './api/api-component.ts';
 import { cognito } from './cognito/cognito-component.ts';
 import type { PlatformComponent } from './component.ts';
 import { dynamodb } from './dynamodb/dynamodb-component.ts';
+import { eventBridge } from './eventbridge/eventbridge-component.ts';
 import { secretsManager } from './secrets/secrets-manager.ts';
 import { ses } from './ses/ses-component.ts';
 import { stepFunctions } from './stepfunctions/stepfunctions-component.ts';
@@ -18,4 +19,5 @@ export const components: readonly PlatformComponent[] = [
   cognito,
   api,
   stepFunctions,
+  eventBridge,
 ];
