@@ -43,13 +43,16 @@ const lambdaV2Shim = (options: CognitoLocalOptions) => {
     credentials: { accessKeyId: options.lambdaAccessKeyId, secretAccessKey: 'local' },
     maxAttempts: 1,
   });
-  const invoke = (params: { FunctionName: string; InvocationType?: string; Payload?: string }) => ({
+  const invoke = (params: { FunctionName: string; Payload?: string }) => ({
     promise: async () => {
       const result = await client.send(
         new InvokeCommand({
           FunctionName: params.FunctionName,
           InvocationType: 'RequestResponse',
-          Payload: Buffer.from(params.Payload ?? '{}'),
+          // cognito-local names the region `local` in trigger events; Cognito names the pool's.
+          Payload: Buffer.from(
+            JSON.stringify({ ...JSON.parse(params.Payload ?? '{}'), region: REGION }),
+          ),
         }),
       );
       return {

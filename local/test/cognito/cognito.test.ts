@@ -83,6 +83,18 @@ describe('Cognito on the edge', () => {
       new ConfirmSignUpCommand({ ClientId: clientId, Username: email, ConfirmationCode: code }),
     );
 
+    const triggerEvent = lines
+      .map((l) => /post-confirmation event (\{.*\})/.exec(l)?.[1])
+      .find(Boolean) as string;
+    expect(JSON.parse(triggerEvent)).toMatchObject({
+      triggerSource: 'PostConfirmation_ConfirmSignUp',
+      region: 'us-east-1',
+      userPoolId: poolId,
+      userName: signUp.UserSub,
+      callerContext: { clientId },
+      request: { userAttributes: { email, sub: signUp.UserSub } },
+    });
+
     const { AuthenticationResult } = await client.send(
       new InitiateAuthCommand({
         ClientId: clientId,
