@@ -26,7 +26,8 @@ export const buildApp = async (
   root: string,
   context: Record<string, unknown> = {},
 ): Promise<BuiltApp> => {
-  const app = new App({ context });
+  // CDK's own CloudFormation schema check only warns and costs seconds; `npm run synth` keeps it.
+  const app = new App({ context, builtinCloudFormationValidation: false });
   const services = await loadManifests(root);
   const config = readConfig((key) => app.node.tryGetContext(key));
   const stacks = buildMyTabs(app, {

@@ -1,3 +1,4 @@
+import { PROBLEM_CONTENT_TYPE } from '@mytabs/contracts/api/problem';
 import { GatewayResponse, type IRestApi, ResponseType } from 'aws-cdk-lib/aws-apigateway';
 import { Construct } from 'constructs';
 
@@ -42,8 +43,6 @@ export const problems: readonly Problem[] = [
   { type: ResponseType.INTEGRATION_FAILURE, status: 502, title: 'Bad Gateway' },
   { type: ResponseType.INTEGRATION_TIMEOUT, status: 504, title: 'Gateway Timeout' },
 ];
-
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** The mapping template of one problem (VTL; `messageString` is already a quoted JSON string). */
 export const problemTemplate = (p: Problem) =>

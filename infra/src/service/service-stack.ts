@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { type EventContract, type FunctionSpec, functionEnvironment } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { EventBus } from 'aws-cdk-lib/aws-events';
+import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -140,7 +140,7 @@ export class ServiceStack extends Stack {
   private wireInvocations(
     fn: ServiceFunction,
     spec: FunctionSpec,
-    bus: ReturnType<typeof EventBus.fromEventBusName>,
+    bus: IEventBus,
     events: Record<string, EventContract>,
   ) {
     if (!spec.subscribe && !spec.schedule) return;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../src/config.ts';
+
+const from = (context: Record<string, unknown>) => readConfig((key) => context[key]);
+
+describe('configuration from CDK context', () => {
+  it('defaults to a dev stage in us-east-1 for keeptabs.app, environment-agnostic', () => {
+    expect(from({})).toEqual({
+      stage: 'dev',
+      region: 'us-east-1',
+      domainName: 'keeptabs.app',
+      archiveRetentionDays: 365,
+    });
+  });
+
+  it('reads -c strings as the CLI passes them: numbers and comma-separated URL lists', () => {
+    const config = from({
+      stage: 'prod',
+      account: '123456789012',
+      archiveRetentionDays: '0',
+      callbackUrls: 'https://a.example/cb, https://b.example/cb',
+    });
+    expect(config).toMatchObject({
+      stage: 'prod',
+      account: '123456789012',
+      archiveRetentionDays: 0,
+    });
+    expect(config.callbackUrls).toEqual(['https://a.example/cb', 'https://b.example/cb']);
+  });
+
+  it('refuses an unknown stage, a malformed account and a URL that is not one', () => {
+    expect(() => from({ stage: 'staging' })).toThrow(/stage/);
+    expect(() => from({ account: '1234' })).toThrow(/12-digit/);
+    expect(() => from({ logoutUrls: 'not a url' })).toThrow(/logoutUrls/);
+  });
+});
