@@ -2,6 +2,7 @@ import { Problem } from '@mytabs/contracts/api/problem';
 import { type LoadedManifest, loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi } from '../../src/api/api.ts';
 import { api as apiComponent } from '../../src/api/api-component.ts';
 import type { GatewayProblem } from '../../src/api/gateway-responses.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
@@ -307,8 +308,19 @@ describe("API Gateway's own answers", () => {
     expectProblem(res, 413, 'RequestTooLongException', '/echo');
   });
 
-  it('answers GET /health 200 once ready', async () => {
-    const res = await send(`${api.url}/health`);
-    expect(res.status).toBe(200);
+  it('answers GET /health 200 once the platform is ready, 503 before', async () => {
+    expect((await send(`${api.url}/health`)).status).toBe(200);
+    const starting = await startApi({
+      manifests: [],
+      invoke: () => Promise.reject(new Error('nothing to invoke')),
+      port: 0,
+      isReady: () => false,
+      log: () => {},
+    });
+    try {
+      expect((await send(`${starting.url}/health`)).status).toBe(503);
+    } finally {
+      await starting.stop();
+    }
   });
 });
