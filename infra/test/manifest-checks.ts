@@ -231,7 +231,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
 
   it('gives every function the environment of functionEnvironment, with no secret value', () => {
     const { config } = built();
-    for (const { service, spec, fnName } of functionsOf(built())) {
+    for (const { service, name, spec, fnName } of functionsOf(built())) {
       const t = built().serviceTemplate(service.service);
       const [, fn] = functionByName(t, fnName);
       const env = fn.Environment.Variables;
@@ -257,7 +257,16 @@ export const manifestChecks = (built: () => BuiltApp) => {
           }),
         ),
       });
-      expect(env).toEqual({ ...expected, NODE_OPTIONS: '--enable-source-maps' });
+      const isAuthorizer = service.userPool && service.authorizer === name;
+      expect(env).toEqual({
+        ...expected,
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(isAuthorizer && {
+          USER_POOL_ISSUER: expect.anything(),
+          USER_POOL_JWKS_URL: expect.anything(),
+          USER_POOL_CLIENT_IDS: expect.anything(),
+        }),
+      });
       const text = JSON.stringify(env);
       expect(text).not.toMatch(/resolve:secretsmanager|SecretString|sk_(test|live)_|whsec_/);
       for (const value of Object.values<Json>(env)) {
@@ -386,12 +395,27 @@ export const manifestChecks = (built: () => BuiltApp) => {
           .sort(),
       ).toEqual([...spec.groups].sort());
       const clients = resources(t, 'AWS::Cognito::UserPoolClient');
+      const authorizerEnv =
+        manifest.authorizer &&
+        functionByName(t, functionName(config, manifest.service, manifest.authorizer))[1]
+          .Environment.Variables;
+      if (authorizerEnv) {
+        expect(JSON.stringify(authorizerEnv.USER_POOL_ISSUER)).toContain(`{"Ref":"${poolId}"}`);
+        expect(JSON.stringify(authorizerEnv.USER_POOL_JWKS_URL)).toContain(
+          '/.well-known/jwks.json',
+        );
+      }
       for (const client of spec.clients) {
         const [clientId, c] = one(
           clients.filter(([, p]) => p.ClientName === client.name),
           `client ${client.name}`,
         );
         expect(refId(c.UserPoolId)).toBe(poolId);
+        if (authorizerEnv) {
+          expect(JSON.stringify(authorizerEnv.USER_POOL_CLIENT_IDS)).toContain(
+            `{"Ref":"${clientId}"}`,
+          );
+        }
         expect(c.GenerateSecret).toBe(false);
         if (client.oAuth) {
           expect(c.AllowedOAuthFlows).toEqual(

@@ -9,6 +9,7 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { MyTabsConfig } from '../config.ts';
+import { authorizerEnvironment } from '../identity/authorizer-environment.ts';
 import { IdentityPool } from '../identity/identity-pool.ts';
 import { ServiceUserPool } from '../identity/service-user-pool.ts';
 import { BUS_NAME, functionName, secretName, splitRef, stateMachineName } from '../names.ts';
@@ -128,6 +129,11 @@ export class ServiceStack extends Stack {
         functions,
         protect,
       });
+      const authorizer = manifest.authorizer && this.functions[manifest.authorizer];
+      if (authorizer) {
+        const env = authorizerEnvironment(this.userPool.userPool, this.userPool.clients);
+        for (const [key, value] of Object.entries(env)) authorizer.fn.addEnvironment(key, value);
+      }
       new IdentityPool(this, 'IdentityPool', {
         identityPoolName: `${manifest.userPool.name}-identities-${config.stage}`,
         userPool: this.userPool.userPool,
