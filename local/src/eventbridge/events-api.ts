@@ -188,21 +188,24 @@ export const eventsApi = (bridge: LocalEventBridge): AwsService => {
       },
 
       ListRules(input) {
-        const { NamePrefix, EventBusName } = parse(
+        const { NamePrefix, EventBusName, Limit, NextToken } = parse(
           z.object({
             NamePrefix: z.string().optional(),
             EventBusName: busName,
             Limit: z.number().int().min(1).max(100).optional(),
-            NextToken: z.string().optional(),
+            NextToken: z.string().regex(/^\d+$/).optional(),
           }),
           input,
         );
         bridge.requireBus(EventBusName);
+        const rules = bridge.rules
+          .list(EventBusName)
+          .filter((r) => !NamePrefix || r.record.Name.startsWith(NamePrefix));
+        const start = Number(NextToken ?? 0);
+        const end = start + (Limit ?? 100);
         return {
-          Rules: bridge.rules
-            .list(EventBusName)
-            .filter((r) => !NamePrefix || r.record.Name.startsWith(NamePrefix))
-            .map(ruleOut),
+          Rules: rules.slice(start, end).map(ruleOut),
+          ...(end < rules.length ? { NextToken: String(end) } : {}),
         };
       },
 

@@ -5,7 +5,7 @@ import { AwsError } from '../edge/aws-service.ts';
 import { ACCOUNT, BUS_NAME, REGION } from '../naming.ts';
 import { ArchiveStore } from './archive-store.ts';
 import { type Clock, systemClock } from './clock.ts';
-import { busArn } from './event-arns.ts';
+import { busArn, busNameOf } from './event-arns.ts';
 import { type EventEnvelope, envelope, eventTime } from './event-envelope.ts';
 import { type ContractPatterns, manifestRules } from './manifest-rules.ts';
 import { EventBridgeFiles } from './persistence.ts';
@@ -120,10 +120,7 @@ export class LocalEventBridge {
     return entries.map((entry) => {
       const checked = checkEntry(entry);
       if (!checked.ok) return { ErrorCode: checked.errorCode, ErrorMessage: checked.errorMessage };
-      const bus = (entry.EventBusName ?? 'default').replace(
-        /^arn:aws:events:[^:]*:[^:]*:event-bus\//,
-        '',
-      );
+      const bus = busNameOf(entry.EventBusName);
       if (!this.hasBus(bus)) {
         return {
           ErrorCode: 'ResourceNotFoundException',

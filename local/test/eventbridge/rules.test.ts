@@ -39,6 +39,16 @@ describe('rules from the manifests', () => {
     });
   });
 
+  it('pages ListRules with Limit and NextToken', async () => {
+    const first = await eb.client.send(new ListRulesCommand({ EventBusName: 'mytabs', Limit: 1 }));
+    expect(first.Rules?.map((r) => r.Name)).toEqual(['fixture-onHoldExpired']);
+    const second = await eb.client.send(
+      new ListRulesCommand({ EventBusName: 'mytabs', Limit: 1, NextToken: first.NextToken }),
+    );
+    expect(second.Rules?.map((r) => r.Name)).toEqual(['fixture-onPayment']);
+    expect(second.NextToken).toBeUndefined();
+  });
+
   it('targets the function with the subscription retry policy and a dead-letter queue', async () => {
     const { Targets } = await eb.client.send(
       new ListTargetsByRuleCommand({ Rule: 'fixture-onPayment', EventBusName: 'mytabs' }),
