@@ -4,6 +4,7 @@ import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { parseCli, UsageError, usage } from './cli-options.ts';
 import type { PortSpec } from './component.ts';
 import { components } from './components.ts';
+import { DataDirInUseError } from './data-dir-lock.ts';
 import { PortInUseError } from './listen.ts';
 import { EDGE_PORT, startPlatform } from './platform.ts';
 
@@ -63,6 +64,12 @@ const main = async () => {
 };
 
 main().catch((error: unknown) => {
-  if (error instanceof PortInUseError || error instanceof UsageError) fail(error.message);
+  if (
+    error instanceof PortInUseError ||
+    error instanceof UsageError ||
+    error instanceof DataDirInUseError
+  ) {
+    fail(error.message);
+  }
   fail(`The local platform did not start: ${(error as Error).stack ?? error}`);
 });

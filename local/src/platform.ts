@@ -1,6 +1,7 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import type { PlatformComponent, PortSpec, RunningComponent } from './component.ts';
 import { components as defaultComponents } from './components.ts';
+import { claimDataDir } from './data-dir-lock.ts';
 import type { AwsService } from './edge/aws-service.ts';
 import { createEdgeServer } from './edge/edge-server.ts';
 import { lambdaApi } from './lambda/lambda-api.ts';
@@ -43,6 +44,7 @@ export interface Platform {
  */
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
   const log = options.log ?? ((line: string) => console.log(line));
+  const releaseDataDir = options.dataDir ? await claimDataDir(options.dataDir) : async () => {};
   const services: AwsService[] = [];
   let ready = false;
   const edge = createEdgeServer({ services, isReady: () => ready, log });
@@ -51,7 +53,10 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     options.ports?.edge ?? 0,
     EDGE_PORT.description,
     EDGE_PORT.envVar,
-  );
+  ).catch(async (error: unknown) => {
+    await releaseDataDir();
+    throw error;
+  });
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
   const endpoints: Record<string, string> = { edge: edgeUrl };
 
@@ -69,6 +74,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     for (const component of running.reverse()) await component.close();
     await lambda.close();
     await close(edge);
+    await releaseDataDir();
   };
   try {
     for (const component of options.components ?? defaultComponents) {

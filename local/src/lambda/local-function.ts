@@ -47,7 +47,6 @@ const runtimeEnvironment = (
     // Tracing has no X-Ray daemon to talk to locally; metrics stay on (EMF lines in the log).
     POWERTOOLS_TRACE_ENABLED: 'false',
     POWERTOOLS_METRICS_NAMESPACE: 'mytabs',
-    NODE_ENV: 'development',
   };
 };
 

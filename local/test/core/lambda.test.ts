@@ -126,6 +126,18 @@ describe('RequestResponse', () => {
   });
 });
 
+describe('sandboxes', () => {
+  it('runs concurrent invocations in separate workers and reuses a warm one', async () => {
+    const concurrent = await Promise.all(
+      [1, 2, 3].map(() => platform.lambda.call('alpha-echo', { waitMs: 200 })),
+    );
+    const sandboxes = new Set(concurrent.map((r) => (r as { sandbox: number }).sandbox));
+    expect(sandboxes.size).toBe(3);
+    const next = (await platform.lambda.call('alpha-echo', {})) as { sandbox: number };
+    expect(sandboxes.has(next.sandbox)).toBe(true);
+  });
+});
+
 describe('Event', () => {
   it('answers 202, retries twice, then leaves the event in the on-failure destination', async () => {
     const response = await lambda.send(

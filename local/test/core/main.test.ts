@@ -8,10 +8,16 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { components } from '../../src/components.ts';
+import { EDGE_PORT } from '../../src/platform.ts';
 import { clientConfig, fixtureRoot } from './fixture-platform.ts';
 
 const localDir = fileURLToPath(new URL('../..', import.meta.url));
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+/** Every port of `npm start` moved to a free one, whichever components the platform has. */
+const freePorts = Object.fromEntries(
+  [EDGE_PORT, ...components.flatMap((c) => (c.port ? [c.port] : []))].map((p) => [p.envVar, '0']),
+);
 
 interface Started {
   child: ChildProcess;
@@ -24,7 +30,11 @@ const start = (args: string[], env: Record<string, string> = {}) =>
   new Promise<Started>((resolve, reject) => {
     const child = spawn(process.execPath, [tsxCli, 'src/main.ts', '--root', fixtureRoot, ...args], {
       cwd: localDir,
-      env: { ...process.env, MYTABS_EDGE_PORT: '0', MYTABS_SES_PORT: '0', ...env },
+      env: {
+        ...process.env,
+        ...freePorts,
+        ...env,
+      },
     });
     let output = '';
     const onData = (chunk: Buffer) => {

@@ -1,6 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { expect, it } from 'vitest';
+import { DataDirInUseError } from '../../src/data-dir-lock.ts';
 import { PortInUseError } from '../../src/listen.ts';
 import { startPlatform } from '../../src/platform.ts';
 import { fixtureRoot } from './fixture-platform.ts';
@@ -26,7 +30,7 @@ it('refuses to start on a component port that is taken, naming its variable, and
 });
 
 it('answers an unknown service as AWS answers an unknown operation', async () => {
-  const platform = await startPlatform({ manifests: [], log: () => {} });
+  const platform = await startPlatform({ manifests: [], components: [], log: () => {} });
   try {
     const response = await fetch(`${platform.endpoints.edge}/`, {
       method: 'POST',
@@ -39,5 +43,20 @@ it('answers an unknown service as AWS answers an unknown operation', async () =>
     expect(health.status).toBe(200);
   } finally {
     await platform.close();
+  }
+});
+
+it('refuses a data dir another platform holds, and frees it on close', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'mytabs-lock-'));
+  try {
+    const first = await startPlatform({ manifests: [], dataDir, components: [], log: () => {} });
+    await expect(
+      startPlatform({ manifests: [], dataDir, components: [], log: () => {} }),
+    ).rejects.toBeInstanceOf(DataDirInUseError);
+    await first.close();
+    const again = await startPlatform({ manifests: [], dataDir, components: [], log: () => {} });
+    await again.close();
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
   }
 });
