@@ -6,6 +6,7 @@ import { eventBridge } from './eventbridge/eventbridge-component.ts';
 import { secretsManager } from './secrets/secrets-manager.ts';
 import { ses } from './ses/ses-component.ts';
 import { stepFunctions } from './stepfunctions/stepfunctions-component.ts';
+import { stripe } from './stripe/stripe-component.ts';
 
 /**
  * Every component `npm start` runs, started in this order (a component sees the endpoints of
@@ -20,4 +21,5 @@ export const components: readonly PlatformComponent[] = [
   api,
   stepFunctions,
   eventBridge,
+  stripe,
 ];
