@@ -24,6 +24,7 @@ export * from './invocations/create-tax-location.ts';
 export * from './invocations/define-invocation.ts';
 export * from './invocations/get-business.ts';
 export * from './invocations/hold-seats.ts';
+export * from './invocations/issue-order-token.ts';
 export * from './invocations/price-cart.ts';
 export * from './manifest/check-manifests.ts';
 export * from './manifest/function-environment.ts';

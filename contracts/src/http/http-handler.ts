@@ -1,7 +1,7 @@
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Operation } from '../api/routes.ts';
-import { AuthorizerContext, type Principal } from './principal.ts';
+import { AuthorizerContext, type Principal, type UserPrincipal } from './principal.ts';
 import { fieldErrors, jsonResponse, problemResponse } from './problem-response.ts';
 
 type Parsed<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -11,8 +11,12 @@ export interface HttpRequest<O extends Operation> {
   query: Parsed<O['query']>;
   headers: Parsed<O['headers']>;
   body: Parsed<O['body']>;
-  /** Set on every route whose auth mode is not `public`. */
-  principal: O['auth'] extends 'public' ? undefined : Principal;
+  /** Who called: a signed-in user on `user` routes, a user or an order on `user-or-order` ones. */
+  principal: O['auth'] extends 'user'
+    ? UserPrincipal
+    : O['auth'] extends 'public'
+      ? undefined
+      : Principal;
   /** Lower-cased request headers, for what the operation does not declare (e.g. `accept`). */
   rawHeaders: Record<string, string>;
   requestId: string;
@@ -77,6 +81,9 @@ export const httpHandler =
       if (!parsed.success)
         return problemResponse(401, 'Sign in, or use the order token, to do this.');
       principal = parsed.data;
+      if (operation.auth === 'user' && principal.principalType !== 'user') {
+        return problemResponse(401, 'Sign in to do this: an order token only reaches its order.');
+      }
     }
 
     let body: unknown;

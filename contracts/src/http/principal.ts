@@ -19,7 +19,7 @@ const jsonList = <T extends z.ZodType>(item: T) =>
 
 export const Membership = z.object({
   businessId: z.string(),
-  role: z.enum(['organizer', 'staff']),
+  role: z.enum(['owner', 'staff']),
 });
 export type Membership = z.infer<typeof Membership>;
 
@@ -34,6 +34,7 @@ export const AuthorizerContext = z.discriminatedUnion('principalType', [
   z.object({ principalType: z.literal('order'), orderId: z.string().min(1) }),
 ]);
 export type Principal = z.infer<typeof AuthorizerContext>;
+export type UserPrincipal = Extract<Principal, { principalType: 'user' }>;
 
 /** The flat context an authorizer returns for a principal (the inverse of the parse above). */
 export const toAuthorizerContext = (principal: Principal): Record<string, string> =>

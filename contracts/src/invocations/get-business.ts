@@ -3,9 +3,9 @@ import { Business } from '../api/businesses.ts';
 import { BusinessId } from '../ids.ts';
 import { defineInvocation } from './define-invocation.ts';
 
-/** `identity.getBusiness`: a business as identity keeps it (e.g. its per-ticket fee). */
+/** `identity.lookupBusiness`: a business as identity keeps it (e.g. its per-ticket fee). */
 export const GetBusinessInvocation = defineInvocation({
-  ref: 'identity.getBusiness',
+  ref: 'identity.lookupBusiness',
   request: z.object({ businessId: BusinessId }),
   response: z.discriminatedUnion('found', [
     z.object({ found: z.literal(true), business: Business }),

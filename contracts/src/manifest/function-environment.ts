@@ -14,11 +14,6 @@ export interface ResolvedResources {
   emailFrom?: string;
   /** The user pool `uses.userPool` functions verify tokens of. */
   userPool?: { id: string; issuer: string; jwksUrl: string; clientIds: string[] };
-  /**
-   * Where the Stripe API is, for functions that use a `stripe-*` secret; absent on AWS (the SDK's
-   * default, api.stripe.com), the local Stripe emulator's URL on the local platform.
-   */
-  stripeApiUrl?: string;
 }
 
 const upperSnake = (name: string) =>

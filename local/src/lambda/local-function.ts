@@ -55,7 +55,7 @@ export const localFunctions = (
   edgeUrl: string,
 ): LocalFunction[] =>
   manifests.flatMap(({ manifest, dir }) => {
-    const resources = resolveResources(manifest, manifests);
+    const resources = resolveResources(manifest, manifests, edgeUrl);
     return Object.entries(manifest.functions).map(([key, spec]) => {
       const name = functionName(manifest.service, key);
       let variables: Record<string, string>;

@@ -1,4 +1,4 @@
-import { defineManifest } from '@mytabs/contracts';
+import { defineManifest, routes } from '@mytabs/contracts';
 
 /** identity: users, businesses (organizers), the user pool and the API authorizer. */
 export const manifest = defineManifest({
@@ -14,6 +14,45 @@ export const manifest = defineManifest({
       },
     ],
   },
+  secrets: ['order-token-key'],
+  functions: {
+    authorize: {
+      entry: 'src/handlers/authorize.ts',
+      timeoutS: 5,
+      uses: { table: 'read', secrets: ['order-token-key'], userPool: true },
+    },
+    issueOrderToken: {
+      entry: 'src/handlers/issue-order-token.ts',
+      invokedBy: ['orders'],
+      uses: { secrets: ['order-token-key'] },
+    },
+    lookupBusiness: {
+      entry: 'src/handlers/lookup-business.ts',
+      invokedBy: ['ticketing'],
+      uses: { table: 'read' },
+    },
+    onUserConfirmed: {
+      entry: 'src/handlers/on-user-confirmed.ts',
+      uses: { table: 'write', bus: true },
+    },
+    getMe: { entry: 'src/handlers/get-me.ts', http: routes.getMe, uses: { table: 'read' } },
+    updateMe: {
+      entry: 'src/handlers/update-me.ts',
+      http: routes.updateMe,
+      uses: { table: 'write' },
+    },
+    createBusiness: {
+      entry: 'src/handlers/create-business.ts',
+      http: routes.createBusiness,
+      uses: { table: 'write', bus: true },
+    },
+    getBusiness: {
+      entry: 'src/handlers/get-business.ts',
+      http: routes.getBusiness,
+      uses: { table: 'read' },
+    },
+  },
+  authorizer: 'authorize',
   userPool: {
     name: 'mytabs-core-user-pool',
     signInWith: ['email'],
@@ -42,5 +81,6 @@ export const manifest = defineManifest({
         },
       },
     ],
+    triggers: { postConfirmation: 'onUserConfirmed' },
   },
 });

@@ -14,4 +14,12 @@ export const manifest = defineManifest({
       },
     ],
   },
+  secrets: ['stripe-secret-key', 'stripe-webhook-secret'],
+  functions: {
+    createTaxLocation: {
+      entry: 'src/handlers/create-tax-location.ts',
+      invokedBy: ['ticketing'],
+      uses: { secrets: ['stripe-secret-key'] },
+    },
+  },
 });

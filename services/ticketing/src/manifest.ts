@@ -40,7 +40,7 @@ export const manifest = defineManifest({
       http: routes.createEvent,
       uses: {
         table: 'write',
-        invoke: ['payments.createTaxLocation', 'identity.getBusiness'],
+        invoke: ['payments.createTaxLocation', 'identity.lookupBusiness'],
       },
     },
     updateEvent: {

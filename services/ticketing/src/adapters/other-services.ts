@@ -6,7 +6,7 @@ import { lambdaClient } from './aws-clients.ts';
 /** The functions of other services ticketing calls, named by its environment as the manifest grants. */
 const Targets = z.object({
   FUNCTION_PAYMENTS_CREATE_TAX_LOCATION: z.string().min(1),
-  FUNCTION_IDENTITY_GET_BUSINESS: z.string().min(1),
+  FUNCTION_IDENTITY_LOOKUP_BUSINESS: z.string().min(1),
 });
 
 export const createTaxLocation = (eventId: string, venue: Venue) =>
@@ -21,8 +21,8 @@ export const createTaxLocation = (eventId: string, venue: Venue) =>
 export const getBusiness = (businessId: string) =>
   invokeFunction(
     lambdaClient(),
-    Targets.pick({ FUNCTION_IDENTITY_GET_BUSINESS: true }).parse(process.env)
-      .FUNCTION_IDENTITY_GET_BUSINESS,
+    Targets.pick({ FUNCTION_IDENTITY_LOOKUP_BUSINESS: true }).parse(process.env)
+      .FUNCTION_IDENTITY_LOOKUP_BUSINESS,
     GetBusinessInvocation,
     { businessId },
   );

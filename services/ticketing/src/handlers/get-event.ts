@@ -4,6 +4,6 @@ import { toPublicEvent } from '../domain/public-event.ts';
 
 export const handler = httpHandler(operations.getEvent, async ({ params }) => {
   const found = await repositories().catalog.readEvent(params.eventId);
-  if (!found || found.event.status !== 'published') throw new HttpProblem(404, 'No such event.');
+  if (found?.event.status !== 'published') throw new HttpProblem(404, 'No such event.');
   return { status: 200, body: toPublicEvent(found.event, found.ticketTypes) };
 });

@@ -1,0 +1,31 @@
+import { type Business, BusinessCreated, httpHandler, newId, operations } from '@mytabs/contracts';
+import { publish, repository } from '../adapters/aws-clients.ts';
+
+/** Any signed-in user may start a business; they become its owner. */
+export const handler = httpHandler(
+  operations.createBusiness,
+  async ({ principal, body, requestId }) => {
+    const business = {
+      businessId: newId('biz'),
+      name: body.name,
+      country: body.country,
+      ticketFee: { amount: body.ticketFee ?? 0, currency: body.currency },
+      ownerUserId: principal.userId,
+      createdAt: new Date().toISOString(),
+    } as Business;
+    await repository().createBusiness(business);
+    await publish(
+      BusinessCreated.build(
+        {
+          businessId: business.businessId,
+          name: business.name,
+          ownerUserId: business.ownerUserId,
+          country: business.country,
+          ticketFee: business.ticketFee,
+        },
+        { idempotencyKey: `BusinessCreated:${business.businessId}`, correlationId: requestId },
+      ),
+    );
+    return { status: 201, body: business };
+  },
+);

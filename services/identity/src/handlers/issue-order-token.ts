@@ -1,0 +1,8 @@
+import { IssueOrderTokenInvocation, invocationHandler } from '@mytabs/contracts';
+import { orderTokenKey } from '../adapters/order-token-key.ts';
+import { issueOrderToken } from '../domain/order-token.ts';
+
+/** `identity.issueOrderToken`, for orders: only identity holds the signing key. */
+export const handler = invocationHandler(IssueOrderTokenInvocation, async ({ orderId }) => ({
+  orderToken: await issueOrderToken(orderId, await orderTokenKey()),
+}));

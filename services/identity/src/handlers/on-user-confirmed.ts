@@ -1,0 +1,40 @@
+import { UserRegistered } from '@mytabs/contracts';
+import type { PostConfirmationTriggerEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { logger, publish, repository } from '../adapters/aws-clients.ts';
+import { userIdOf } from '../domain/user-id.ts';
+
+const Attributes = z.object({
+  sub: z.uuid(),
+  email: z.email(),
+  name: z.string().min(1).optional(),
+});
+
+/**
+ * Cognito's post-confirmation trigger: the user's profile, once, and UserRegistered. Cognito
+ * waits for the answer, so a failure here fails the confirmation and the user can confirm again.
+ */
+export const handler = async (event: PostConfirmationTriggerEvent) => {
+  const attributes = Attributes.parse(event.request.userAttributes);
+  const userId = userIdOf(attributes.sub);
+  const created = await repository().createUser({
+    userId,
+    cognitoSub: attributes.sub,
+    email: attributes.email,
+    ...(attributes.name && { name: attributes.name }),
+    createdAt: new Date().toISOString(),
+  });
+  await publish(
+    UserRegistered.build(
+      {
+        userId,
+        cognitoSub: attributes.sub,
+        email: attributes.email,
+        ...(attributes.name && { name: attributes.name }),
+      },
+      { idempotencyKey: `UserRegistered:${userId}`, correlationId: userId },
+    ),
+  );
+  logger.info('User confirmed', { userId, created });
+  return event;
+};
