@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AwsError } from '../edge/aws-service.ts';
+import { functionArn } from '../naming.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
 import { parseFunctionName } from './function-ref.ts';
@@ -70,6 +71,11 @@ export class LocalLambda {
   constructor(readonly options: LocalLambdaOptions) {
     this.functions = new Map(options.functions.map((f) => [f.name, f]));
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 60_000;
+    for (const fn of options.functions) {
+      if (!existsSync(fn.entryPath)) {
+        options.log(`${fn.name} | its entry ${fn.spec.entry} does not exist yet: invocations fail`);
+      }
+    }
   }
 
   /** The function a name or ARN designates, or Lambda's ResourceNotFoundException. */
@@ -77,11 +83,8 @@ export class LocalLambda {
     const ref = parseFunctionName(functionName);
     const fn = ref ? this.functions.get(ref.name) : undefined;
     if (!ref || !fn || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
-      throw new AwsError(
-        'ResourceNotFoundException',
-        `Function not found: ${ref && !functionName.startsWith('arn:') ? `arn:aws:lambda:us-east-1:000000000000:function:${functionName}` : functionName}`,
-        404,
-      );
+      const arn = functionName.startsWith('arn:') ? functionName : functionArn(functionName);
+      throw new AwsError('ResourceNotFoundException', `Function not found: ${arn}`, 404);
     }
     return fn;
   }

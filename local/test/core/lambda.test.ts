@@ -123,6 +123,9 @@ describe('RequestResponse', () => {
     expect(response.body.errorType).toBe('Runtime.ImportModuleError');
     expect(response.body.errorMessage).toContain('alpha-missing');
     expect(response.body.errorMessage).toContain('src/handlers/missing.ts');
+    expect(lines).toContain(
+      'alpha-missing | its entry src/handlers/missing.ts does not exist yet: invocations fail',
+    );
   });
 });
 

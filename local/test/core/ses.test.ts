@@ -27,7 +27,7 @@ const inbox = async () => {
   return ((await response.json()) as { emails: StoredEmail[] }).emails;
 };
 
-it('sends simple and template emails through the edge; the inbox /store shows them', async () => {
+it('sends simple, template and raw emails through the edge; the inbox /store shows them', async () => {
   const simple = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: 'tickets@keeptabs.app',
@@ -59,6 +59,17 @@ it('sends simple and template emails through the edge; the inbox /store shows th
       },
     }),
   );
+  await ses.send(
+    new SendEmailCommand({
+      Content: {
+        Raw: {
+          Data: Buffer.from(
+            'From: tickets@keeptabs.app\r\nTo: grace@example.com\r\nSubject: Raw receipt\r\n\r\nReceipt attached',
+          ),
+        },
+      },
+    }),
+  );
   const emails = await inbox();
   expect(emails).toEqual([
     expect.objectContaining({
@@ -71,6 +82,11 @@ it('sends simple and template emails through the edge; the inbox /store shows th
     expect.objectContaining({
       subject: 'Order ord_1',
       body: expect.objectContaining({ text: 'Thanks Ada' }),
+    }),
+    expect.objectContaining({
+      destination: expect.objectContaining({ to: ['grace@example.com'] }),
+      subject: 'Raw receipt',
+      body: expect.objectContaining({ text: 'Receipt attached' }),
     }),
   ]);
 });
