@@ -30,6 +30,13 @@ export const stripe: PlatformComponent = {
       webhookEndpoints: webhookUrl ? [{ url: webhookUrl, secret }] : [],
       log: context.log,
     });
+    // Functions that hold a Stripe key talk to the emulator; on AWS the variable is absent and
+    // the SDK uses api.stripe.com. Workers start on first call, after this, so they all see it.
+    for (const fn of context.lambda.functions.values()) {
+      if (fn.spec.uses.secrets?.some((s) => s.startsWith('stripe-'))) {
+        fn.environment.STRIPE_API_URL = emulator.url;
+      }
+    }
     // As `stripe listen` announces itself, so a developer can verify events by hand.
     context.log(
       webhookUrl
