@@ -33,7 +33,6 @@ export interface AuthorizerOptions {
   functionName: string | undefined;
   invoke: InvokeFunction;
   log: (line: string) => void;
-  now?: () => number;
 }
 
 /**
@@ -41,12 +40,7 @@ export interface AuthorizerOptions {
  * identity source value for the TTL, and a cached policy is evaluated against each request's own
  * method ARN, exactly as API Gateway does (hence the design's policies that allow the whole stage).
  */
-export const createAuthorizer = ({
-  functionName,
-  invoke,
-  log,
-  now = Date.now,
-}: AuthorizerOptions) => {
+export const createAuthorizer = ({ functionName, invoke, log }: AuthorizerOptions) => {
   const cache = new Map<string, { answer: AuthorizerAnswer; expiresAt: number }>();
 
   const ask = async (
@@ -95,7 +89,7 @@ export const createAuthorizer = ({
     )?.[1];
     if (!functionName || !identity) return { outcome: 'unauthorized' };
     const arn = methodArn(request.method, request.path);
-    const started = now();
+    const started = Date.now();
     const cached = cache.get(identity);
     let answer: AuthorizerAnswer;
     if (cached && cached.expiresAt > started) {
@@ -113,7 +107,11 @@ export const createAuthorizer = ({
     );
     return {
       outcome: 'allow',
-      context: { ...context, principalId: answer.principalId, integrationLatency: now() - started },
+      context: {
+        ...context,
+        principalId: answer.principalId,
+        integrationLatency: Date.now() - started,
+      },
     };
   };
 };

@@ -45,14 +45,11 @@ const triggersOf = (manifests: readonly ServiceManifest[]) => {
       `Cognito: only one manifest may declare user pool triggers locally, but ${owners.map((m) => m.service).join(' and ')} do`,
     );
   }
-  const owner = owners[0];
+  const [owner] = owners;
   const functions: Record<string, string> = {};
   for (const [trigger, fn] of Object.entries(owner?.userPool?.triggers ?? {})) {
-    if (fn)
-      functions[cognitoTriggers[trigger as keyof typeof cognitoTriggers]] = functionName(
-        owner?.service ?? '',
-        fn,
-      );
+    const name = cognitoTriggers[trigger as keyof typeof cognitoTriggers];
+    if (owner && fn) functions[name] = functionName(owner.service, fn);
   }
   return { owner: owner?.service, functions };
 };
