@@ -1,5 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import {
+  EventBridgeClient,
+  PutEventsCommand,
+  PutRuleCommand,
+  PutTargetsCommand,
+} from '@aws-sdk/client-eventbridge';
 import { catalog } from '@mytabs/contracts/events/catalog';
 import type { EventContract } from '@mytabs/contracts/events/define-event';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
@@ -7,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTBRIDGE_DEAD_LETTERS_PATH } from '../../src/eventbridge/dead-letters-route.ts';
 import { eventBridgeComponent } from '../../src/eventbridge/eventbridge-component.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
+import { stepFunctions } from '../../src/stepfunctions/stepfunctions-component.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -22,7 +28,7 @@ beforeAll(async () => {
     manifests: await loadManifests(fixtureRoot),
     log: (line) => lines.push(line),
     lambda: { retryBaseDelayMs: 10 },
-    components: [eventBridgeComponent({ clock, retryBaseDelayMs: 5 })],
+    components: [stepFunctions, eventBridgeComponent({ clock, retryBaseDelayMs: 5 })],
   });
   client = new EventBridgeClient({
     endpoint: platform.endpoints.edge,
@@ -36,9 +42,12 @@ afterAll(async () => {
   await platform.close();
 });
 
-const eventually = async <T>(probe: () => T | undefined, what: string): Promise<T> => {
+const eventually = async <T>(
+  probe: () => T | undefined | Promise<T | undefined>,
+  what: string,
+): Promise<T> => {
   for (let i = 0; i < 200; i++) {
-    const value = probe();
+    const value = await probe();
     if (value !== undefined) return value;
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -105,6 +114,43 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
     // Lambda took the event: EventBridge's own dead-letter queue stays empty.
     const response = await fetch(`${platform.endpoints.edge}${EVENTBRIDGE_DEAD_LETTERS_PATH}`);
     expect(await response.json()).toEqual({ DeadLetters: [] });
+  });
+
+  it('a state machine target that does not exist: the event is listed in the rule DLQ', async () => {
+    const { RuleArn } = await client.send(
+      new PutRuleCommand({
+        Name: 'start-missing-workflow',
+        EventBusName: 'mytabs',
+        EventPattern: JSON.stringify({ 'detail-type': ['Go'] }),
+      }),
+    );
+    await client.send(
+      new PutTargetsCommand({
+        Rule: 'start-missing-workflow',
+        EventBusName: 'mytabs',
+        Targets: [{ Id: 'sfn', Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing' }],
+      }),
+    );
+    await client.send(
+      new PutEventsCommand({
+        Entries: [
+          { EventBusName: 'mytabs', Source: 'mytabs.test', DetailType: 'Go', Detail: '{}' },
+        ],
+      }),
+    );
+    const url = `${platform.endpoints.edge}${EVENTBRIDGE_DEAD_LETTERS_PATH}?rule=${encodeURIComponent(RuleArn ?? '')}`;
+    const letters = await eventually(async () => {
+      const { DeadLetters } = (await (await fetch(url)).json()) as { DeadLetters: unknown[] };
+      return DeadLetters.length > 0 ? DeadLetters : undefined;
+    }, 'the rule dead letter');
+    expect(letters).toEqual([
+      expect.objectContaining({
+        ruleArn: RuleArn,
+        targetArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing',
+        errorCode: 'StateMachineDoesNotExist',
+        payload: expect.objectContaining({ 'detail-type': 'Go' }),
+      }),
+    ]);
   });
 
   it('a rate(1 minute) schedule invokes its function when the clock reaches the minute', async () => {
