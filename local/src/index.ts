@@ -21,3 +21,9 @@ export {
 export * from './naming.ts';
 export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from './platform.ts';
 export { LocalSecrets } from './secrets/local-secrets.ts';
+export {
+  type StripeEmulator,
+  type StripeEmulatorOptions,
+  startStripeEmulator,
+  type WebhookEndpoint,
+} from './stripe/stripe-emulator.ts';

@@ -10,6 +10,37 @@ import { stripeId } from './stripe-ids.ts';
 
 const DAY_S = 86_400;
 
+/** Evidence fields of a new dispute: nothing submitted yet. */
+const EVIDENCE_FIELDS = [
+  'access_activity_log',
+  'billing_address',
+  'cancellation_policy',
+  'cancellation_policy_disclosure',
+  'cancellation_rebuttal',
+  'customer_communication',
+  'customer_email_address',
+  'customer_name',
+  'customer_purchase_ip',
+  'customer_signature',
+  'duplicate_charge_documentation',
+  'duplicate_charge_explanation',
+  'duplicate_charge_id',
+  'product_description',
+  'receipt',
+  'refund_policy',
+  'refund_policy_disclosure',
+  'refund_refusal_explanation',
+  'service_date',
+  'service_documentation',
+  'shipping_address',
+  'shipping_carrier',
+  'shipping_date',
+  'shipping_documentation',
+  'shipping_tracking_number',
+  'uncategorized_file',
+  'uncategorized_text',
+];
+
 /**
  * Opens a dispute on a succeeded charge, as a cardholder's bank would: a `dp_` Dispute in
  * `needs_response` and the `charge.dispute.created` event (no API request caused it).
@@ -25,7 +56,7 @@ export const openDispute = (
   }
   if (charge.disputed) throw invalidRequest(`Charge ${charge.id} is already disputed.`);
   const created = account.now();
-  const dispute = {
+  const dispute: Stripe.Dispute = {
     id: stripeId('dp'),
     object: 'dispute',
     amount: charge.amount - charge.amount_refunded,
@@ -34,12 +65,17 @@ export const openDispute = (
     created,
     currency: charge.currency,
     enhanced_eligibility_types: [],
-    evidence: {},
+    evidence: {
+      ...Object.fromEntries(EVIDENCE_FIELDS.map((field) => [field, null])),
+      enhanced_evidence: {},
+    } as Stripe.Dispute.Evidence,
     evidence_details: {
       due_by: created + 7 * DAY_S,
+      enhanced_eligibility: {},
       has_evidence: false,
       past_due: false,
       submission_count: 0,
+      submission_method: 'not_submitted',
     },
     intended_submission_method: null,
     is_charge_refundable: false,
@@ -48,7 +84,7 @@ export const openDispute = (
     payment_intent: charge.payment_intent,
     reason,
     status: 'needs_response',
-  } as unknown as Stripe.Dispute;
+  };
   account.disputes.set(dispute.id, dispute);
   charge.disputed = true;
   account.emit('charge.dispute.created', dispute, null);

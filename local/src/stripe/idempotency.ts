@@ -69,11 +69,21 @@ export class IdempotencyStore {
   }
 
   save(key: string, path: string, params: unknown, response: StoredResponse) {
+    this.forgetExpired();
     this.entries.set(key, {
       ...response,
       path,
       paramsFingerprint: fingerprint(params),
       storedAtMs: this.nowMs(),
     });
+  }
+
+  /** The SDK keys every POST, so expired entries are dropped as new ones come (oldest first). */
+  private forgetExpired() {
+    const now = this.nowMs();
+    for (const [key, entry] of this.entries) {
+      if (now - entry.storedAtMs <= KEY_LIFETIME_MS) return;
+      this.entries.delete(key);
+    }
   }
 }
