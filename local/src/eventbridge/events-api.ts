@@ -36,6 +36,8 @@ const timestamp = z.union([z.number(), z.string()]).transform((t, ctx) => {
 });
 
 const busName = z.string().optional().transform(busNameOf);
+/** The API's length limit of a pattern (AWS's default quota is 2048, raisable to this). */
+const eventPattern = z.string().max(4096);
 const ruleRef = z.object({ Name: z.string().min(1), EventBusName: busName });
 const target = z.object({
   Id: z.string().regex(/^[.\-_A-Za-z0-9]{1,64}$/),
@@ -147,7 +149,7 @@ export const eventsApi = (bridge: LocalEventBridge): AwsService => {
           z.object({
             Name: z.string(),
             EventBusName: busName,
-            EventPattern: z.string().optional(),
+            EventPattern: eventPattern.optional(),
             ScheduleExpression: z.string().optional(),
             State: z.enum(['ENABLED', 'DISABLED']).optional(),
             Description: z.string().max(512).optional(),
@@ -259,7 +261,7 @@ export const eventsApi = (bridge: LocalEventBridge): AwsService => {
 
       TestEventPattern(input) {
         const { EventPattern, Event } = parse(
-          z.object({ EventPattern: z.string(), Event: z.string() }),
+          z.object({ EventPattern: eventPattern, Event: z.string() }),
           input,
         );
         let event: unknown;
@@ -288,7 +290,7 @@ export const eventsApi = (bridge: LocalEventBridge): AwsService => {
             ArchiveName: z.string(),
             EventSourceArn: z.string(),
             Description: z.string().optional(),
-            EventPattern: z.string().optional(),
+            EventPattern: eventPattern.optional(),
             RetentionDays: z.number().int().min(0).optional(),
           }),
           input,

@@ -156,6 +156,10 @@ describe('rules through the API', () => {
     await expect(
       eb.client.send(new PutRuleCommand({ Name: 'bad name!', EventPattern: pattern })),
     ).rejects.toMatchObject({ name: 'ValidationException' });
+    const long = JSON.stringify({ source: Array.from({ length: 500 }, (_, i) => `source-${i}`) });
+    await expect(
+      eb.client.send(new PutRuleCommand({ Name: 'long', EventPattern: long })),
+    ).rejects.toMatchObject({ name: 'ValidationException' });
   });
 });
 
