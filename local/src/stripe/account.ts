@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { noSuchObject } from './errors.ts';
 import { stripeId } from './stripe-ids.ts';
 
 /** What an API request that changed state was: Stripe puts it in each Event's `request`. */
@@ -72,6 +73,14 @@ export class Account {
       type,
     } as Stripe.Event;
     this.events.set(event.id, event);
+    this.onEvent(event);
+    return event;
+  }
+
+  /** Delivers a recorded event again, as `stripe events resend` asks Stripe to. */
+  resend(eventId: string): Stripe.Event {
+    const event = this.events.get(eventId);
+    if (!event) throw noSuchObject('event', eventId);
     this.onEvent(event);
     return event;
   }

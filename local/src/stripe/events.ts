@@ -5,6 +5,10 @@ import { parseParams } from './params.ts';
 import { route } from './router.ts';
 
 const RetrieveParams = z.strictObject({ expand: z.array(z.string()).optional() });
+const RetryParams = z.strictObject({
+  for_stripecli: z.string().optional(),
+  webhook_endpoint: z.string().optional(),
+});
 const ListParams = z.strictObject({
   ...listParamsShape,
   type: z.string().optional(),
@@ -23,6 +27,11 @@ export const eventRoutes = [
     const event = account.events.get(pathParams.id ?? '');
     if (!event) throw noSuchObject('event', pathParams.id ?? '', 'id');
     return event;
+  }),
+  // What the Stripe CLI's `stripe events resend <id>` calls.
+  route('POST', '/v1/events/:id/retry', ({ params, pathParams }, account) => {
+    parseParams(RetryParams, params);
+    return account.resend(pathParams.id ?? '');
   }),
   route('GET', '/v1/events', ({ params }, account) => {
     const p = parseParams(ListParams, params);

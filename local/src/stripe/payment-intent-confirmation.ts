@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { Account, RequestInfo, StoredPaymentIntent } from './account.ts';
 import { createCharge } from './charges.ts';
+import { openDispute } from './disputes.ts';
 import { invalidRequest, StripeApiError, unexpectedState } from './errors.ts';
 import { cardOutcome, resolvePaymentMethod } from './test-payment-methods.ts';
 
@@ -64,6 +65,7 @@ export const confirmPaymentIntent = (
     intent.last_payment_error = null;
     account.emit('charge.succeeded', charge, info);
     account.emit('payment_intent.succeeded', intent, info);
+    if (outcome.disputed) openDispute(account, charge.id);
     return;
   }
   const { code, declineCode, message, param } = outcome.decline;

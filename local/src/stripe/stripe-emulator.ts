@@ -6,7 +6,7 @@ import { Account } from './account.ts';
 import { authenticate } from './api-keys.ts';
 import { chargeRoutes } from './charges.ts';
 import { disputeRoutes, openDispute } from './disputes.ts';
-import { invalidRequest, noSuchObject, StripeApiError, unrecognizedUrl } from './errors.ts';
+import { invalidRequest, StripeApiError, unrecognizedUrl } from './errors.ts';
 import { eventRoutes } from './events.ts';
 import { decodeForm, FormDecodingError } from './form-decoding.ts';
 import { IdempotencyStore, type StoredResponse } from './idempotency.ts';
@@ -189,12 +189,7 @@ export const startStripeEmulator = async (
       delivery.close();
       await close(server);
     },
-    resendEvent(eventId) {
-      const event = account.events.get(eventId);
-      if (!event) throw noSuchObject('event', eventId);
-      deliver(event);
-      return event;
-    },
+    resendEvent: (eventId) => account.resend(eventId),
     createDispute: (chargeId, reason) => openDispute(account, chargeId, reason),
   };
 };

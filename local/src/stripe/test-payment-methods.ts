@@ -5,6 +5,8 @@ import { stripeId } from './stripe-ids.ts';
 
 /** How a charge on a test card ends, from Stripe's documented test cards. */
 export interface CardOutcome {
+  /** The payment succeeds, then the cardholder disputes it. */
+  disputed?: true;
   decline?: {
     code: string;
     declineCode: string;
@@ -26,6 +28,7 @@ const TEST_CARDS: Record<string, TestCard> = {
   pm_card_visa: { brand: 'visa', last4: '4242' },
   pm_card_mastercard: { brand: 'mastercard', last4: '4444' },
   pm_card_amex: { brand: 'amex', last4: '8431' },
+  pm_card_createDispute: { brand: 'visa', last4: '0259', disputed: true },
   pm_card_chargeDeclined: {
     brand: 'visa',
     last4: '0002',

@@ -118,4 +118,31 @@ describe('webhooks', () => {
     const resent = (await receiver.waitFor(11))[10];
     expect(verify(stripe, resent as never).id).toBe(failed.id);
   });
+
+  it('disputes a pm_card_createDispute payment, and resends over HTTP as the Stripe CLI does', async () => {
+    const { receiver, stripe, emulator } = await setUp();
+    await stripe.paymentIntents.create({
+      amount: 1300,
+      currency: 'usd',
+      ...cardOnly,
+      payment_method: 'pm_card_createDispute',
+      confirm: true,
+    });
+    const deliveries = await receiver.waitFor(4);
+    const dispute = verify(stripe, deliveries[3] as never) as Stripe.ChargeDisputeCreatedEvent;
+    expect(dispute.type).toBe('charge.dispute.created');
+    expect(dispute.data.object).toMatchObject({
+      object: 'dispute',
+      amount: 1300,
+      status: 'needs_response',
+    });
+
+    const response = await fetch(`${emulator.url}/v1/events/${dispute.id}/retry`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk_test_cli' },
+    });
+    expect(response.status).toBe(200);
+    const [, , , , resent] = await receiver.waitFor(5);
+    expect(verify(stripe, resent as never).id).toBe(dispute.id);
+  });
 });
