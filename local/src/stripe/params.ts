@@ -84,7 +84,8 @@ const toStripeError = (issue: core.$ZodIssue): StripeApiError => {
     return fail(`Invalid ${param}: must be one of ${list(issue.values)}`);
   }
   if (issue.code === 'invalid_union') {
-    const inner = issue.errors.flat()[0];
+    // The last alternative is the general shape (metadata: '' or an object): report against it.
+    const inner = issue.errors[issue.errors.length - 1]?.[0];
     if (inner) return toStripeError({ ...inner, path: [...issue.path, ...inner.path] });
   }
   if (issue.code === 'invalid_type') {
@@ -97,7 +98,9 @@ const toStripeError = (issue: core.$ZodIssue): StripeApiError => {
 export const parseParams = <Schema extends z.ZodType>(schema: Schema, params: FormObject) => {
   const result = schema.safeParse(params, { reportInput: true });
   if (result.success) return result.data as z.output<Schema>;
-  const issue = result.error.issues[0];
+  // Stripe names a parameter it does not know before checking the ones it does.
+  const { issues } = result.error;
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
   if (!issue) throw new Error('zod reported a failure without an issue');
   throw toStripeError(issue);
 };

@@ -15,7 +15,7 @@ import {
 } from './params.ts';
 import { route } from './router.ts';
 import { stripeId } from './stripe-ids.ts';
-import { lineTax } from './tax-math.ts';
+import { lineTax, percentToMillionths } from './tax-math.ts';
 import { type TaxAddress, type TaxRate, taxRateAt, usState } from './tax-rates.ts';
 
 /** Stripe keeps a calculation for 90 days; a transaction can be made from it until then. */
@@ -105,7 +105,7 @@ const taxabilityReason = (
   if (override === 'reverse_charge') return 'reverse_charge';
   if (!rate) return 'not_collecting';
   if (taxCode === NONTAXABLE_TAX_CODE) return 'product_exempt';
-  return rate.percentage.replace(/[.0]/g, '') === '' ? 'not_subject_to_tax' : 'standard_rated';
+  return percentToMillionths(rate.percentage) === 0 ? 'not_subject_to_tax' : 'standard_rated';
 };
 
 const calculateLine = (
