@@ -1,75 +1,10 @@
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { parseCli, UsageError, usage } from './cli-options.ts';
-import type { PortSpec } from './component.ts';
-import { components } from './components.ts';
-import { DataDirInUseError } from './data-dir-lock.ts';
-import { PortInUseError } from './listen.ts';
-import { EDGE_PORT, startPlatform } from './platform.ts';
-
-/** Stopping must end well within the 5 s a supervisor (or a test) allows after SIGTERM. */
-const STOP_LIMIT_MS = 4_500;
-
-const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const ports: Record<string, PortSpec> = { edge: EDGE_PORT };
-for (const component of components) if (component.port) ports[component.name] = component.port;
-
-const fail = (message: string): never => {
-  console.error(message);
-  process.exit(1);
-};
-
-const main = async () => {
-  // The platform's own SDK clients (table creation) would warn about Node 20 once; say it here instead.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  const options = parseCli(process.argv.slice(2), process.env, repoRoot, ports);
-  if (options.help) {
-    console.log(usage(repoRoot, ports));
-    return;
-  }
-  // A manifest mistake is the user's to fix: its message says where; a stack trace would not help.
-  const manifests = await loadManifests(options.root).catch((error: Error) =>
-    fail(`The manifests under ${options.root} are not valid: ${error.message}`),
-  );
-  const platform = await startPlatform({
-    manifests,
-    ports: options.ports,
-    dataDir: options.dataDir,
-  });
-  const functions = platform.lambda.functions.size;
-  console.log(
-    `MyTabs local platform ready ${(performance.now() / 1000).toFixed(1)} s after start: ${functions} function(s), DynamoDB ${options.dataDir ? `on disk in ${options.dataDir}` : 'in memory'}`,
-  );
-  for (const [name, url] of Object.entries(platform.endpoints)) {
-    console.log(`  ${name.padEnd(10)} ${url}`);
-  }
-  console.log(`  AWS_ENDPOINT_URL=${platform.endpoints.edge} points AWS SDKs and the CLI here.`);
-  console.log('Ctrl-C stops it.');
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`${signal}: stopping...`);
-    setTimeout(
-      () => fail(`Not stopped within ${STOP_LIMIT_MS} ms: exiting anyway`),
-      STOP_LIMIT_MS,
-    ).unref();
-    await platform.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-};
-
-main().catch((error: unknown) => {
-  if (
-    error instanceof PortInUseError ||
-    error instanceof UsageError ||
-    error instanceof DataDirInUseError
-  ) {
-    fail(error.message);
-  }
-  fail(`The local platform did not start: ${(error as Error).stack ?? error}`);
+/**
+ * `npm start`. Ctrl-C and SIGTERM are caught before anything heavy loads, so a stop asked for at
+ * any moment (even while the platform is still starting) ends in a clean stop and exit code 0.
+ */
+const stopRequested = new Promise<string>((resolve) => {
+  process.once('SIGINT', () => resolve('SIGINT'));
+  process.once('SIGTERM', () => resolve('SIGTERM'));
 });
+const { runPlatform } = await import('./run-platform.ts');
+await runPlatform(stopRequested);

@@ -90,6 +90,9 @@ export class LocalLambda {
   }
 
   async invoke(request: InvokeRequest): Promise<InvokeResponse> {
+    if (this.#closed) {
+      throw new AwsError('ServiceException', 'The local Lambda is shutting down', 503);
+    }
     const fn = this.resolve(request.functionName);
     this.#authorize(fn, request.caller);
     const type = request.invocationType ?? 'RequestResponse';

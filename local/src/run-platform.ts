@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { parseCli, UsageError, usage } from './cli-options.ts';
+import type { PortSpec } from './component.ts';
+import { components } from './components.ts';
+import { DataDirInUseError } from './data-dir-lock.ts';
+import { PortInUseError } from './listen.ts';
+import { EDGE_PORT, type Platform, startPlatform } from './platform.ts';
+
+/** Stopping must end well within the 5 s a supervisor (or a test) allows after SIGTERM. */
+const STOP_LIMIT_MS = 4_500;
+
+const repoRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const ports: Record<string, PortSpec> = { edge: EDGE_PORT };
+for (const component of components) if (component.port) ports[component.name] = component.port;
+
+const fail = (message: string): never => {
+  console.error(message);
+  process.exit(1);
+};
+
+const announce = (platform: Platform, dataDir: string | undefined) => {
+  console.log(
+    `MyTabs local platform ready ${(performance.now() / 1000).toFixed(1)} s after start: ${platform.lambda.functions.size} function(s), DynamoDB ${dataDir ? `on disk in ${dataDir}` : 'in memory'}`,
+  );
+  for (const [name, url] of Object.entries(platform.endpoints)) {
+    console.log(`  ${name.padEnd(10)} ${url}`);
+  }
+  console.log(`  AWS_ENDPOINT_URL=${platform.endpoints.edge} points AWS SDKs and the CLI here.`);
+  console.log('Ctrl-C stops it.');
+};
+
+const run = async (stopRequested: Promise<string>) => {
+  // The platform's own SDK clients (table creation) would warn about Node 20 once; say it here instead.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const options = parseCli(process.argv.slice(2), process.env, repoRoot, ports);
+  if (options.help) {
+    console.log(usage(repoRoot, ports));
+    return;
+  }
+  // A manifest mistake is the user's to fix: its message says where; a stack trace would not help.
+  const manifests = await loadManifests(options.root).catch((error: Error) =>
+    fail(`The manifests under ${options.root} are not valid: ${error.message}`),
+  );
+  const starting = startPlatform({ manifests, ports: options.ports, dataDir: options.dataDir });
+  const signal = await Promise.race([
+    stopRequested,
+    starting.then((platform) => {
+      announce(platform, options.dataDir);
+      return stopRequested;
+    }),
+  ]);
+  console.log(`${signal}: stopping...`);
+  setTimeout(
+    () => fail(`Not stopped within ${STOP_LIMIT_MS} ms: exiting anyway`),
+    STOP_LIMIT_MS,
+  ).unref();
+  await starting.then(
+    (platform) => platform.close(),
+    () => {},
+  );
+  process.exit(0);
+};
+
+/** Runs until `stopRequested` settles; a start failure is reported in as few lines as it needs. */
+export const runPlatform = (stopRequested: Promise<string>) =>
+  run(stopRequested).catch((error: unknown) => {
+    if (
+      error instanceof PortInUseError ||
+      error instanceof UsageError ||
+      error instanceof DataDirInUseError
+    ) {
+      fail(error.message);
+    }
+    fail(`The local platform did not start: ${(error as Error).stack ?? error}`);
+  });
