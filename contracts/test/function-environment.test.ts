@@ -44,3 +44,41 @@ it('refuses to run a function whose resource was not resolved', () => {
     functionEnvironment(manifest, fn, { secretIds: {}, functionNames: {}, workflowArns: {} }),
   ).toThrow('No table was resolved');
 });
+
+it('tells a function that sends email its sender, and one that verifies tokens where the pool is', () => {
+  const identity = ServiceManifest.parse({
+    service: 'identity',
+    functions: {
+      authorize: { entry: 'src/handlers/authorize.ts', uses: { userPool: true, email: true } },
+    },
+  });
+  const authorize = identity.functions.authorize;
+  if (!authorize) throw new Error('fixture');
+  expect(
+    functionEnvironment(identity, authorize, {
+      secretIds: {},
+      functionNames: {},
+      workflowArns: {},
+      emailFrom: 'noreply@keeptabs.app',
+      userPool: {
+        id: 'us-east-1_abc',
+        issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc',
+        jwksUrl: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc/.well-known/jwks.json',
+        clientIds: ['client1', 'client2'],
+      },
+    }),
+  ).toMatchObject({
+    EMAIL_FROM: 'noreply@keeptabs.app',
+    USER_POOL_ID: 'us-east-1_abc',
+    USER_POOL_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc',
+    USER_POOL_CLIENT_IDS: 'client1,client2',
+  });
+  expect(() =>
+    functionEnvironment(identity, authorize, {
+      secretIds: {},
+      functionNames: {},
+      workflowArns: {},
+      emailFrom: 'x@y.z',
+    }),
+  ).toThrow('No user pool was resolved');
+});

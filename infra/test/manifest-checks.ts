@@ -237,31 +237,36 @@ export const manifestChecks = (built: () => BuiltApp) => {
       const env = fn.Environment.Variables;
       const tableId = resources(t, 'AWS::DynamoDB::GlobalTable')[0]?.[0];
       const machines = resources(t, 'AWS::StepFunctions::StateMachine');
-      const expected = functionEnvironment(service, spec, {
-        tableName: { Ref: tableId } as unknown as string,
-        busName: BUS_NAME,
-        secretIds: Object.fromEntries(
-          service.secrets.map((s) => [s, secretName(config, service.service, s)]),
-        ),
-        functionNames: Object.fromEntries(
-          (spec.uses.invoke ?? []).map((ref) => [ref, functionName(config, ...splitRef(ref))]),
-        ),
-        workflowArns: Object.fromEntries(
-          Object.keys(service.workflows).map((w) => {
-            const name = stateMachineName(config, service.service, w);
-            const [id] = one(
-              machines.filter(([, p]) => p.StateMachineName === name),
-              `state machine ${name}`,
-            );
-            return [w, { Ref: id } as unknown as string];
-          }),
-        ),
-      });
-      const isAuthorizer = service.userPool && service.authorizer === name;
+      const expected = functionEnvironment(
+        service,
+        { ...spec, uses: { ...spec.uses, userPool: false } },
+        {
+          tableName: { Ref: tableId } as unknown as string,
+          busName: BUS_NAME,
+          secretIds: Object.fromEntries(
+            service.secrets.map((s) => [s, secretName(config, service.service, s)]),
+          ),
+          functionNames: Object.fromEntries(
+            (spec.uses.invoke ?? []).map((ref) => [ref, functionName(config, ...splitRef(ref))]),
+          ),
+          workflowArns: Object.fromEntries(
+            Object.keys(service.workflows).map((w) => {
+              const name = stateMachineName(config, service.service, w);
+              const [id] = one(
+                machines.filter(([, p]) => p.StateMachineName === name),
+                `state machine ${name}`,
+              );
+              return [w, { Ref: id } as unknown as string];
+            }),
+          ),
+          emailFrom: `noreply@${config.domainName}`,
+        },
+      );
       expect(env).toEqual({
         ...expected,
         NODE_OPTIONS: '--enable-source-maps',
-        ...(isAuthorizer && {
+        ...(spec.uses.userPool && {
+          USER_POOL_ID: expect.anything(),
           USER_POOL_ISSUER: expect.anything(),
           USER_POOL_JWKS_URL: expect.anything(),
           USER_POOL_CLIENT_IDS: expect.anything(),

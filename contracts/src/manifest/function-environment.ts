@@ -63,5 +63,21 @@ export const functionEnvironment = (
       `workflow ${workflow}`,
     );
   }
+  if (uses.email) env.EMAIL_FROM = required(resources.emailFrom, 'email sender');
+  if (uses.userPool) {
+    if (!resources.userPool) throw new Error('No user pool was resolved for this function');
+    Object.assign(env, userPoolVariables(resources.userPool));
+  }
   return env;
 };
+
+/**
+ * The variables of a `uses.userPool` function. Exported on its own for the CDK app, which knows
+ * the pool only after the functions its triggers call exist.
+ */
+export const userPoolVariables = (pool: NonNullable<ResolvedResources['userPool']>) => ({
+  USER_POOL_ID: pool.id,
+  USER_POOL_ISSUER: pool.issuer,
+  USER_POOL_JWKS_URL: pool.jwksUrl,
+  USER_POOL_CLIENT_IDS: pool.clientIds.join(','),
+});

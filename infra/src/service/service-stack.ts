@@ -1,5 +1,10 @@
 import { join } from 'node:path';
-import { type EventContract, type FunctionSpec, functionEnvironment } from '@mytabs/contracts';
+import {
+  type EventContract,
+  type FunctionSpec,
+  functionEnvironment,
+  userPoolVariables,
+} from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
@@ -9,9 +14,9 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { MyTabsConfig } from '../config.ts';
-import { authorizerEnvironment } from '../identity/authorizer-environment.ts';
 import { IdentityPool } from '../identity/identity-pool.ts';
 import { ServiceUserPool } from '../identity/service-user-pool.ts';
+import { userPoolOf } from '../identity/user-pool-of.ts';
 import { BUS_NAME, functionName, secretName, splitRef, stateMachineName } from '../names.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { EventSubscription } from './event-subscription.ts';
@@ -87,15 +92,21 @@ export class ServiceStack extends Stack {
 
     for (const [name, spec] of Object.entries(manifest.functions)) {
       const invoke = spec.uses.invoke ?? [];
-      const environment = functionEnvironment(manifest, spec, {
-        tableName: this.table?.tableName,
-        busName: BUS_NAME,
-        secretIds: secretNames,
-        functionNames: Object.fromEntries(invoke.map((ref) => [ref, nameOf(ref)])),
-        workflowArns: Object.fromEntries(
-          Object.entries(workflows).map(([w, wf]) => [w, wf.stateMachine.stateMachineArn]),
-        ),
-      });
+      // The pool's variables are added once the pool exists (below): its triggers need these functions.
+      const environment = functionEnvironment(
+        manifest,
+        { ...spec, uses: { ...spec.uses, userPool: false } },
+        {
+          tableName: this.table?.tableName,
+          busName: BUS_NAME,
+          secretIds: secretNames,
+          functionNames: Object.fromEntries(invoke.map((ref) => [ref, nameOf(ref)])),
+          workflowArns: Object.fromEntries(
+            Object.entries(workflows).map(([w, wf]) => [w, wf.stateMachine.stateMachineArn]),
+          ),
+          emailFrom: `noreply@${config.domainName}`,
+        },
+      );
       const fn = new ServiceFunction(this, uniqueId(name), {
         functionName: functionName(config, manifest.service, name),
         entry: join(dir, spec.entry),
@@ -129,10 +140,14 @@ export class ServiceStack extends Stack {
         functions,
         protect,
       });
-      const authorizer = manifest.authorizer && this.functions[manifest.authorizer];
-      if (authorizer) {
-        const env = authorizerEnvironment(this.userPool.userPool, this.userPool.clients);
-        for (const [key, value] of Object.entries(env)) authorizer.fn.addEnvironment(key, value);
+      const variables = userPoolVariables(
+        userPoolOf(this.userPool.userPool, this.userPool.clients),
+      );
+      for (const [name, spec] of Object.entries(manifest.functions)) {
+        if (!spec.uses.userPool) continue;
+        for (const [key, value] of Object.entries(variables)) {
+          this.functions[name]?.fn.addEnvironment(key, value);
+        }
       }
       new IdentityPool(this, 'IdentityPool', {
         identityPoolName: `${manifest.userPool.name}-identities-${config.stage}`,

@@ -1,9 +1,9 @@
 import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { repository } from '../adapters/aws-clients.ts';
+import { profileOf } from '../adapters/profile.ts';
 import { toUser } from '../domain/user-view.ts';
 
 export const handler = httpHandler(operations.getMe, async ({ principal }) => {
-  const { profile, memberships } = await repository().readUser(principal.userId);
-  if (!profile) throw new HttpProblem(404, 'No profile yet: confirm your sign-up first.');
+  const { profile, memberships } = await profileOf(principal);
+  if (!profile) throw new HttpProblem(404, 'Your token carries no email: sign in again.');
   return { status: 200, body: toUser(profile, principal.groups, memberships) };
 });

@@ -1,0 +1,94 @@
+import type {
+  Business,
+  CreateTicketTypeRequest,
+  OrganizerEvent,
+  TicketType,
+} from '@mytabs/contracts';
+import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import { apiClient } from './api-client.ts';
+import { type LocalUser, signInLocalUser } from './local-user.ts';
+
+export const DEMO_ORGANIZER: LocalUser = {
+  email: 'organizer@keeptabs.app',
+  password: 'Demo-organizer-2026!',
+  name: 'Dana Demo',
+  groups: ['organizer'],
+};
+
+export interface DemoSeed {
+  organizer: LocalUser;
+  business: Business;
+  event: OrganizerEvent;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * What a newcomer needs to buy a ticket locally: an organizer (credentials printed), their
+ * business, and a published event with two ticket types. Made through the API like a client
+ * would, so it exercises the same paths; a second run with the same data adds another event.
+ */
+export const seedDemo = async (
+  endpoints: { edge: string; api: string },
+  manifests: readonly LoadedManifest[],
+  now = new Date(),
+): Promise<DemoSeed> => {
+  const organizer = DEMO_ORGANIZER;
+  const token = await signInLocalUser(endpoints.edge, manifests, organizer);
+  const api = apiClient(endpoints.api, token);
+  const me = await api.get<{ businesses: { businessId: string }[] }>('/users/me');
+  const business = me.businesses[0]
+    ? await api.get<Business>(`/businesses/${me.businesses[0].businessId}`)
+    : await api.post<Business>('/businesses', {
+        name: 'Blue Door Live',
+        country: 'US',
+        currency: 'usd',
+        ticketFee: 150,
+      });
+
+  const startsAt = new Date(now.getTime() + 30 * DAY_MS);
+  startsAt.setUTCHours(1, 0, 0, 0);
+  const event = await api.post<OrganizerEvent>('/events', {
+    businessId: business.businessId,
+    name: 'Winter Lights Concert',
+    description: 'An evening of winter songs by candlelight.',
+    startsAt: startsAt.toISOString().replace('.000Z', 'Z'),
+    timeZone: 'America/New_York',
+    currency: 'usd',
+    venue: {
+      name: 'Blue Door Hall',
+      line1: '120 W 44th St',
+      city: 'New York',
+      state: 'NY',
+      postalCode: '10036',
+      country: 'US',
+    },
+  });
+  const ticketTypes: CreateTicketTypeRequest[] = [
+    {
+      name: 'General admission',
+      price: 4500 as CreateTicketTypeRequest['price'],
+      currency: 'usd',
+      taxBehavior: 'exclusive',
+      taxCode: 'txcd_50010001',
+      capacity: 200,
+      perOrderLimit: 8,
+    },
+    {
+      name: 'VIP balcony',
+      price: 12000 as CreateTicketTypeRequest['price'],
+      currency: 'usd',
+      taxBehavior: 'inclusive',
+      taxCode: 'txcd_50010001',
+      capacity: 100,
+      perOrderLimit: 4,
+    },
+  ];
+  for (const ticketType of ticketTypes) {
+    await api.post<TicketType>(`/events/${event.eventId}/ticket-types`, ticketType);
+  }
+  const published = await api.patch<OrganizerEvent>(`/events/${event.eventId}`, {
+    status: 'published',
+  });
+  return { organizer, business, event: published };
+};
