@@ -9,7 +9,10 @@ import type {
   WorkerSetup,
 } from './worker-protocol.ts';
 
-export type RunOutcome = { ok: true; payload: string } | { ok: false; error: FunctionErrorPayload };
+/** `log`: the handler's output during the invocation, when its worker lived to report it. */
+export type RunOutcome =
+  | { ok: true; payload: string; log?: string }
+  | { ok: false; error: FunctionErrorPayload; log?: string };
 
 export interface PoolOptions {
   log: (line: string) => void;
@@ -143,7 +146,9 @@ export class FunctionPool {
       const onMessage = (reply: RunnerReply) => {
         if (reply.requestId !== requestId) return;
         settle(
-          reply.ok ? { ok: true, payload: reply.payload } : { ok: false, error: reply.error },
+          reply.ok
+            ? { ok: true, payload: reply.payload, log: reply.log }
+            : { ok: false, error: reply.error, log: reply.log },
           true,
         );
       };

@@ -37,6 +37,23 @@ class InitError extends Error {
   }
 }
 
+/** Lambda returns at most the last 4 KB of an invocation's log (`LogType: Tail`). */
+const TAIL_BYTES = 4096;
+let captured: string[] = [];
+// Each worker has its own process.stdout: keep a copy of what this invocation writes.
+for (const stream of [process.stdout, process.stderr]) {
+  const write = stream.write.bind(stream) as (...args: unknown[]) => boolean;
+  stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+    captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString());
+    return write(chunk, ...rest);
+  }) as typeof stream.write;
+}
+const tail = () => {
+  const log = Buffer.from(captured.join(''));
+  captured = [];
+  return log.subarray(Math.max(0, log.length - TAIL_BYTES)).toString();
+};
+
 let handler: Handler | undefined;
 const loadHandler = async (): Promise<Handler> => {
   if (handler) return handler;
@@ -62,6 +79,7 @@ const loadHandler = async (): Promise<Handler> => {
 
 port.on('message', async (message: InvokeMessage) => {
   let reply: RunnerReply;
+  captured = [];
   try {
     const run = await loadHandler();
     const result = await run(JSON.parse(message.event), lambdaContext(setup, message));
@@ -69,12 +87,14 @@ port.on('message', async (message: InvokeMessage) => {
       requestId: message.requestId,
       ok: true,
       payload: result === undefined ? 'null' : JSON.stringify(result),
+      log: tail(),
     };
   } catch (error) {
     reply = {
       requestId: message.requestId,
       ok: false,
       error: error instanceof InitError ? error.payload : errorPayload(error),
+      log: tail(),
     };
   }
   port.postMessage(reply);

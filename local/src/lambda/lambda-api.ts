@@ -109,6 +109,7 @@ const invoke = async (lambda: LocalLambda, request: EdgeRequest, name: string) =
     payload: request.body.toString('utf8'),
     invocationType: type.data,
     caller: callerOf(request),
+    ...(request.headers['x-amz-log-type'] === 'Tail' ? { logType: 'Tail' as const } : {}),
   });
   return {
     status: response.statusCode,
@@ -117,6 +118,7 @@ const invoke = async (lambda: LocalLambda, request: EdgeRequest, name: string) =
       'x-amzn-requestid': response.requestId,
       'x-amz-executed-version': '$LATEST',
       ...(response.functionError ? { 'x-amz-function-error': response.functionError } : {}),
+      ...(response.logResult ? { 'x-amz-log-result': response.logResult } : {}),
     },
     body: response.payload,
   };

@@ -16,6 +16,8 @@ export interface InvokeRequest {
   /** The event as JSON text; empty means `{}`. */
   payload?: string;
   invocationType?: InvocationType;
+  /** `Tail`: answer the last 4 KB of the invocation's log too (RequestResponse only). */
+  logType?: 'None' | 'Tail';
   /**
    * The service the call is made for: a function of that service, or a workflow or trigger it
    * owns. The manifest's `invokedBy` applies to it. Omitted only by platform components invoking
@@ -31,6 +33,8 @@ export interface InvokeResponse {
   /** The handler's result (or error object) as JSON text; empty for Event and DryRun. */
   payload: string;
   functionError?: 'Unhandled';
+  /** Base64 of the last 4 KB of the log, when `logType` was `Tail`. */
+  logResult?: string;
 }
 
 /** A function's error, thrown by `call()`: its `name` is the handler's `errorType`. */
@@ -51,6 +55,12 @@ export interface LocalLambdaOptions {
 }
 
 const SYNC_PAYLOAD_LIMIT = 6 * 1024 * 1024;
+const TAIL_BYTES = 4096;
+
+const tailOf = (log: string) => {
+  const bytes = Buffer.from(log);
+  return bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)).toString('base64');
+};
 const ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
 
 /**
@@ -119,14 +129,23 @@ export class LocalLambda {
       this.#track(this.#runAsync(fn, requestId, event));
       return { statusCode: 202, requestId, payload: '' };
     }
-    const outcome = await this.#run(fn, requestId, event);
+    const { outcome, report } = await this.#run(fn, requestId, event);
+    const logResult =
+      request.logType === 'Tail'
+        ? {
+            logResult: tailOf(
+              `START RequestId: ${requestId} Version: $LATEST\n${outcome.log ?? ''}END RequestId: ${requestId}\n${report}\n`,
+            ),
+          }
+        : {};
     return outcome.ok
-      ? { statusCode: 200, requestId, payload: outcome.payload }
+      ? { statusCode: 200, requestId, payload: outcome.payload, ...logResult }
       : {
           statusCode: 200,
           requestId,
           payload: JSON.stringify(outcome.error),
           functionError: 'Unhandled',
+          ...logResult,
         };
   }
 
@@ -189,7 +208,7 @@ export class LocalLambda {
     return pool;
   }
 
-  async #run(fn: LocalFunction, requestId: string, event: string): Promise<RunOutcome> {
+  async #run(fn: LocalFunction, requestId: string, event: string) {
     const started = performance.now();
     const outcome: RunOutcome = existsSync(fn.entryPath)
       ? await this.#pool(fn).run(requestId, event)
@@ -202,10 +221,9 @@ export class LocalLambda {
           },
         };
     const duration = (performance.now() - started).toFixed(1);
-    this.options.log(
-      `${fn.name} | REPORT RequestId: ${requestId} Duration: ${duration} ms${outcome.ok ? '' : ` Error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`}`,
-    );
-    return outcome;
+    const report = `REPORT RequestId: ${requestId} Duration: ${duration} ms${outcome.ok ? '' : ` Error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`}`;
+    this.options.log(`${fn.name} | ${report}`);
+    return { outcome, report };
   }
 
   /** Lambda's async invocation: the first attempt, then retries with backoff, then the destination. */
@@ -214,7 +232,7 @@ export class LocalLambda {
     const retries = fn.spec.subscribe?.retryAttempts ?? 2;
     const maxAgeMs = (fn.spec.subscribe?.maxEventAgeS ?? 21_600) * 1000;
     for (let attempt = 1; !this.#closed; attempt += 1) {
-      const outcome = await this.#run(fn, requestId, event);
+      const { outcome } = await this.#run(fn, requestId, event);
       if (outcome.ok || this.#closed) return;
       const delay = this.#retryBaseDelayMs * 2 ** (attempt - 1);
       const tooOld = Date.now() + delay - receivedAt > maxAgeMs;

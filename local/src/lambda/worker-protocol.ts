@@ -26,6 +26,7 @@ export interface FunctionErrorPayload {
   trace: string[];
 }
 
+/** `log`: what the handler wrote during the invocation, at most its last 4 KB (LogType Tail). */
 export type RunnerReply =
-  | { requestId: string; ok: true; payload: string }
-  | { requestId: string; ok: false; error: FunctionErrorPayload };
+  | { requestId: string; ok: true; payload: string; log: string }
+  | { requestId: string; ok: false; error: FunctionErrorPayload; log: string };

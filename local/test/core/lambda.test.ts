@@ -95,6 +95,20 @@ describe('RequestResponse', () => {
     expect(lines).toContain('alpha-echo | echo called with {"hello":"world"}');
   });
 
+  it('returns the tail of the invocation log on request (LogType Tail)', async () => {
+    const response = await lambda.send(
+      new InvokeCommand({
+        FunctionName: 'alpha-echo',
+        Payload: JSON.stringify({ tail: 1 }),
+        LogType: 'Tail',
+      }),
+    );
+    const log = Buffer.from(response.LogResult ?? '', 'base64').toString('utf8');
+    expect(log).toMatch(/^START RequestId: \S+ Version: \$LATEST\n/);
+    expect(log).toContain('echo called with {"tail":1}\n');
+    expect(log).toMatch(/END RequestId: \S+\nREPORT RequestId: \S+ Duration: [\d.]+ ms\n$/);
+  });
+
   it('reports a thrown error as Unhandled with errorType, errorMessage and trace', async () => {
     const response = await invoke('alpha-fail', { n: 1 });
     expect(response.StatusCode).toBe(200);
