@@ -16,6 +16,7 @@ import { findRoute, type Route } from './router.ts';
 import { requestId as newRequestId } from './stripe-ids.ts';
 import { taxCalculationRoutes } from './tax-calculations.ts';
 import { taxLocationRoutes } from './tax-locations.ts';
+import { taxReversalRoutes } from './tax-reversals.ts';
 import { taxTransactionRoutes } from './tax-transactions.ts';
 import { WebhookDelivery, type WebhookEndpoint } from './webhook-delivery.ts';
 
@@ -55,6 +56,7 @@ const ROUTES: readonly Route[] = [
   ...taxLocationRoutes,
   ...taxCalculationRoutes,
   ...taxTransactionRoutes,
+  ...taxReversalRoutes,
   ...eventRoutes,
 ];
 

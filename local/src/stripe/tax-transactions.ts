@@ -17,19 +17,11 @@ const FromCalculationParams = z.strictObject({
   posted_at: formInt.optional(),
 });
 
-const ReversalParams = z.strictObject({
-  mode: z.enum(['full', 'partial']),
-  original_transaction: z.string(),
-  reference: z.string().max(500),
-  expand,
-  metadata: metadata.optional(),
-});
-
 const RetrieveParams = z.strictObject({ expand });
 const ListLineItemsParams = z.strictObject(listParamsShape);
 
 /** References are unique across every transaction, reversals included. */
-const checkReferenceUnused = (account: Account, reference: string) => {
+export const checkReferenceUnused = (account: Account, reference: string) => {
   for (const { object } of account.taxTransactions.values()) {
     if (object.reference === reference) {
       throw invalidRequest(
@@ -41,13 +33,13 @@ const checkReferenceUnused = (account: Account, reference: string) => {
   }
 };
 
-const getTransaction = (account: Account, id: string, param = 'transaction') => {
+export const getTransaction = (account: Account, id: string, param = 'transaction') => {
   const stored = account.taxTransactions.get(id);
   if (!stored) throw noSuchObject('tax.transaction', id, param);
   return stored;
 };
 
-const save = (account: Account, stored: StoredTaxTransaction) => {
+export const saveTransaction = (account: Account, stored: StoredTaxTransaction) => {
   account.taxTransactions.set(stored.object.id, stored);
   return stored;
 };
@@ -97,65 +89,16 @@ const fromCalculation = (account: Account, p: z.output<typeof FromCalculationPar
       type: 'transaction',
     }),
   );
-  return save(account, { object: transaction, lineItems });
-};
-
-/** A full reversal: every line's amount and tax negated, linked to the original. */
-const reversal = (account: Account, p: z.output<typeof ReversalParams>) => {
-  if (p.mode !== 'full') {
-    throw invalidRequest(
-      'The local Stripe emulator reverses whole transactions only (mode=full).',
-      undefined,
-      'mode',
-    );
-  }
-  const original = getTransaction(account, p.original_transaction, 'original_transaction');
-  if (original.object.type === 'reversal') {
-    throw invalidRequest(
-      `Transaction ${original.object.id} is a reversal and cannot be reversed.`,
-      undefined,
-      'original_transaction',
-    );
-  }
-  const reversed = [...account.taxTransactions.values()].some(
-    (t) => t.object.reversal?.original_transaction === original.object.id,
-  );
-  if (reversed) {
-    throw invalidRequest(
-      `Transaction ${original.object.id} has already been fully reversed.`,
-      undefined,
-      'original_transaction',
-    );
-  }
-  checkReferenceUnused(account, p.reference);
-  const now = account.now();
-  const transaction: Stripe.Tax.Transaction = {
-    ...original.object,
-    id: stripeId('tax'),
-    created: now,
-    metadata: mergeMetadata({}, p.metadata),
-    posted_at: now,
-    reference: p.reference,
-    reversal: { original_transaction: original.object.id },
-    type: 'reversal',
-  };
-  const lineItems = original.lineItems.map(
-    (line): Stripe.Tax.TransactionLineItem => ({
-      ...line,
-      id: stripeId('tax_li'),
-      amount: -line.amount,
-      amount_tax: -line.amount_tax,
-      reversal: { original_line_item: line.id },
-      type: 'reversal',
-    }),
-  );
-  return save(account, { object: transaction, lineItems });
+  return saveTransaction(account, { object: transaction, lineItems });
 };
 
 const lineItemsUrl = (id: string) => `/v1/tax/transactions/${id}/line_items`;
 
 /** `line_items` is not in the response unless asked for with `expand[]=line_items`. */
-const present = (stored: StoredTaxTransaction, paths: readonly string[] | undefined) => {
+export const presentTransaction = (
+  stored: StoredTaxTransaction,
+  paths: readonly string[] | undefined,
+) => {
   const unknown = paths?.find((path) => path !== 'line_items');
   if (unknown) {
     throw invalidRequest(`This property cannot be expanded (${unknown}).`, undefined, 'expand');
@@ -170,15 +113,11 @@ const present = (stored: StoredTaxTransaction, paths: readonly string[] | undefi
 export const taxTransactionRoutes = [
   route('POST', '/v1/tax/transactions/create_from_calculation', ({ params }, account) => {
     const p = parseParams(FromCalculationParams, params);
-    return present(fromCalculation(account, p), p.expand);
-  }),
-  route('POST', '/v1/tax/transactions/create_reversal', ({ params }, account) => {
-    const p = parseParams(ReversalParams, params);
-    return present(reversal(account, p), p.expand);
+    return presentTransaction(fromCalculation(account, p), p.expand);
   }),
   route('GET', '/v1/tax/transactions/:id', ({ params, pathParams }, account) => {
     const p = parseParams(RetrieveParams, params);
-    return present(getTransaction(account, pathParams.id ?? ''), p.expand);
+    return presentTransaction(getTransaction(account, pathParams.id ?? ''), p.expand);
   }),
   route('GET', '/v1/tax/transactions/:id/line_items', ({ params, pathParams }, account) => {
     const p = parseParams(ListLineItemsParams, params);

@@ -195,6 +195,74 @@ describe('Stripe Tax through the stripe SDK', () => {
     expect(lines.data[0]).toMatchObject({ amount: -2000, amount_tax: -178, type: 'reversal' });
   });
 
+  it('reverses part of a transaction by line item or by a flat amount, never more than is left', async () => {
+    const calculation = await stripe.tax.calculations.create({
+      currency: 'usd',
+      customer_details: oregonBuyer,
+      line_items: [
+        { amount: 10000, quantity: 2, reference: 'ga', performance_location: newYorkVenue.id },
+        { amount: 5000, reference: 'vip', performance_location: newYorkVenue.id },
+      ],
+    });
+    const transaction = await stripe.tax.transactions.createFromCalculation({
+      calculation: calculation.id as string,
+      reference: 'ord_partial',
+      expand: ['line_items'],
+    });
+    const [ga, vip] = transaction.line_items?.data ?? [];
+    expect(ga).toMatchObject({ amount: 10000, amount_tax: 888 });
+    expect(vip).toMatchObject({ amount: 5000, amount_tax: 444 });
+
+    const oneTicket = await stripe.tax.transactions.createReversal({
+      mode: 'partial',
+      original_transaction: transaction.id,
+      reference: 'ord_partial-r1',
+      line_items: [
+        {
+          original_line_item: ga?.id as string,
+          reference: 'ga',
+          quantity: 1,
+          amount: -5000,
+          amount_tax: -444,
+        },
+      ],
+      expand: ['line_items'],
+    });
+    expect(oneTicket.line_items?.data).toEqual([
+      expect.objectContaining({ amount: -5000, amount_tax: -444, quantity: 1, type: 'reversal' }),
+    ]);
+
+    // Left: ga 5000 + 444, vip 5000 + 444 = 10888; 10.88 is split in proportion, tax included.
+    const flat = await stripe.tax.transactions.createReversal({
+      mode: 'partial',
+      original_transaction: transaction.id,
+      reference: 'ord_partial-r2',
+      flat_amount: -1088,
+      expand: ['line_items'],
+    });
+    const reversed = flat.line_items?.data ?? [];
+    expect(reversed.map((l) => -(l.amount + l.amount_tax))).toEqual([544, 544]);
+    expect(reversed[0]).toMatchObject({ amount: -500, amount_tax: -44 });
+
+    const tooMuch = await stripe.tax.transactions
+      .createReversal({
+        mode: 'partial',
+        original_transaction: transaction.id,
+        reference: 'ord_partial-r3',
+        flat_amount: -20000,
+      })
+      .catch((e: unknown) => e);
+    expect(tooMuch).toMatchObject({ statusCode: 400, param: 'flat_amount' });
+    const full = await stripe.tax.transactions
+      .createReversal({
+        mode: 'full',
+        original_transaction: transaction.id,
+        reference: 'ord_partial-r4',
+      })
+      .catch((e: unknown) => e);
+    expect(full).toMatchObject({ statusCode: 400, param: 'mode' });
+  });
+
   it('names the bad parameter', async () => {
     const error = await stripe.tax.calculations
       .create({
