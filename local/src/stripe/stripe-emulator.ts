@@ -68,6 +68,16 @@ const readBody = async (req: IncomingMessage) => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+/** Parameters come form-encoded, in the body of a POST and the query string of a GET. */
+const decodeParams = (encoded: string) => {
+  try {
+    return decodeForm(encoded);
+  } catch (error) {
+    if (error instanceof FormDecodingError) throw invalidRequest(error.message);
+    throw error;
+  }
+};
+
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** An HTTP server speaking the subset of Stripe's API the platform calls, on 127.0.0.1. */
@@ -103,7 +113,6 @@ export const startStripeEmulator = async (
     const url = new URL(req.url ?? '/', 'http://stripe');
     const rawBody = await readBody(req);
     const idempotencyKey = method === 'POST' ? single(req.headers['idempotency-key']) : undefined;
-    let params: ReturnType<typeof decodeForm> = {};
     try {
       authenticate(req.headers);
       const version = single(req.headers['stripe-version']);
@@ -112,12 +121,7 @@ export const startStripeEmulator = async (
       }
       const found = findRoute(ROUTES, method, url.pathname);
       if (!found) throw unrecognizedUrl(method, url.pathname);
-      try {
-        params = decodeForm(method === 'GET' ? url.search.slice(1) : rawBody);
-      } catch (error) {
-        if (error instanceof FormDecodingError) throw invalidRequest(error.message);
-        throw error;
-      }
+      const params = decodeParams(method === 'GET' ? url.search.slice(1) : rawBody);
       if (idempotencyKey !== undefined) {
         const stored = idempotency.lookup(idempotencyKey, url.pathname, params);
         if (stored) return { ...stored, requestId, originalRequest: stored.requestId };
