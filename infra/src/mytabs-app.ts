@@ -72,6 +72,7 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     routes,
     authorizerRef:
       withAuthorizer && `${withAuthorizer.manifest.service}.${withAuthorizer.manifest.authorizer}`,
+    authorizerCacheTtlS: withAuthorizer?.manifest.authorizerCacheTtlS ?? 0,
     functionName: (ref) => functionName(config, ...splitRef(ref)),
     logRetention: config.stage === 'prod' ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
   });

@@ -472,6 +472,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
         expect(authorizer).toMatchObject({
           Type: 'REQUEST',
           IdentitySource: 'method.request.header.Authorization',
+          AuthorizerResultTtlInSeconds: owner.authorizerCacheTtlS,
         });
         expect(
           namesFunction(

@@ -162,6 +162,12 @@ export const ServiceManifest = z.strictObject({
   userPool: UserPoolSpec.optional(),
   /** The function that authorizes every protected route of the API (one in the whole system). */
   authorizer: camelName.optional(),
+  /**
+   * How long API Gateway may reuse the authorizer's answer for one token. Zero by default: the
+   * answer carries the caller's business memberships, and an organizer who just created a
+   * business must be able to use it on the next request.
+   */
+  authorizerCacheTtlS: z.number().int().min(0).max(3600).default(0),
 });
 export type ServiceManifest = z.infer<typeof ServiceManifest>;
 export type ServiceManifestInput = z.input<typeof ServiceManifest>;

@@ -35,6 +35,8 @@ export interface ApiStackProps extends StackProps {
   routes: ApiRoute[];
   /** `service.function` of the REQUEST authorizer, if any route needs one. */
   authorizerRef?: string;
+  /** The authorizer manifest's `authorizerCacheTtlS` (0: no caching). */
+  authorizerCacheTtlS: number;
   /** `service.function` -> the function's name (predictable: no reference into service stacks). */
   functionName: (ref: string) => string;
   logRetention: RetentionDays;
@@ -114,7 +116,7 @@ export class ApiStack extends Stack {
         authorizerName: 'mytabs-authorizer',
         handler: functionOf(props.authorizerRef),
         identitySources: [IdentitySource.header('Authorization')],
-        resultsCacheTtl: Duration.minutes(5),
+        resultsCacheTtl: Duration.seconds(props.authorizerCacheTtlS),
       });
 
     for (const { ref, http } of props.routes) {

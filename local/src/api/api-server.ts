@@ -48,6 +48,7 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
     functionName:
       authorizerOwner?.authorizer &&
       functionName(authorizerOwner.service, authorizerOwner.authorizer),
+    cacheTtlMs: (authorizerOwner?.authorizerCacheTtlS ?? 0) * 1000,
     invoke,
     log,
   });

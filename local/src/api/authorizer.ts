@@ -25,12 +25,11 @@ export type Authorization =
  * authorizer runs, and it is the cache key.
  */
 export const identitySourceHeader = 'authorization';
-/** API Gateway's default result TTL for a REQUEST authorizer. */
-export const authorizerCacheTtlMs = 300_000;
-
 export interface AuthorizerOptions {
   /** The identity manifest's authorizer function, if one is declared. */
   functionName: string | undefined;
+  /** The manifest's `authorizerCacheTtlS` in ms; 0 asks the authorizer on every request. */
+  cacheTtlMs: number;
   invoke: InvokeFunction;
   log: (line: string) => void;
 }
@@ -40,7 +39,7 @@ export interface AuthorizerOptions {
  * identity source value for the TTL, and a cached policy is evaluated against each request's own
  * method ARN, exactly as API Gateway does (hence the design's policies that allow the whole stage).
  */
-export const createAuthorizer = ({ functionName, invoke, log }: AuthorizerOptions) => {
+export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: AuthorizerOptions) => {
   const cache = new Map<string, { answer: AuthorizerAnswer; expiresAt: number }>();
 
   const ask = async (
@@ -98,7 +97,7 @@ export const createAuthorizer = ({ functionName, invoke, log }: AuthorizerOption
       const asked = await ask(request, match, arn);
       if ('outcome' in asked) return asked;
       answer = asked;
-      cache.set(identity, { answer, expiresAt: started + authorizerCacheTtlMs });
+      if (cacheTtlMs > 0) cache.set(identity, { answer, expiresAt: started + cacheTtlMs });
     }
     if (!policyAllows(answer.policyDocument, arn)) return { outcome: 'denied' };
     // REST APIs hand context values to the integration as strings.
