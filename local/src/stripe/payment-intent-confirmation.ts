@@ -26,6 +26,30 @@ const needsReturnUrl = (intent: Stripe.PaymentIntent) =>
   intent.automatic_payment_methods.allow_redirects !== 'never';
 
 /**
+ * What confirming needs besides a confirmable status: a payment method, and a `return_url` when
+ * redirect-based methods may be used. Checked before `confirm=true` creates anything, too.
+ */
+export function checkConfirmationInputs(
+  intent: Stripe.PaymentIntent,
+  paymentMethodId: unknown,
+  returnUrl: string | null | undefined,
+): asserts paymentMethodId is string {
+  if (typeof paymentMethodId !== 'string') {
+    throw invalidRequest(
+      "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
+      'payment_intent_unexpected_state',
+    );
+  }
+  if (needsReturnUrl(intent) && !returnUrl) {
+    throw invalidRequest(
+      'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
+      undefined,
+      'return_url',
+    );
+  }
+}
+
+/**
  * Confirms a PaymentIntent with a test card: `succeeded` with a Charge, or a card error (402)
  * that leaves it `requires_payment_method` with `last_payment_error`, so the buyer can retry.
  * State changes and events happen before the error is thrown, as they do at Stripe.
@@ -39,20 +63,8 @@ export const confirmPaymentIntent = (
   const intent = stored.object;
   checkConfirmable(intent);
   const paymentMethodId = options.paymentMethod ?? intent.payment_method;
-  if (typeof paymentMethodId !== 'string') {
-    throw invalidRequest(
-      "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
-      'payment_intent_unexpected_state',
-    );
-  }
   const returnUrl = options.returnUrl ?? stored.returnUrl;
-  if (needsReturnUrl(intent) && !returnUrl) {
-    throw invalidRequest(
-      'A `return_url` must be specified because this Payment Intent is configured to automatically accept the payment methods enabled in the Dashboard, some of which may require a full page redirect to succeed. If you do not want to accept redirect-based payment methods, set `automatic_payment_methods[enabled]` to `true` and `automatic_payment_methods[allow_redirects]` to `never` when creating Setup Intents and Payment Intents.',
-      undefined,
-      'return_url',
-    );
-  }
+  checkConfirmationInputs(intent, paymentMethodId, returnUrl);
   const paymentMethod = resolvePaymentMethod(account, paymentMethodId);
   stored.returnUrl = returnUrl;
   const outcome = cardOutcome(paymentMethod);

@@ -7,7 +7,7 @@ import { listPage, listParamsShape, newestFirst } from './lists.ts';
 import { mergeMetadata } from './metadata.ts';
 import { formatAmount, MAXIMUM_AMOUNT, minimumCharge } from './money-format.ts';
 import { currency, expand, formBool, formInt, metadata, parseParams } from './params.ts';
-import { confirmPaymentIntent } from './payment-intent-confirmation.ts';
+import { checkConfirmationInputs, confirmPaymentIntent } from './payment-intent-confirmation.ts';
 import { route } from './router.ts';
 import { secretSuffix, stripeId } from './stripe-ids.ts';
 import { resolvePaymentMethod } from './test-payment-methods.ts';
@@ -179,8 +179,9 @@ const createPaymentIntent = (
     transfer_group: p.transfer_group ?? null,
   };
   const stored: StoredPaymentIntent = { object: intent, returnUrl: p.return_url ?? null };
+  // Checked before anything is stored: a refused `confirm=true` creates no PaymentIntent.
+  if (p.confirm) checkConfirmationInputs(intent, p.payment_method, p.return_url);
   if (p.payment_method) {
-    // Resolved before anything is stored, so a bad id leaves no PaymentIntent behind.
     const pm = resolvePaymentMethod(account, p.payment_method);
     intent.payment_method = pm.id;
     intent.status = 'requires_confirmation';

@@ -90,6 +90,18 @@ describe('PaymentIntents through the stripe SDK', () => {
     expect(error).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect(error.param).toBe('return_url');
     expect(error.message).toContain('allow_redirects');
+
+    const before = (await stripe.paymentIntents.list({ limit: 100 })).data.length;
+    const atCreation = await rejection(
+      stripe.paymentIntents.create({
+        amount: 500,
+        currency: 'usd',
+        payment_method: 'pm_card_visa',
+        confirm: true,
+      }),
+    );
+    expect(atCreation).toMatchObject({ param: 'return_url' });
+    expect((await stripe.paymentIntents.list({ limit: 100 })).data).toHaveLength(before);
   });
 
   it('declines, records last_payment_error, and lets the buyer retry with another card', async () => {
