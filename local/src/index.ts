@@ -21,9 +21,13 @@ export {
 export * from './naming.ts';
 export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from './platform.ts';
 export { LocalSecrets } from './secrets/local-secrets.ts';
+export { apiClient } from './seed/api-client.ts';
+export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
+export { localUserPool, signInLocalUser } from './seed/local-user.ts';
 export {
   type StripeEmulator,
   type StripeEmulatorOptions,
   startStripeEmulator,
   type WebhookEndpoint,
 } from './stripe/stripe-emulator.ts';
+export { type RepoPlatform, repoRoot, startRepoPlatform } from './testing/repo-platform.ts';
