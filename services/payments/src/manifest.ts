@@ -21,5 +21,15 @@ export const manifest = defineManifest({
       invokedBy: ['ticketing'],
       uses: { secrets: ['stripe-secret-key'] },
     },
+    cancelPayment: {
+      entry: 'src/handlers/cancel-payment.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'read', secrets: ['stripe-secret-key'] },
+    },
+    refundPayment: {
+      entry: 'src/handlers/refund-payment.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+    },
   },
 });
