@@ -14,4 +14,26 @@ export const manifest = defineManifest({
       },
     ],
   },
+  functions: {
+    createOrder: {
+      entry: 'src/handlers/create-order.ts',
+      invokedBy: ['payments'],
+      uses: { table: 'write', bus: true, invoke: ['identity.issueOrderToken'] },
+    },
+    markPaid: {
+      entry: 'src/handlers/mark-paid.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true },
+    },
+    markFulfilled: {
+      entry: 'src/handlers/mark-fulfilled.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true },
+    },
+    markFailed: {
+      entry: 'src/handlers/mark-failed.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true },
+    },
+  },
 });
