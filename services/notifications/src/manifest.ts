@@ -14,4 +14,16 @@ export const manifest = defineManifest({
       },
     ],
   },
+  functions: {
+    sendOrderConfirmation: {
+      entry: 'src/handlers/send-order-confirmation.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true, email: true },
+    },
+    sendOrderFailed: {
+      entry: 'src/handlers/send-order-failed.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true, email: true },
+    },
+  },
 });

@@ -24,6 +24,7 @@ export const manifest = defineManifest({
       },
     ],
   },
+  secrets: ['ticket-ed25519-key'],
   functions: {
     listEvents: {
       entry: 'src/handlers/list-events.ts',
@@ -72,6 +73,26 @@ export const manifest = defineManifest({
       entry: 'src/handlers/expire-holds.ts',
       schedule: 'rate(1 minute)',
       timeoutS: 60,
+      uses: { table: 'write', bus: true },
+    },
+    confirmHold: {
+      entry: 'src/handlers/confirm-hold.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true },
+    },
+    issueTickets: {
+      entry: 'src/handlers/issue-tickets.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true, secrets: ['ticket-ed25519-key'] },
+    },
+    recordAttendees: {
+      entry: 'src/handlers/record-attendees.ts',
+      invokedBy: ['orders'],
+      uses: { table: 'write', bus: true },
+    },
+    releaseSeats: {
+      entry: 'src/handlers/release-seats.ts',
+      invokedBy: ['orders'],
       uses: { table: 'write', bus: true },
     },
   },
