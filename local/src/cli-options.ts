@@ -4,6 +4,8 @@ import type { PortSpec } from './component.ts';
 
 export interface CliOptions {
   help: boolean;
+  /** Seed the demo organizer, business and event (default); `--no-seed` skips it. */
+  seed: boolean;
   dataDir: string | undefined;
   root: string;
   ports: Record<string, number>;
@@ -16,13 +18,15 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- [--data-dir DIR] [--root DIR]]',
+    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',
     'Options:',
     '  --data-dir DIR  keep DynamoDB tables on disk in DIR across restarts (default: in memory)',
-    `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot})`,
+    '  --no-seed       do not create the demo organizer, business and event',
+    `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot});`,
+    '                  implies --no-seed',
     '  -h, --help      print this help',
     '',
     'Ports (environment variables):',
@@ -51,13 +55,14 @@ export const parseCli = (
   defaultRoot: string,
   ports: Record<string, PortSpec>,
 ): CliOptions => {
-  let values: { 'data-dir'?: string; root?: string; help?: boolean };
+  let values: { 'data-dir'?: string; root?: string; help?: boolean; 'no-seed'?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
       options: {
         'data-dir': { type: 'string' },
         root: { type: 'string' },
+        'no-seed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -69,6 +74,7 @@ export const parseCli = (
   const base = env.INIT_CWD ?? process.cwd();
   return {
     help: values.help ?? false,
+    seed: !values['no-seed'] && values.root === undefined,
     dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
     root: values.root === undefined ? defaultRoot : resolve(base, values.root),
     ports: Object.fromEntries(

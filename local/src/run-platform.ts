@@ -7,6 +7,7 @@ import { components } from './components.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
 import { PortInUseError } from './listen.ts';
 import { EDGE_PORT, type Platform, startPlatform } from './platform.ts';
+import { type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 
 /** Stopping must end well within the 5 s a supervisor (or a test) allows after SIGTERM. */
 const STOP_LIMIT_MS = 4_500;
@@ -31,6 +32,20 @@ const announce = (platform: Platform, dataDir: string | undefined) => {
   console.log('Ctrl-C stops it.');
 };
 
+type SeedEndpoints = { edge: string; api: string };
+
+const announceSeed = ({ organizer, business, event }: DemoSeed) => {
+  console.log('Demo data (skip with --no-seed):');
+  console.log(`  organizer  ${organizer.email} / ${organizer.password} (group organizer)`);
+  console.log(`  business   ${business.businessId} ${business.name}`);
+  console.log(`  event      ${event.eventId} ${event.name}, ${event.startsAt} (${event.timeZone})`);
+  for (const t of event.ticketTypes) {
+    console.log(
+      `  ticket     ${t.ticketTypeId} ${t.name}: ${t.price} ${t.currency} (minor units), ${t.available} available`,
+    );
+  }
+};
+
 const run = async (stopRequested: Promise<string>) => {
   // The platform's own SDK clients (table creation) would warn about Node 20 once; say it here instead.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -46,8 +61,10 @@ const run = async (stopRequested: Promise<string>) => {
   const starting = startPlatform({ manifests, ports: options.ports, dataDir: options.dataDir });
   const signal = await Promise.race([
     stopRequested,
-    starting.then((platform) => {
+    starting.then(async (platform) => {
       announce(platform, options.dataDir);
+      if (options.seed)
+        announceSeed(await seedDemo(platform.endpoints as SeedEndpoints, manifests));
       return stopRequested;
     }),
   ]);

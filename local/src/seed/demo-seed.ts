@@ -1,7 +1,9 @@
 import type {
   Business,
   CreateTicketTypeRequest,
+  ListEventsResponse,
   OrganizerEvent,
+  PublicEvent,
   TicketType,
 } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
@@ -18,10 +20,18 @@ export const DEMO_ORGANIZER: LocalUser = {
 export interface DemoSeed {
   organizer: LocalUser;
   business: Business;
-  event: OrganizerEvent;
+  /** As buyers see it (GET /events/{eventId}). */
+  event: PublicEvent;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+const DEMO_EVENT_NAME = 'Winter Lights Concert';
+
+/** With `--data-dir`, a restart finds the event of the first start instead of adding another. */
+const findPublishedEvent = async (apiUrl: string, name: string) => {
+  const { items } = await apiClient(apiUrl).get<ListEventsResponse>('/events?limit=100');
+  return items.find((e) => e.name === name);
+};
 
 /**
  * What a newcomer needs to buy a ticket locally: an organizer (credentials printed), their
@@ -46,11 +56,14 @@ export const seedDemo = async (
         ticketFee: 150,
       });
 
+  const existing = await findPublishedEvent(endpoints.api, DEMO_EVENT_NAME);
+  if (existing) return { organizer, business, event: existing };
+
   const startsAt = new Date(now.getTime() + 30 * DAY_MS);
   startsAt.setUTCHours(1, 0, 0, 0);
   const event = await api.post<OrganizerEvent>('/events', {
     businessId: business.businessId,
-    name: 'Winter Lights Concert',
+    name: DEMO_EVENT_NAME,
     description: 'An evening of winter songs by candlelight.',
     startsAt: startsAt.toISOString().replace('.000Z', 'Z'),
     timeZone: 'America/New_York',
@@ -87,8 +100,6 @@ export const seedDemo = async (
   for (const ticketType of ticketTypes) {
     await api.post<TicketType>(`/events/${event.eventId}/ticket-types`, ticketType);
   }
-  const published = await api.patch<OrganizerEvent>(`/events/${event.eventId}`, {
-    status: 'published',
-  });
-  return { organizer, business, event: published };
+  await api.patch<OrganizerEvent>(`/events/${event.eventId}`, { status: 'published' });
+  return { organizer, business, event: await api.get<PublicEvent>(`/events/${event.eventId}`) };
 };
