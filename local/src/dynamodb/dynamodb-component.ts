@@ -1,3 +1,4 @@
+/// <reference path="./dynalite.d.ts" />
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import {

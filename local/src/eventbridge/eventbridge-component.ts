@@ -1,6 +1,7 @@
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { PlatformComponent } from '../component.ts';
 import { AwsError } from '../edge/aws-service.ts';
+import { archivedEventsRoute } from './archived-events-route.ts';
 import type { Clock } from './clock.ts';
 import { deadLettersRoute } from './dead-letters-route.ts';
 import { eventsApi } from './events-api.ts';
@@ -60,7 +61,7 @@ export const eventBridgeComponent = (
         : { retryBaseDelayMs: options.retryBaseDelayMs }),
     });
     return {
-      services: [eventsApi(bridge), deadLettersRoute(bridge)],
+      services: [eventsApi(bridge), deadLettersRoute(bridge), archivedEventsRoute(bridge)],
       async close() {
         await bridge.close();
         workflows.destroy();

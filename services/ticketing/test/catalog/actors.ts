@@ -1,0 +1,104 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { type Business, HoldSeatsInvocation, type OrganizerEvent } from '@mytabs/contracts';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
+import { apiClient, type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
+
+/** An organizer of their own business, signed in through the local user pool. */
+export const organizerOf = async (local: RepoPlatform, email: string, businessName: string) => {
+  const token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+    email,
+    password: 'Organizer-pass-2026!',
+    name: businessName,
+    groups: ['organizer'],
+  });
+  const api = apiClient(local.endpoints.api, token);
+  const business = await api.post<Business>('/businesses', {
+    name: businessName,
+    country: 'US',
+    currency: 'usd',
+    ticketFee: 100,
+  });
+  return { token, api, business };
+};
+
+/** A published event with one ticket type of `capacity` seats, made by `organizer`. */
+export const publishedEvent = async (
+  organizer: Awaited<ReturnType<typeof organizerOf>>,
+  capacity: number,
+) => {
+  const event = await organizer.api.post<OrganizerEvent>('/events', {
+    businessId: organizer.business.businessId,
+    name: 'Small room',
+    startsAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    timeZone: 'Europe/Paris',
+    currency: 'usd',
+    venue: {
+      name: 'Le Petit',
+      line1: '1 rue de la Paix',
+      city: 'Paris',
+      postalCode: '75002',
+      country: 'FR',
+    },
+  });
+  const ticketType = await organizer.api.post<{ ticketTypeId: string }>(
+    `/events/${event.eventId}/ticket-types`,
+    {
+      name: 'Seat',
+      price: 2000,
+      currency: 'usd',
+      taxBehavior: 'inclusive',
+      taxCode: 'txcd_50010001',
+      capacity,
+      perOrderLimit: 4,
+    },
+  );
+  await organizer.api.patch(`/events/${event.eventId}`, { status: 'published' });
+  return { eventId: event.eventId, ticketTypeId: ticketType.ticketTypeId };
+};
+
+/** Calls ticketing.holdSeats as payments does: signed as the payments service. */
+export const holdAsPayments = (local: RepoPlatform) => {
+  const lambda = new LambdaClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'payments.test', secretAccessKey: 'test' },
+    maxAttempts: 1,
+  });
+  return (orderId: string, eventId: string, ticketTypeId: string, quantity: number) =>
+    invokeFunction(lambda, 'ticketing-holdSeats', HoldSeatsInvocation, {
+      orderId,
+      eventId,
+      items: [{ ticketTypeId, quantity }],
+    });
+};
+
+/** Seats left of a ticket type, as a buyer sees them. */
+export const available = async (local: RepoPlatform, eventId: string, ticketTypeId: string) => {
+  const event = await apiClient(local.endpoints.api).get<{
+    ticketTypes: { ticketTypeId: string; available: number }[];
+  }>(`/events/${eventId}`);
+  return event.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
+};
+
+/** The domain events of one type the `mytabs` bus has archived so far. */
+export const archived = async (local: RepoPlatform, detailType: string) => {
+  const response = await fetch(
+    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
+  );
+  const { Events } = (await response.json()) as { Events: { detail: unknown }[] };
+  return Events;
+};
+
+export const eventually = async <T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+) => {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() - started > timeoutMs) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};

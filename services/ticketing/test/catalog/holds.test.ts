@@ -1,0 +1,110 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { PaymentCanceled } from '@mytabs/contracts';
+import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  archived,
+  available,
+  eventually,
+  holdAsPayments,
+  organizerOf,
+  publishedEvent,
+} from './actors.ts';
+
+let local: RepoPlatform;
+let hold: ReturnType<typeof holdAsPayments>;
+let organizer: Awaited<ReturnType<typeof organizerOf>>;
+
+beforeAll(async () => {
+  local = await startRepoPlatform();
+  hold = holdAsPayments(local);
+  organizer = await organizerOf(local, 'holds@example.com', 'Holds Hall');
+}, 60_000);
+afterAll(() => local?.close());
+
+const cancelPayment = (orderId: string) =>
+  new EventBridgeClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'payments.test', secretAccessKey: 'test' },
+  }).send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          ...PaymentCanceled.build(
+            { orderId, paymentIntentId: `pi_${orderId.slice(4)}` },
+            { idempotencyKey: `PaymentCanceled:${orderId}`, correlationId: orderId },
+          ),
+          EventBusName: 'mytabs',
+        },
+      ],
+    }),
+  );
+
+describe('holding seats', () => {
+  it('never oversells: 50 buyers at once for the last 10 seats, exactly 10 get them', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => hold(`ord_flash${i}x`, eventId, ticketTypeId, 1)),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(10);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.refusal.code)).toEqual(
+      Array(40).fill('sold-out'),
+    );
+    expect(await available(local, eventId, ticketTypeId)).toBe(0);
+  }, 60_000);
+
+  it('counts a retried hold of the same order once', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    const first = await hold('ord_retried1', eventId, ticketTypeId, 3);
+    const again = await hold('ord_retried1', eventId, ticketTypeId, 3);
+    expect(first).toMatchObject({ ok: true });
+    expect(again).toMatchObject({ ok: true, holdExpiresAt: first.ok && first.holdExpiresAt });
+    expect(await available(local, eventId, ticketTypeId)).toBe(7);
+  });
+
+  it('refuses more than the per-order limit and holds nothing', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    expect(await hold('ord_greedy1', eventId, ticketTypeId, 5)).toMatchObject({
+      ok: false,
+      refusal: { code: 'over-per-order-limit' },
+    });
+    expect(await available(local, eventId, ticketTypeId)).toBe(10);
+  });
+
+  it('refuses a caller the manifest does not allow', async () => {
+    const stranger = new LambdaClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'orders.test', secretAccessKey: 'test' },
+      maxAttempts: 1,
+    });
+    await expect(
+      stranger.send(new InvokeCommand({ FunctionName: 'ticketing-holdSeats', Payload: '{}' })),
+    ).rejects.toMatchObject({ name: 'AccessDeniedException' });
+  });
+});
+
+describe('releasing seats', () => {
+  it('gives them back once when PaymentCanceled arrives twice', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    await hold('ord_canceled1', eventId, ticketTypeId, 4);
+    expect(await available(local, eventId, ticketTypeId)).toBe(6);
+    await cancelPayment('ord_canceled1');
+    await cancelPayment('ord_canceled1');
+    expect(
+      await eventually(
+        () => available(local, eventId, ticketTypeId),
+        (n) => n === 10,
+      ),
+    ).toBe(10);
+    const released = await eventually(
+      () => archived(local, 'HoldReleased'),
+      (events) => events.some((e) => JSON.stringify(e.detail).includes('ord_canceled1')),
+    );
+    expect(released.some((e) => JSON.stringify(e.detail).includes('ord_canceled1'))).toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await available(local, eventId, ticketTypeId)).toBe(10);
+  });
+});
