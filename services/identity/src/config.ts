@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Identity's configuration, read once from the environment its manifest implies. */
 const IdentityEnv = z.object({
-  TABLE_NAME: z.string().min(1),
+  TABLE_NAME: z.string().min(1).optional(),
   EVENT_BUS_NAME: z.string().min(1).optional(),
   SECRET_ORDER_TOKEN_KEY: z.string().min(1).optional(),
   USER_POOL_ISSUER: z.url().optional(),

@@ -10,7 +10,8 @@ let events: EventBridgeClient | undefined;
 
 export const logger = new Logger({ serviceName: 'identity' });
 
-export const repository = () => identityRepository(documentClient(), readEnv().TABLE_NAME);
+export const repository = () =>
+  identityRepository(documentClient(), need(readEnv().TABLE_NAME, 'TABLE_NAME'));
 
 /** Puts identity's domain events on the bus its manifest grants. */
 export const publish = (...entries: EventEntry[]) => {
