@@ -1,5 +1,7 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PaymentCanceled } from '@mytabs/contracts';
 import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,5 +108,46 @@ describe('releasing seats', () => {
     expect(released.some((e) => JSON.stringify(e.detail).includes('ord_canceled1'))).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(await available(local, eventId, ticketTypeId)).toBe(10);
+  });
+});
+
+describe('the hold sweeper', () => {
+  const edge = () => ({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  /** Time passing, as far as one hold is concerned: its expiry moves into the past. */
+  const expire = (orderId: string) =>
+    DynamoDBDocumentClient.from(new DynamoDBClient(edge())).send(
+      new UpdateCommand({
+        TableName: 'mytabs-ticketing',
+        Key: { pk: `HOLD#${orderId}`, sk: 'HOLD' },
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
+      }),
+    );
+  const sweep = async () => {
+    const { Payload } = await new LambdaClient(edge()).send(
+      new InvokeCommand({ FunctionName: 'ticketing-expireHolds', Payload: '{}' }),
+    );
+    return JSON.parse(Buffer.from(Payload ?? []).toString()) as { reported: number };
+  };
+  const expiredFor = async (orderId: string) =>
+    (await archived(local, 'HoldExpired')).filter((e) =>
+      JSON.stringify(e.detail).includes(orderId),
+    );
+
+  it('reports each expired hold once and releases nothing', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    await hold('ord_sleepy01', eventId, ticketTypeId, 2);
+    await hold('ord_awake001', eventId, ticketTypeId, 1);
+    await expire('ord_sleepy01');
+
+    expect(await sweep()).toEqual({ reported: 1 });
+    expect(await sweep()).toEqual({ reported: 0 });
+    expect(await expiredFor('ord_sleepy01')).toHaveLength(1);
+    expect(await expiredFor('ord_awake001')).toHaveLength(0);
+    expect(await available(local, eventId, ticketTypeId)).toBe(7);
   });
 });
