@@ -1,0 +1,92 @@
+import type { OrderStatus } from '@mytabs/contracts';
+import { type Cart, shopper, watchOrder } from '../shopper/checkout.ts';
+import { localEndpoints } from '../shopper/local-endpoints.ts';
+import { formatMoney } from '../shopper/money.ts';
+
+/**
+ * `npm run demo`: buys two tickets from a running `npm start` exactly as the ticket site would,
+ * and prints what happened, step by step, with timings.
+ */
+const endpoints = localEndpoints();
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
+const line = (label: string, text: string) => console.log(`  ${label.padEnd(9)} ${text}`);
+
+const running = await fetch(`${endpoints.api}/health`).then(
+  (r) => r.ok,
+  () => false,
+);
+if (!running) {
+  console.error(
+    `The local platform is not answering at ${endpoints.api}.\n` +
+      'Start it in another terminal with `npm start`, wait for "ready", then run `npm run demo` again.',
+  );
+  process.exit(1);
+}
+
+const buyer = shopper(endpoints);
+console.log(`MyTabs demo: buying 2 tickets from ${endpoints.api}`);
+const { items: events } = await buyer.listEvents();
+const event = events.find((e) => e.ticketTypes.some((t) => t.available >= 2));
+const ticketType = event?.ticketTypes.find((t) => t.available >= 2);
+if (!event || !ticketType) {
+  console.error(
+    'No published event has 2 seats left. Restart `npm start` to get the demo event back.',
+  );
+  process.exit(1);
+}
+line(
+  'event',
+  `${event.name}, ${new Date(event.startsAt).toLocaleString('en-US', { timeZone: event.timeZone, dateStyle: 'medium', timeStyle: 'short' })} (${event.timeZone}), ${event.venue.name}, ${event.venue.city}`,
+);
+line(
+  'tickets',
+  `2 × ${ticketType.name} at ${formatMoney(ticketType.price, ticketType.currency)} (${ticketType.available} left)`,
+);
+
+const cart: Cart = {
+  eventId: event.eventId,
+  items: [{ ticketTypeId: ticketType.ticketTypeId, quantity: 2 }],
+  address: { country: 'US', postalCode: '10001', state: 'NY' },
+};
+const quote = await buyer.quote(cart);
+const money = (n: number) => formatMoney(n, quote.currency);
+line(
+  'quote',
+  `subtotal ${money(quote.subtotal)} + fees ${money(quote.fees)} + tax ${money(quote.tax)} = ${money(quote.total)}   [${elapsed()}]`,
+);
+
+const checkout = await buyer.createPaymentIntent(
+  { ...cart, taxCalculationId: quote.taxCalculationId },
+  { email: 'alex.buyer@example.com', name: 'Alex Buyer' },
+  `demo-${Date.now()}`,
+);
+line(
+  'order',
+  `${checkout.orderId} for ${money(checkout.amount)}, seats held until ${checkout.holdExpiresAt}   [${elapsed()}]`,
+);
+
+await buyer.pay(checkout.paymentIntentId, 'pm_card_visa');
+line(
+  'payment',
+  `${checkout.paymentIntentId} paid with the test card pm_card_visa   [${elapsed()}]`,
+);
+
+const seen: string[] = [];
+const order = await watchOrder(buyer, checkout.orderId, checkout.orderToken, {
+  onChange: (status: OrderStatus, ms: number) =>
+    seen.push(`${status} at +${(ms / 1000).toFixed(2)} s`),
+});
+line('status', seen.join(' → '));
+if (order.status !== 'FULFILLED') {
+  console.error(
+    `The order ended ${order.status}, not FULFILLED: see the npm start terminal for why.`,
+  );
+  process.exit(1);
+}
+order.tickets.forEach((ticket, i) => {
+  line(`ticket ${i + 1}`, `${ticket.ticketId} for ${ticket.attendee.name}`);
+  line('', `QR payload: ${ticket.qr}`);
+});
+line('email', `the confirmation to alex.buyer@example.com is in the inbox: ${endpoints.ses}`);
+console.log(`Done in ${elapsed()}.`);
