@@ -1,4 +1,4 @@
-import { defineManifest } from '@mytabs/contracts';
+import { defineManifest, routes } from '@mytabs/contracts';
 
 /** payments: tax quotes, PaymentIntents, Stripe webhook ingestion and refunds. */
 export const manifest = defineManifest({
@@ -16,6 +16,43 @@ export const manifest = defineManifest({
   },
   secrets: ['stripe-secret-key', 'stripe-webhook-secret'],
   functions: {
+    calculateTax: {
+      entry: 'src/handlers/calculate-tax.ts',
+      http: routes.calculateTax,
+      uses: {
+        table: 'write',
+        secrets: ['stripe-secret-key'],
+        invoke: ['ticketing.priceCart'],
+      },
+    },
+    createPaymentIntent: {
+      entry: 'src/handlers/create-payment-intent.ts',
+      http: routes.createPaymentIntent,
+      uses: {
+        table: 'write',
+        secrets: ['stripe-secret-key'],
+        invoke: ['ticketing.priceCart', 'ticketing.holdSeats', 'orders.createOrder'],
+      },
+    },
+    stripeWebhook: {
+      entry: 'src/handlers/stripe-webhook.ts',
+      http: routes.stripeWebhook,
+      uses: {
+        table: 'write',
+        bus: true,
+        secrets: ['stripe-secret-key', 'stripe-webhook-secret'],
+      },
+    },
+    commitTaxTransaction: {
+      entry: 'src/handlers/commit-tax-transaction.ts',
+      subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+    },
+    cancelOnHoldExpired: {
+      entry: 'src/handlers/cancel-on-hold-expired.ts',
+      subscribe: { events: ['HoldExpired'], retryAttempts: 2, maxEventAgeS: 3600 },
+      uses: { table: 'read', secrets: ['stripe-secret-key'] },
+    },
     createTaxLocation: {
       entry: 'src/handlers/create-tax-location.ts',
       invokedBy: ['ticketing'],
@@ -29,7 +66,8 @@ export const manifest = defineManifest({
     refundPayment: {
       entry: 'src/handlers/refund-payment.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+      timeoutS: 20,
+      uses: { table: 'read', secrets: ['stripe-secret-key'] },
     },
   },
 });

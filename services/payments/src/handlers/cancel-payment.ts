@@ -1,6 +1,13 @@
 import { CancelPaymentInvocation, invocationHandler } from '@mytabs/contracts';
+import { payments } from '../adapters/records.ts';
+import { cancelPaymentIntent } from '../adapters/stripe-payments.ts';
 
-/** `payments.cancelPayment`, for orders' cancel route: cancels the order's PaymentIntent. */
-export const handler = invocationHandler(CancelPaymentInvocation, async () => {
-  throw new Error('not built yet');
+/**
+ * `payments.cancelPayment`, for orders' cancel route. The seats come back later, when Stripe's
+ * `payment_intent.canceled` becomes PaymentCanceled; a paid order is left alone.
+ */
+export const handler = invocationHandler(CancelPaymentInvocation, async ({ orderId, reason }) => {
+  const payment = await payments.find(orderId);
+  if (!payment) return { outcome: 'not-found' as const };
+  return { outcome: await cancelPaymentIntent(payment.paymentIntentId, reason) };
 });

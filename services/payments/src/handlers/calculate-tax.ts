@@ -1,0 +1,8 @@
+import { httpHandler, operations } from '@mytabs/contracts';
+import { quoteCart } from '../quote-cart.ts';
+
+/** `POST /payments/calculate-tax`: the quote for a cart, priced by the catalog, taxed at the venue. */
+export const handler = httpHandler(operations.calculateTax, async ({ body }) => {
+  const { quote } = await quoteCart(body);
+  return { status: 200, body: quote };
+});

@@ -1,0 +1,15 @@
+import { PaymentSucceeded } from '@mytabs/contracts';
+import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
+import { logger } from '../adapters/aws-clients.ts';
+import { payments, taxTransactions } from '../adapters/records.ts';
+import { commitTaxTransaction } from '../adapters/stripe-tax.ts';
+
+/** After a payment, its tax calculation becomes a Stripe Tax transaction (reference = order id). */
+export const handler = eventHandler([PaymentSucceeded], async ({ data }) => {
+  if (await taxTransactions.find(data.orderId)) return;
+  const payment = await payments.find(data.orderId);
+  if (!payment) throw new Error(`No payment recorded for order ${data.orderId}`);
+  const { transactionId } = await commitTaxTransaction(payment.taxCalculationId, data.orderId);
+  await taxTransactions.record(data.orderId, transactionId);
+  logger.info('Tax transaction committed', { orderId: data.orderId, transactionId });
+});

@@ -1,0 +1,54 @@
+import { HttpProblem, httpHandler, newId, operations } from '@mytabs/contracts';
+import Stripe from 'stripe';
+import { idempotencyKeys } from '../adapters/records.ts';
+import { fingerprint } from '../domain/cart-fingerprint.ts';
+import { HoldRefused } from '../domain/refusal-problem.ts';
+import { placeOrder } from '../place-order.ts';
+
+/**
+ * `POST /payments/createPaymentIntent`. An `Idempotency-Key` names one order: the first request
+ * claims the key with a new order id and a digest of its body; a retry gets the stored answer, or
+ * finishes the same order's steps; another body under the same key is refused (422).
+ */
+export const handler = httpHandler(operations.createPaymentIntent, async ({ body, headers }) => {
+  const key = headers['idempotency-key'];
+  let orderId = newId('ord');
+  if (key) {
+    const requestFingerprint = fingerprint(body);
+    const claim = await idempotencyKeys.claim(key, { requestFingerprint, orderId });
+    if (claim.requestFingerprint !== requestFingerprint) {
+      throw new HttpProblem(422, 'This Idempotency-Key was used with another request.', {
+        errors: [{ path: 'headers.idempotency-key', message: 'was used with another body' }],
+      });
+    }
+    if (claim.response) return { status: 201, body: claim.response };
+    if (claim.refusal) {
+      throw new HttpProblem(claim.refusal.status, claim.refusal.detail, claim.refusal.extra);
+    }
+    orderId = claim.orderId as typeof orderId;
+  }
+  try {
+    const response = await placeOrder(orderId, body);
+    if (key) await idempotencyKeys.complete(key, response);
+    return { status: 201, body: response };
+  } catch (error) {
+    if (error instanceof HoldRefused && key) {
+      // The refused hold canceled the order's PaymentIntent: the key's answer is final, as at Stripe.
+      await idempotencyKeys.refuse(key, {
+        status: error.status,
+        detail: error.detail,
+        extra: error.extra,
+      });
+    }
+    if (
+      error instanceof Stripe.errors.StripeError &&
+      !(error instanceof Stripe.errors.StripeCardError)
+    ) {
+      throw new HttpProblem(
+        502,
+        'The payment provider did not answer; retry with the same Idempotency-Key.',
+      );
+    }
+    throw error;
+  }
+});

@@ -1,0 +1,51 @@
+import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import Stripe from 'stripe';
+import { logger } from '../adapters/aws-clients.ts';
+import { publish } from '../adapters/publish.ts';
+import { webhookEvents } from '../adapters/records.ts';
+import { stripeClient } from '../adapters/stripe-client.ts';
+import { factsOf } from '../adapters/stripe-facts.ts';
+import { webhookSecret } from '../adapters/webhook-secret.ts';
+
+const rawBody = (event: APIGatewayProxyEvent) =>
+  event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
+
+/**
+ * `POST /payments/webhook`: Stripe's events become domain events exactly once per fact. The
+ * signature is checked on the raw body; the event id is recorded only after its domain events are
+ * on the bus, so a failure in between answers 500 and Stripe's retry publishes again (consumers
+ * deduplicate on each event's idempotency key).
+ */
+export const handler = (event: APIGatewayProxyEvent) =>
+  httpHandler(operations.stripeWebhook, async ({ headers }) => {
+    const stripe = await stripeClient();
+    let verified: Stripe.Event;
+    try {
+      verified = await stripe.webhooks.constructEventAsync(
+        rawBody(event),
+        headers['stripe-signature'],
+        await webhookSecret(),
+      );
+    } catch (error) {
+      if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+        throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
+          errors: [{ path: 'headers.stripe-signature', message: error.message }],
+        });
+      }
+      throw error;
+    }
+    if (await webhookEvents.seen(verified.id)) {
+      logger.info('Duplicate Stripe event', { stripeEventId: verified.id });
+      return { status: 200, body: { received: true } };
+    }
+    const entries = await factsOf(verified);
+    await publish(entries);
+    await webhookEvents.record(verified.id, verified.type, new Date().toISOString());
+    logger.info('Stripe event handled', {
+      stripeEventId: verified.id,
+      type: verified.type,
+      published: entries.map((e) => e.DetailType),
+    });
+    return { status: 200, body: { received: true } };
+  })(event);

@@ -1,0 +1,101 @@
+import {
+  type CreatePaymentIntentRequest,
+  type CreatePaymentIntentResponse,
+  HttpProblem,
+  type OrderId,
+} from '@mytabs/contracts';
+import { createOrder, holdSeats } from './adapters/other-services.ts';
+import { payments, taxCalculations } from './adapters/records.ts';
+import {
+  cancelPaymentIntent,
+  createPaymentIntent,
+  retrievePaymentIntent,
+} from './adapters/stripe-payments.ts';
+import { acceptQuote } from './domain/quote-acceptance.ts';
+import { HoldRefused } from './domain/refusal-problem.ts';
+import { quoteCart } from './quote-cart.ts';
+
+/**
+ * The checkout for one order id, every step safe to repeat with the same id: the quote is
+ * recomputed; the PaymentIntent (idempotency key = order id) and its record come before the hold,
+ * so a hold never exists without a PaymentIntent that the HoldExpired consumer can cancel; then
+ * the hold, then the order. A refused hold cancels the unused PaymentIntent and holds nothing.
+ * A retry reuses the order's recorded PaymentIntent and amounts, whatever prices did since.
+ */
+export const placeOrder = async (
+  orderId: OrderId,
+  request: CreatePaymentIntentRequest,
+): Promise<CreatePaymentIntentResponse> => {
+  const { cart, quote, fingerprint } = await quoteCart(request);
+  if (request.taxCalculationId) {
+    const verdict = acceptQuote(
+      await taxCalculations.find(request.taxCalculationId),
+      { cartFingerprint: fingerprint, total: quote.total, currency: quote.currency },
+      Math.floor(Date.now() / 1000),
+    );
+    if (!verdict.ok) {
+      throw new HttpProblem(409, verdict.detail, {
+        code: `quote-${verdict.reason}`,
+        errors: [{ path: 'taxCalculationId', message: verdict.detail }],
+      });
+    }
+  }
+
+  const payment =
+    (await payments.find(orderId)) ??
+    (await (async () => {
+      const intent = await createPaymentIntent(orderId, quote.total, quote.currency);
+      return payments.save({
+        orderId,
+        paymentIntentId: intent.id,
+        amount: intent.amount,
+        currency: intent.currency,
+        subtotal: quote.subtotal,
+        fees: quote.fees,
+        tax: quote.tax,
+        taxCalculationId: quote.taxCalculationId,
+        businessId: cart.businessId,
+        eventId: cart.eventId,
+      });
+    })());
+
+  const hold = await holdSeats({ orderId, eventId: request.eventId, items: request.items });
+  if (!hold.ok) {
+    await cancelPaymentIntent(payment.paymentIntentId, 'abandoned');
+    throw new HoldRefused(hold.refusal);
+  }
+
+  const order = await createOrder({
+    orderId,
+    eventId: cart.eventId,
+    businessId: cart.businessId,
+    buyer: request.buyer,
+    attendees: request.attendees ?? [],
+    lines: hold.cart.lines.map((line) => ({
+      ticketTypeId: line.ticketTypeId,
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: line.unitAmount,
+      amount: line.amount,
+    })),
+    subtotal: payment.subtotal,
+    fees: payment.fees,
+    tax: payment.tax,
+    amount: payment.amount,
+    currency: payment.currency,
+    paymentIntentId: payment.paymentIntentId,
+    taxCalculationId: payment.taxCalculationId,
+    holdExpiresAt: hold.holdExpiresAt,
+  });
+  const intent = await retrievePaymentIntent(payment.paymentIntentId);
+  if (!intent.client_secret) throw new Error(`PaymentIntent ${intent.id} has no client secret`);
+  return {
+    orderId,
+    paymentIntentId: payment.paymentIntentId,
+    clientSecret: intent.client_secret,
+    orderToken: order.orderToken,
+    amount: payment.amount as CreatePaymentIntentResponse['amount'],
+    currency: payment.currency,
+    holdExpiresAt: hold.holdExpiresAt,
+  };
+};
