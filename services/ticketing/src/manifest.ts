@@ -95,5 +95,21 @@ export const manifest = defineManifest({
       invokedBy: ['orders'],
       uses: { table: 'write', bus: true },
     },
+    settleHold: {
+      entry: 'src/handlers/settle-hold.ts',
+      subscribe: { events: ['OrderFulfilled'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write' },
+    },
+    listAttendees: {
+      entry: 'src/handlers/list-attendees.ts',
+      http: routes.listAttendees,
+      timeoutS: 29,
+      uses: { table: 'read' },
+    },
+    checkIn: {
+      entry: 'src/handlers/check-in.ts',
+      http: routes.checkIn,
+      uses: { table: 'write', bus: true, secrets: ['ticket-ed25519-key'] },
+    },
   },
 });

@@ -2,23 +2,12 @@ import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/
 import type { TicketType } from '@mytabs/contracts';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
+import { decodeCursor, encodeCursor } from './page-cursor.ts';
 import { eventKey, PUBLISHED, PUBLISHED_EVENTS_INDEX, ticketTypeKey } from './table-keys.ts';
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk, sk, type, listing, holds, ...rest } = item;
   return rest;
-};
-
-export class InvalidCursorError extends Error {
-  override name = 'InvalidCursorError';
-}
-
-const decodeCursor = (cursor: string) => {
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (typeof key === 'object' && key !== null) return key as Record<string, unknown>;
-  } catch {}
-  throw new InvalidCursorError('not a cursor this API gave out');
 };
 
 /** Events and their ticket types: one partition per event, read in one consistent Query. */
@@ -105,7 +94,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
       return {
         eventIds: Items.map((i) => i.eventId as string),
         ...(LastEvaluatedKey && {
-          next: Buffer.from(JSON.stringify(LastEvaluatedKey)).toString('base64url'),
+          next: encodeCursor(LastEvaluatedKey),
         }),
       };
     },

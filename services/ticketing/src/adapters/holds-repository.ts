@@ -7,7 +7,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Hold, HoldState } from '../domain/hold.ts';
-import type { HoldsPort } from '../domain/ports.ts';
+import type { ClaimableHoldsPort } from '../domain/ports.ts';
 import { ACTIVE, ACTIVE_HOLDS_INDEX, EXPIRY_REPORTED, holdKey } from './table-keys.ts';
 
 const toHold = (item: Record<string, unknown>): Hold => ({
@@ -17,6 +17,7 @@ const toHold = (item: Record<string, unknown>): Hold => ({
   expiresAt: item.expiresAt as string,
   state: item.state as HoldState,
   createdAt: item.createdAt as string,
+  ...(typeof item.settledAt === 'string' && { settledAt: item.settledAt }),
 });
 
 /**
@@ -31,7 +32,7 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
     return Item ? toHold(Item) : undefined;
   };
 
-  const port: HoldsPort & {
+  const port: ClaimableHoldsPort & {
     listExpired(now: Date, limit: number): Promise<Hold[]>;
     markExpiryReported(orderId: string): Promise<void>;
   } = {
@@ -41,7 +42,12 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...holdKey(hold.orderId), type: 'hold', ...hold, holdState: ACTIVE },
+            Item: {
+              ...holdKey(hold.orderId),
+              type: 'hold',
+              ...hold,
+              ...(hold.state === 'active' && { holdState: ACTIVE }),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
@@ -65,6 +71,43 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':s': state, ...(state === 'active' && { ':a': ACTIVE }) },
+        }),
+      );
+    },
+    async transition(orderId, from, to, lines) {
+      try {
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: holdKey(orderId),
+            UpdateExpression: [
+              `SET #state = :to${lines ? ', #lines = :lines' : ''}${to === 'active' ? ', holdState = :a' : ''}`,
+              ...(to === 'active' ? [] : ['REMOVE holdState']),
+            ].join(' '),
+            ConditionExpression: '#state = :from',
+            ExpressionAttributeNames: { '#state': 'state', ...(lines && { '#lines': 'lines' }) },
+            ExpressionAttributeValues: {
+              ':from': from,
+              ':to': to,
+              ...(lines && { ':lines': lines }),
+              ...(to === 'active' && { ':a': ACTIVE }),
+            },
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
+      }
+    },
+    async markSettled(orderId, at) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: holdKey(orderId),
+          UpdateExpression: 'SET settledAt = if_not_exists(settledAt, :at)',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':at': at },
         }),
       );
     },

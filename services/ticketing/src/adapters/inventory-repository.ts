@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { InventoryPort } from '../domain/ports.ts';
+import type { SettlingInventoryPort } from '../domain/ports.ts';
 import { ticketTypeKey } from './table-keys.ts';
 
 /**
@@ -11,7 +11,7 @@ import { ticketTypeKey } from './table-keys.ts';
 export const inventoryRepository = (
   db: DynamoDBDocumentClient,
   tableName: string,
-): InventoryPort => ({
+): SettlingInventoryPort => ({
   async take(eventId, ticketTypeId, orderId, quantity) {
     try {
       await db.send(
@@ -61,6 +61,24 @@ export const inventoryRepository = (
         }),
       );
       return 'returned';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'not-held';
+      throw error;
+    }
+  },
+
+  async settle(eventId, ticketTypeId, orderId) {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: ticketTypeKey(eventId, ticketTypeId),
+          UpdateExpression: 'REMOVE holds.#order',
+          ConditionExpression: 'attribute_exists(holds.#order)',
+          ExpressionAttributeNames: { '#order': orderId },
+        }),
+      );
+      return 'settled';
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) return 'not-held';
       throw error;

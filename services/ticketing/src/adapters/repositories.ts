@@ -1,8 +1,10 @@
 import { readEnv } from '../config.ts';
+import { attendeesRepository } from './attendees-repository.ts';
 import { catalogRepository } from './catalog-repository.ts';
 import { documentClient } from './document-client.ts';
 import { holdsRepository } from './holds-repository.ts';
 import { inventoryRepository } from './inventory-repository.ts';
+import { ticketsRepository } from './tickets-repository.ts';
 
 /** The service's repositories over its one table, wired once per container. */
 export const repositories = () => {
@@ -12,5 +14,7 @@ export const repositories = () => {
     catalog: catalogRepository(db, TABLE_NAME),
     holds: holdsRepository(db, TABLE_NAME),
     inventory: inventoryRepository(db, TABLE_NAME),
+    tickets: ticketsRepository(db, TABLE_NAME),
+    attendees: attendeesRepository(db, TABLE_NAME),
   };
 };

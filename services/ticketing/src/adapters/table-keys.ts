@@ -18,3 +18,17 @@ export const EXPIRY_REPORTED = 'expiry-reported';
 /** Sparse index of published events by start time: the public listing. */
 export const PUBLISHED_EVENTS_INDEX = 'publishedEvents';
 export const PUBLISHED = 'published';
+
+/** An order's tickets share a partition: one consistent Query reads them all back. */
+export const ticketKey = (orderId: string, ticketId: string) => ({
+  pk: `TICKETS#${orderId}`,
+  sk: `TICKET#${ticketId}`,
+});
+/**
+ * An event's attendee list, one item per ticket, in a partition of its own: never in the event's,
+ * whose every catalog read would otherwise page through all its attendees.
+ */
+export const attendeeKey = (eventId: string, ticketId: string) => ({
+  pk: `ATTENDEES#${eventId}`,
+  sk: `TICKET#${ticketId}`,
+});

@@ -44,6 +44,10 @@ export const holdSeats = async (
   });
   if (hold.state === 'refused') return refuse('sold-out', 'These seats are no longer available.');
   if (hold.state === 'released') return refuse('not-on-sale', 'This order was canceled.');
+  // A confirmed order's seats are counted (and once it is settled, no longer marked): never again.
+  if (hold.state === 'confirmed') {
+    return { ok: true, cart: priced.cart, holdExpiresAt: hold.expiresAt };
+  }
 
   for (const line of hold.lines) {
     const taken = await inventory.take(

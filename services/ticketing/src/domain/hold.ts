@@ -14,6 +14,11 @@ export interface Hold {
   expiresAt: string;
   state: HoldState;
   createdAt: string;
+  /**
+   * Set once the order is FULFILLED: its `holds.<orderId>` inventory entries are then removed
+   * (the seats stay sold), so ticket type items do not grow with every order ever sold.
+   */
+  settledAt?: string;
 }
 
 export const DEFAULT_HOLD_MINUTES = 15;

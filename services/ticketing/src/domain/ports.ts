@@ -1,6 +1,8 @@
 import type { TicketType } from '@mytabs/contracts';
-import type { Hold, HoldState } from './hold.ts';
+import type { AttendeeRecord, CheckInOutcome } from './attendee.ts';
+import type { Hold, HoldLine, HoldState } from './hold.ts';
 import type { PriceableEvent } from './price-cart.ts';
+import type { IssuedTicket } from './ticket.ts';
 
 /** What the domain needs from storage; the DynamoDB adapters implement it. */
 export interface CatalogPort {
@@ -28,9 +30,34 @@ export interface InventoryPort {
   ): Promise<'returned' | 'not-held'>;
 }
 
+/** Fulfillment's extra need: forgetting a sold order's mark without giving its seats back. */
+export interface SettlingInventoryPort extends InventoryPort {
+  settle(eventId: string, ticketTypeId: string, orderId: string): Promise<'settled' | 'not-held'>;
+}
+
 export interface HoldsPort {
   find(orderId: string): Promise<Hold | undefined>;
   /** Writes the hold if the order has none yet; answers the hold that is stored either way. */
   create(hold: Hold): Promise<Hold>;
   setState(orderId: string, state: HoldState): Promise<void>;
+}
+
+/** Fulfillment's extra needs: conditional state changes and settlement. */
+export interface ClaimableHoldsPort extends HoldsPort {
+  /** Moves the hold from one state to another if it is still in `from`; false if it was not. */
+  transition(orderId: string, from: HoldState, to: HoldState, lines?: HoldLine[]): Promise<boolean>;
+  markSettled(orderId: string, at: string): Promise<void>;
+}
+
+export interface TicketsPort {
+  /** Writes each ticket that does not exist yet; an existing one is left as it is. */
+  put(tickets: IssuedTicket[]): Promise<void>;
+  /** The order's tickets as stored, in line and unit order. */
+  listForOrder(orderId: string): Promise<IssuedTicket[]>;
+}
+
+export interface AttendeesPort {
+  /** Writes each attendee that is not on the list yet; answers how many were new. */
+  record(attendees: AttendeeRecord[]): Promise<number>;
+  checkIn(eventId: string, ticketId: string, by: string, at: string): Promise<CheckInOutcome>;
 }

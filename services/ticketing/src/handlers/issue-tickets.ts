@@ -1,6 +1,26 @@
-import { IssueTicketsStep, invocationHandler } from '@mytabs/contracts';
+import { IssueTicketsStep, invocationHandler, TicketsIssued } from '@mytabs/contracts';
+import { publish } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { ticketKey } from '../adapters/ticket-key.ts';
+import { issueTickets } from '../domain/issue-tickets.ts';
+import { toOrderTicket } from '../domain/ticket.ts';
 
-/** `ticketing.issueTickets`, a step of OrderFulfillment. */
-export const handler = invocationHandler(IssueTicketsStep, async () => {
-  throw new Error('not built yet');
+/** `ticketing.issueTickets`: one signed ticket per seat, the same ones however often it runs. */
+export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => {
+  const tickets = await issueTickets(order, { ...repositories(), signingKey: await ticketKey() });
+  await publish(
+    TicketsIssued.build(
+      {
+        orderId: order.orderId,
+        eventId: order.eventId,
+        tickets: tickets.map((t) => ({
+          ticketId: t.ticketId,
+          ticketTypeId: t.ticketTypeId,
+          attendee: t.attendee,
+        })),
+      },
+      { idempotencyKey: `TicketsIssued:${order.orderId}`, correlationId: order.orderId },
+    ),
+  );
+  return { tickets: tickets.map(toOrderTicket) };
 });

@@ -1,5 +1,5 @@
 import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { InvalidCursorError } from '../adapters/catalog-repository.ts';
+import { InvalidCursorError } from '../adapters/page-cursor.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { toPublicEvent } from '../domain/public-event.ts';
 

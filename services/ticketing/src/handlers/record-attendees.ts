@@ -1,6 +1,32 @@
-import { invocationHandler, RecordAttendeesStep } from '@mytabs/contracts';
+import { AttendeesRecorded, invocationHandler, RecordAttendeesStep } from '@mytabs/contracts';
+import { publish } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { attendeeOf } from '../domain/attendee.ts';
 
-/** `ticketing.recordAttendees`, a step of OrderFulfillment. */
-export const handler = invocationHandler(RecordAttendeesStep, async () => {
-  throw new Error('not built yet');
+/** `ticketing.recordAttendees`: each ticket's attendee on the event's list, once. */
+export const handler = invocationHandler(RecordAttendeesStep, async ({ order, tickets }) => {
+  const attendees = tickets.map((ticket) =>
+    attendeeOf(
+      {
+        ticketId: ticket.ticketId,
+        ticketTypeId: ticket.ticketTypeId,
+        orderId: order.orderId,
+        eventId: order.eventId,
+        businessId: order.businessId,
+      },
+      ticket.attendee,
+    ),
+  );
+  await repositories().attendees.record(attendees);
+  await publish(
+    AttendeesRecorded.build(
+      {
+        orderId: order.orderId,
+        eventId: order.eventId,
+        attendees: tickets.map((t) => ({ ...t.attendee, ticketId: t.ticketId })),
+      },
+      { idempotencyKey: `AttendeesRecorded:${order.orderId}`, correlationId: order.orderId },
+    ),
+  );
+  return { recorded: attendees.length };
 });

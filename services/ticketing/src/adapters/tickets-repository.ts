@@ -1,0 +1,54 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { TicketsPort } from '../domain/ports.ts';
+import { byPosition, type IssuedTicket } from '../domain/ticket.ts';
+import { ticketKey } from './table-keys.ts';
+
+const toTicket = (item: Record<string, unknown>): IssuedTicket => ({
+  ticketId: item.ticketId as string,
+  orderId: item.orderId as string,
+  eventId: item.eventId as string,
+  businessId: item.businessId as string,
+  ticketTypeId: item.ticketTypeId as string,
+  line: item.line as number,
+  unit: item.unit as number,
+  attendee: item.attendee as IssuedTicket['attendee'],
+  qr: item.qr as string,
+});
+
+/** Tickets, each written once (`attribute_not_exists`): issuing again changes nothing. */
+export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string): TicketsPort => ({
+  async put(tickets) {
+    for (const ticket of tickets) {
+      try {
+        await db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: { ...ticketKey(ticket.orderId, ticket.ticketId), type: 'ticket', ...ticket },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      }
+    }
+  },
+  async listForOrder(orderId) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `TICKETS#${orderId}` },
+          ConsistentRead: true,
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items.map(toTicket).sort(byPosition);
+  },
+});

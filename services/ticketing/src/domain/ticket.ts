@@ -1,0 +1,64 @@
+import {
+  type Attendee,
+  type OrderSnapshot,
+  type OrderTicket,
+  ticketIdFor,
+} from '@mytabs/contracts';
+import type { z } from 'zod';
+
+/** A ticket as ticketing stores it: one seat of one order line, for one attendee. */
+export interface IssuedTicket {
+  ticketId: string;
+  orderId: string;
+  eventId: string;
+  businessId: string;
+  ticketTypeId: string;
+  /** Index of the order line (0-based) and of the seat within it: the ticket id's two numbers. */
+  line: number;
+  unit: number;
+  attendee: Attendee;
+  qr: string;
+}
+
+export type PlannedTicket = Omit<IssuedTicket, 'qr'>;
+
+/**
+ * The tickets an order gets, always the same for the same order: one per seat, ids from the line
+ * and seat index, the named attendees in order and the buyer for every seat left unnamed.
+ */
+export const planTickets = (
+  order: Pick<
+    OrderSnapshot,
+    'orderId' | 'eventId' | 'businessId' | 'lines' | 'attendees' | 'buyer'
+  >,
+): PlannedTicket[] => {
+  const tickets: PlannedTicket[] = [];
+  order.lines.forEach((line, lineIndex) => {
+    for (let unit = 0; unit < line.quantity; unit++) {
+      const seat = tickets.length;
+      const named = order.attendees[seat];
+      tickets.push({
+        ticketId: ticketIdFor(order.orderId, lineIndex, unit),
+        orderId: order.orderId,
+        eventId: order.eventId,
+        businessId: order.businessId,
+        ticketTypeId: line.ticketTypeId,
+        line: lineIndex,
+        unit,
+        attendee: named
+          ? { name: named.name, email: named.email }
+          : { name: order.buyer.name, email: order.buyer.email },
+      });
+    }
+  });
+  return tickets;
+};
+
+export const byPosition = (a: IssuedTicket, b: IssuedTicket) => a.line - b.line || a.unit - b.unit;
+
+export const toOrderTicket = (ticket: IssuedTicket): z.input<typeof OrderTicket> => ({
+  ticketId: ticket.ticketId,
+  ticketTypeId: ticket.ticketTypeId,
+  attendee: ticket.attendee,
+  qr: ticket.qr,
+});
