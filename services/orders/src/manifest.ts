@@ -1,4 +1,4 @@
-import { defineManifest } from '@mytabs/contracts';
+import { defineManifest, routes } from '@mytabs/contracts';
 
 /** orders: the Order aggregate and the OrderFulfillment workflow. */
 export const manifest = defineManifest({
@@ -34,6 +34,65 @@ export const manifest = defineManifest({
       entry: 'src/handlers/mark-failed.ts',
       invokedBy: ['orders'],
       uses: { table: 'write', bus: true },
+    },
+    getOrder: {
+      entry: 'src/handlers/get-order.ts',
+      http: routes.getOrder,
+      uses: { table: 'read' },
+    },
+    cancelOrder: {
+      entry: 'src/handlers/cancel-order.ts',
+      http: routes.cancelOrder,
+      uses: { table: 'read', invoke: ['payments.cancelPayment'] },
+    },
+    refundOrder: {
+      entry: 'src/handlers/refund-order.ts',
+      http: routes.refundOrder,
+      timeoutS: 20,
+      uses: { table: 'read', invoke: ['payments.refundPayment'] },
+    },
+    recordPaymentFailure: {
+      entry: 'src/handlers/record-payment-failure.ts',
+      subscribe: { events: ['PaymentFailed'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write' },
+    },
+    cancelOnPaymentCanceled: {
+      entry: 'src/handlers/cancel-on-payment-canceled.ts',
+      subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write', bus: true },
+    },
+    recordRefund: {
+      entry: 'src/handlers/record-refund.ts',
+      subscribe: { events: ['PaymentRefunded'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write', bus: true },
+    },
+    recordDispute: {
+      entry: 'src/handlers/record-dispute.ts',
+      subscribe: { events: ['PaymentDisputed'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write' },
+    },
+    startFulfillment: {
+      entry: 'src/handlers/start-fulfillment.ts',
+      subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { workflows: ['OrderFulfillment'] },
+    },
+  },
+  workflows: {
+    OrderFulfillment: {
+      definition: 'workflows/order-fulfillment.asl.json',
+      type: 'STANDARD',
+      substitutions: {
+        MarkPaidFunctionArn: 'orders.markPaid',
+        ConfirmHoldFunctionArn: 'ticketing.confirmHold',
+        IssueTicketsFunctionArn: 'ticketing.issueTickets',
+        RecordAttendeesFunctionArn: 'ticketing.recordAttendees',
+        SendConfirmationFunctionArn: 'notifications.sendOrderConfirmation',
+        MarkFulfilledFunctionArn: 'orders.markFulfilled',
+        RefundPaymentFunctionArn: 'payments.refundPayment',
+        ReleaseSeatsFunctionArn: 'ticketing.releaseSeats',
+        MarkFailedFunctionArn: 'orders.markFailed',
+        SendApologyFunctionArn: 'notifications.sendOrderFailed',
+      },
     },
   },
 });

@@ -1,6 +1,26 @@
 import { CreateOrderInvocation, invocationHandler } from '@mytabs/contracts';
+import { issueOrderToken } from '../adapters/other-services.ts';
+import { publishOnce } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { isSameOrder, newOrder } from '../domain/new-order.ts';
+import { orderPlaced } from '../domain/order-events.ts';
 
-/** `orders.createOrder, for payments' checkout`. */
-export const handler = invocationHandler(CreateOrderInvocation, async () => {
-  throw new Error('not built yet');
+class OrderConflict extends Error {
+  override name = 'OrderConflict';
+}
+
+/**
+ * `orders.createOrder`, for payments' checkout: the order in PENDING_PAYMENT once per order id (a
+ * repeat answers the stored order), a fresh order token for its buyer, and OrderPlaced.
+ */
+export const handler = invocationHandler(CreateOrderInvocation, async (request) => {
+  const { orders, effects } = repositories();
+  const wanted = newOrder(request, new Date());
+  const { order, created } = await orders.create(wanted);
+  if (!created && !isSameOrder(order, wanted)) {
+    throw new OrderConflict(`Order ${order.orderId} exists for another payment`);
+  }
+  const orderToken = await issueOrderToken(order.orderId);
+  await publishOnce(effects, order.orderId, orderPlaced(order));
+  return { orderId: order.orderId, orderToken, created };
 });

@@ -1,6 +1,26 @@
 import { invocationHandler, MarkFailedStep } from '@mytabs/contracts';
+import { publishOnce } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { asStep } from '../adapters/step-errors.ts';
+import { changeOrder } from '../domain/change-order.ts';
+import { failureCause } from '../domain/failure-cause.ts';
+import { orderFailed } from '../domain/order-events.ts';
+import { toSnapshot } from '../domain/order-views.ts';
+import { markFailed } from '../domain/workflow-steps.ts';
 
-/** `orders.markFailed, the failure path of OrderFulfillment`. */
-export const handler = invocationHandler(MarkFailedStep, async () => {
-  throw new Error('not built yet');
-});
+/** `orders.markFailed`, on OrderFulfillment's failure path after the refund: PAID → FAILED. */
+export const handler = invocationHandler(
+  MarkFailedStep,
+  asStep(async ({ orderId, error, cause, refund }) => {
+    const { orders, effects } = repositories();
+    const described = failureCause(cause);
+    const { order } = await changeOrder(orders, orderId, (current) =>
+      markFailed(current, { error, ...(described && { cause: described }), refund }, new Date()),
+    );
+    const { failure } = order;
+    if (order.status === 'FAILED' && failure) {
+      await publishOnce(effects, orderId, orderFailed({ ...order, failure }));
+    }
+    return { order: toSnapshot(order) };
+  }),
+);

@@ -1,6 +1,21 @@
 import { invocationHandler, MarkFulfilledStep } from '@mytabs/contracts';
+import { publishOnce } from '../adapters/publish.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { asStep } from '../adapters/step-errors.ts';
+import { changeOrder } from '../domain/change-order.ts';
+import { orderFulfilled } from '../domain/order-events.ts';
+import { toSnapshot } from '../domain/order-views.ts';
+import { markFulfilled } from '../domain/workflow-steps.ts';
 
-/** `orders.markFulfilled, the last step of OrderFulfillment`. */
-export const handler = invocationHandler(MarkFulfilledStep, async () => {
-  throw new Error('not built yet');
-});
+/** `orders.markFulfilled`, OrderFulfillment's last step: PAID → FULFILLED, then OrderFulfilled. */
+export const handler = invocationHandler(
+  MarkFulfilledStep,
+  asStep(async ({ orderId, tickets, confirmation }) => {
+    const { orders, effects } = repositories();
+    const { order } = await changeOrder(orders, orderId, (current) =>
+      markFulfilled(current, { tickets, confirmation }, new Date()),
+    );
+    if (order.status === 'FULFILLED') await publishOnce(effects, orderId, orderFulfilled(order));
+    return { order: toSnapshot(order) };
+  }),
+);

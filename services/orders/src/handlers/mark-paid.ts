@@ -1,6 +1,17 @@
 import { invocationHandler, MarkPaidStep } from '@mytabs/contracts';
+import { repositories } from '../adapters/repositories.ts';
+import { asStep } from '../adapters/step-errors.ts';
+import { changeOrder } from '../domain/change-order.ts';
+import { toSnapshot } from '../domain/order-views.ts';
+import { markPaid } from '../domain/workflow-steps.ts';
 
-/** `orders.markPaid, the first step of OrderFulfillment`. */
-export const handler = invocationHandler(MarkPaidStep, async () => {
-  throw new Error('not built yet');
-});
+/** `orders.markPaid`, OrderFulfillment's first step: PENDING_PAYMENT → PAID, then the order. */
+export const handler = invocationHandler(
+  MarkPaidStep,
+  asStep(async ({ orderId, paymentIntentId }) => {
+    const { order } = await changeOrder(repositories().orders, orderId, (current) =>
+      markPaid(current, paymentIntentId, new Date()),
+    );
+    return { order: toSnapshot(order) };
+  }),
+);

@@ -1,0 +1,33 @@
+import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { cancelPayment } from '../adapters/other-services.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { canSeeOrder } from '../domain/order-access.ts';
+
+/**
+ * The buyer abandons an unpaid order: its PaymentIntent is canceled now; the order becomes
+ * CANCELED and its seats come back when PaymentCanceled arrives (never from here).
+ */
+export const handler = httpHandler(operations.cancelOrder, async ({ params, principal }) => {
+  const order = await repositories().orders.find(params.orderId);
+  if (!order || !canSeeOrder(principal, order)) throw new HttpProblem(404, 'No such order.');
+  if (order.status !== 'PENDING_PAYMENT') {
+    throw new HttpProblem(
+      409,
+      `The order is ${order.status}: only an unpaid order can be canceled.`,
+      {
+        status: order.status,
+      },
+    );
+  }
+  const { outcome } = await cancelPayment({
+    orderId: order.orderId,
+    reason: 'requested_by_customer',
+  });
+  if (outcome === 'already-succeeded') {
+    throw new HttpProblem(409, 'The order is already paid: it cannot be canceled.');
+  }
+  if (outcome === 'not-found') {
+    throw new HttpProblem(409, 'The order has no payment to cancel.');
+  }
+  return { status: 202, body: { orderId: order.orderId, status: order.status } };
+});

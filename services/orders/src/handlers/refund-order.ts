@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { refundPayment } from '../adapters/other-services.ts';
+import { repositories } from '../adapters/repositories.ts';
+import { canRefundOrder } from '../domain/order-access.ts';
+import { checkRefund } from '../domain/refund-request.ts';
+
+/**
+ * An organizer refunds (part of) a fulfilled order. The refund request id is Stripe's idempotency
+ * key: a retry with the same `Idempotency-Key` refunds once. The order's status follows when
+ * Stripe reports the refund (PaymentRefunded).
+ */
+export const handler = httpHandler(
+  operations.refundOrder,
+  async ({ params, headers, body, principal }) => {
+    const order = await repositories().orders.find(params.orderId);
+    if (!order || !canRefundOrder(principal, order)) throw new HttpProblem(404, 'No such order.');
+    const check = checkRefund(order, body.amount);
+    if (!check.ok && check.reason === 'too-much') {
+      throw new HttpProblem(400, 'Some fields are missing or invalid.', {
+        errors: [
+          { path: 'amount', message: `must be at most ${check.left}, what is left to refund` },
+        ],
+      });
+    }
+    if (!check.ok) {
+      throw new HttpProblem(
+        409,
+        `The order is ${order.status} with ${check.left} left to refund.`,
+        {
+          status: order.status,
+        },
+      );
+    }
+    const refund = await refundPayment({
+      orderId: order.orderId,
+      refundRequestId: `refund:${order.orderId}:${headers['idempotency-key'] ?? randomUUID()}`,
+      amount: check.amount,
+      ...(body.reason && { reason: body.reason }),
+    });
+    return { status: 202, body: { orderId: order.orderId, ...refund } };
+  },
+);
