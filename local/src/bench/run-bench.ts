@@ -1,0 +1,167 @@
+import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import { ApiError, shopper, watchOrder } from '../shopper/checkout.ts';
+import { createBenchEvent } from './bench-event.ts';
+import {
+  type BoughtOrder,
+  checkIntegrity,
+  type IntegrityReport,
+  type SentEmail,
+} from './integrity.ts';
+import { type LatencySummary, summarize } from './percentiles.ts';
+
+export interface BenchOptions {
+  buyers: number;
+  /** Seats on sale; fewer than buyers × quantity makes it a flash sale. */
+  seats: number;
+  /** Tickets each buyer asks for. */
+  quantity: number;
+  endpoints: { api: string; stripe: string; ses: string; edge: string };
+  manifests: readonly LoadedManifest[];
+  /** How long one buyer waits for their order to settle. */
+  orderTimeoutMs?: number;
+  onProgress?: (progress: { done: number; total: number; failed: number }) => void;
+}
+
+export interface BenchResult {
+  buyers: number;
+  seats: number;
+  quantity: number;
+  durationS: number;
+  /** Orders fulfilled per second of the whole run. */
+  checkoutsPerS: number;
+  outcomes: { fulfilled: number; soldOut: number; otherStatus: number; errors: number };
+  latencyMs: {
+    calculateTax: LatencySummary;
+    createPaymentIntent: LatencySummary;
+    paymentToFulfilled: LatencySummary;
+  };
+  integrity: IntegrityReport & { availableNeverNegative: boolean };
+  errors: string[];
+}
+
+interface BuyerOutcome {
+  kind: 'fulfilled' | 'sold-out' | 'other-status' | 'error';
+  quoteMs?: number;
+  checkoutMs?: number;
+  fulfilMs?: number;
+  order?: BoughtOrder;
+  error?: string;
+}
+
+/**
+ * Runs `buyers` concurrent buyers through the whole flow (quote, PaymentIntent, payment, wait
+ * for FULFILLED) against one new event, then checks what must never happen: oversold seats,
+ * duplicate tickets, duplicate emails.
+ */
+export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
+  const { buyers, seats, quantity, endpoints } = options;
+  const { eventId, ticketTypeId } = await createBenchEvent(endpoints, options.manifests, {
+    seats,
+    perOrderLimit: quantity,
+  });
+  const client = shopper(endpoints);
+  let done = 0;
+  let failed = 0;
+  const cart = {
+    eventId,
+    items: [{ ticketTypeId, quantity }],
+    address: { country: 'US', postalCode: '10001', state: 'NY' },
+  };
+
+  const buy = async (n: number): Promise<BuyerOutcome> => {
+    const outcome: BuyerOutcome = { kind: 'error' };
+    try {
+      let t = performance.now();
+      const quote = await client.quote(cart);
+      outcome.quoteMs = performance.now() - t;
+      t = performance.now();
+      const checkout = await client.createPaymentIntent(
+        { ...cart, taxCalculationId: quote.taxCalculationId },
+        { email: `buyer${n}@example.com`, name: `Buyer ${n}` },
+        `bench-${eventId}-${n}`,
+      );
+      outcome.checkoutMs = performance.now() - t;
+      t = performance.now();
+      await client.pay(checkout.paymentIntentId);
+      const order = await watchOrder(client, checkout.orderId, checkout.orderToken, {
+        timeoutMs: options.orderTimeoutMs ?? 120_000,
+        intervalMs: 200,
+      });
+      outcome.order = {
+        orderId: order.orderId,
+        status: order.status,
+        quantities: { [ticketTypeId]: quantity },
+        tickets: order.tickets,
+      };
+      if (order.status === 'FULFILLED') {
+        outcome.fulfilMs = performance.now() - t;
+        outcome.kind = 'fulfilled';
+      } else {
+        outcome.kind = 'other-status';
+        outcome.error = `${order.orderId} ended ${order.status}`;
+      }
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) outcome.kind = 'sold-out';
+      else outcome.error = (error as Error).message;
+    }
+    done += 1;
+    if (outcome.kind === 'error' || outcome.kind === 'other-status') failed += 1;
+    options.onProgress?.({ done, total: buyers, failed });
+    return outcome;
+  };
+
+  const started = performance.now();
+  const outcomes = await Promise.all(Array.from({ length: buyers }, (_, n) => buy(n)));
+  const durationS = (performance.now() - started) / 1000;
+
+  const { emails } = (await fetch(`${endpoints.ses}/store`).then((r) => r.json())) as {
+    emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
+  };
+  const sent: SentEmail[] = emails.map((e) => ({
+    to: e.destination.to.join(','),
+    subject: e.subject,
+    body: e.body.text ?? '',
+  }));
+  const orders = outcomes.flatMap((o) => (o.order ? [o.order] : []));
+  const listing = await client.listEvents();
+  const left = listing.items
+    .find((e) => e.eventId === eventId)
+    ?.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
+
+  const fulfilled = outcomes.filter((o) => o.kind === 'fulfilled').length;
+  const of = (pick: (o: BuyerOutcome) => number | undefined) =>
+    summarize(outcomes.flatMap((o) => (pick(o) === undefined ? [] : [pick(o) as number])));
+  return {
+    buyers,
+    seats,
+    quantity,
+    durationS,
+    checkoutsPerS: fulfilled / durationS,
+    outcomes: {
+      fulfilled,
+      soldOut: outcomes.filter((o) => o.kind === 'sold-out').length,
+      otherStatus: outcomes.filter((o) => o.kind === 'other-status').length,
+      errors: outcomes.filter((o) => o.kind === 'error').length,
+    },
+    latencyMs: {
+      calculateTax: of((o) => o.quoteMs),
+      createPaymentIntent: of((o) => o.checkoutMs),
+      paymentToFulfilled: of((o) => o.fulfilMs),
+    },
+    integrity: {
+      ...checkIntegrity({ [ticketTypeId]: seats }, orders, sent),
+      availableNeverNegative: left === undefined || left >= 0,
+    },
+    errors: outcomes.flatMap((o) => (o.error ? [o.error] : [])).slice(0, 20),
+  };
+};
+
+/** True when the run kept every promise: nothing oversold, duplicated or left unsent. */
+export const benchPassed = (result: BenchResult) =>
+  result.integrity.oversoldSeats === 0 &&
+  result.integrity.duplicateTickets === 0 &&
+  result.integrity.duplicateEmails === 0 &&
+  result.integrity.missingEmails === 0 &&
+  result.integrity.availableNeverNegative &&
+  result.outcomes.errors === 0 &&
+  result.outcomes.otherStatus === 0;
