@@ -4,6 +4,7 @@ export type {
   PortSpec,
   RunningComponent,
 } from './component.ts';
+export { dynamodb } from './dynamodb/dynamodb-component.ts';
 export {
   AwsError,
   type AwsService,
@@ -11,6 +12,7 @@ export {
   type EdgeResponse,
 } from './edge/aws-service.ts';
 export { jsonProtocolService } from './edge/json-protocol.ts';
+export { eventBridge } from './eventbridge/eventbridge-component.ts';
 export type { DeadLetter } from './lambda/dead-letters.ts';
 export {
   FunctionError,
@@ -24,6 +26,8 @@ export { LocalSecrets } from './secrets/local-secrets.ts';
 export { apiClient } from './seed/api-client.ts';
 export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
+export type { TimingOverrides } from './stepfunctions/step-functions.ts';
+export { stepFunctionsComponent } from './stepfunctions/stepfunctions-component.ts';
 export {
   type StripeEmulator,
   type StripeEmulatorOptions,
