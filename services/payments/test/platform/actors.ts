@@ -1,0 +1,162 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Business, OrganizerEvent } from '@mytabs/contracts';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { apiClient, type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
+import Stripe from 'stripe';
+
+const credentials = (accessKeyId: string) => ({ accessKeyId, secretAccessKey: 'test' });
+
+/** The real Stripe SDK against the platform's emulator, as a browser's Stripe.js would confirm. */
+export const stripeFor = (local: RepoPlatform) => {
+  const url = new URL(local.endpoints.stripe);
+  return new Stripe('sk_test_payments', {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
+};
+
+/** Lambda signed as another service (`orders`), so the manifest's `invokedBy` applies. */
+export const lambdaAs = (local: RepoPlatform, service: string) =>
+  new LambdaClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: credentials(`${service}.test`),
+    maxAttempts: 1,
+  });
+
+/** A record of the payments table, read consistently (`webhook#evt_...`, `payment#ord_...`). */
+export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
+  const client = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: credentials('test'),
+    }),
+  );
+  const { Item } = await client.send(
+    new GetCommand({
+      TableName: 'mytabs-payments',
+      Key: { pk, sk: 'record' },
+      ConsistentRead: true,
+    }),
+  );
+  return Item;
+};
+
+export interface Answer {
+  status: number;
+  contentType: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
+  body: any;
+}
+
+/** POST to the public API as the ticket site does; the answer is never thrown. */
+export const post = async (
+  local: RepoPlatform,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> => {
+  const response = await fetch(`${local.endpoints.api}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  };
+};
+
+export interface SellerSetup {
+  email: string;
+  country: string;
+  currency: string;
+  ticketFee: number;
+  venue: OrganizerEvent['venue'];
+  timeZone: string;
+  ticketTypes: {
+    name: string;
+    price: number;
+    taxBehavior: 'exclusive' | 'inclusive';
+    capacity: number;
+    perOrderLimit: number;
+  }[];
+}
+
+/** An organizer's business and a published event, made through the API as demo-seed does. */
+export const publishedEvent = async (local: RepoPlatform, setup: SellerSetup) => {
+  const token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+    email: setup.email,
+    password: 'Organizer-pass-2026!',
+    name: setup.email,
+    groups: ['organizer'],
+  });
+  const api = apiClient(local.endpoints.api, token);
+  const business = await api.post<Business>('/businesses', {
+    name: `Business of ${setup.email}`,
+    country: setup.country,
+    currency: setup.currency,
+    ticketFee: setup.ticketFee,
+  });
+  const event = await api.post<OrganizerEvent>('/events', {
+    businessId: business.businessId,
+    name: `Show of ${setup.email}`,
+    startsAt: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    timeZone: setup.timeZone,
+    currency: setup.currency,
+    venue: setup.venue,
+  });
+  const ticketTypeIds: string[] = [];
+  for (const type of setup.ticketTypes) {
+    const created = await api.post<{ ticketTypeId: string }>(
+      `/events/${event.eventId}/ticket-types`,
+      { ...type, currency: setup.currency, taxCode: 'txcd_50010001' },
+    );
+    ticketTypeIds.push(created.ticketTypeId);
+  }
+  await api.patch(`/events/${event.eventId}`, { status: 'published' });
+  return { eventId: event.eventId, ticketTypeIds };
+};
+
+/** Seats left of a ticket type, as a buyer sees them. */
+export const available = async (local: RepoPlatform, eventId: string, ticketTypeId: string) => {
+  const event = await apiClient(local.endpoints.api).get<{
+    ticketTypes: { ticketTypeId: string; available: number }[];
+  }>(`/events/${eventId}`);
+  return event.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
+};
+
+export interface ArchivedEvent {
+  'detail-type': string;
+  detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
+}
+
+/** The domain events of one type the `mytabs` bus archived, optionally for one order only. */
+export const archived = async (local: RepoPlatform, detailType: string, orderId?: string) => {
+  const response = await fetch(
+    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
+  );
+  const { Events } = (await response.json()) as { Events: ArchivedEvent[] };
+  return Events.filter((e) => !orderId || e.detail.data.orderId === orderId);
+};
+
+export const eventually = async <T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 10_000,
+) => {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() - started > timeoutMs) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};

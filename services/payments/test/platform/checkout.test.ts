@@ -1,0 +1,298 @@
+import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import type Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { archived, available, post, publishedEvent, stripeFor } from './actors.ts';
+
+let local: RepoPlatform;
+let stripe: Stripe;
+let usd: { eventId: string; general: string; vip: string };
+
+const NY = { country: 'US', postalCode: '10036', state: 'NY' };
+const buyer = { email: 'buyer@example.com', name: 'Bea Buyer' };
+
+beforeAll(async () => {
+  local = await startRepoPlatform();
+  stripe = stripeFor(local);
+  const { eventId, ticketTypeIds } = await publishedEvent(local, {
+    email: 'newyork@example.com',
+    country: 'US',
+    currency: 'usd',
+    ticketFee: 150,
+    timeZone: 'America/New_York',
+    venue: {
+      name: 'Blue Door Hall',
+      line1: '120 W 44th St',
+      city: 'New York',
+      state: 'NY',
+      postalCode: '10036',
+      country: 'US',
+    },
+    ticketTypes: [
+      { name: 'General', price: 4500, taxBehavior: 'exclusive', capacity: 200, perOrderLimit: 8 },
+      { name: 'VIP', price: 12000, taxBehavior: 'inclusive', capacity: 100, perOrderLimit: 4 },
+    ],
+  });
+  const [general, vip] = ticketTypeIds as [string, string];
+  usd = { eventId, general, vip };
+});
+afterAll(() => local?.close());
+
+const usdCart = () => ({
+  eventId: usd.eventId,
+  items: [
+    { ticketTypeId: usd.general, quantity: 2 },
+    { ticketTypeId: usd.vip, quantity: 1 },
+  ],
+  address: NY,
+});
+
+describe('the quote', () => {
+  it('prices usd tickets at the venue: exclusive tax added, inclusive tax moved out, fee on its own line', async () => {
+    // In New York (8.875%): 2 × $45.00 exclusive, 1 × $120.00 inclusive, $1.50 fee per seat.
+    const answer = await post(local, '/payments/calculate-tax', usdCart());
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body).toMatchObject({
+      currency: 'usd',
+      subtotal: 9000 + 11022,
+      fees: 450,
+      tax: 799 + 978 + 40,
+      total: 22289,
+      taxCalculationId: expect.stringMatching(/^taxcalc_/),
+    });
+    expect(answer.body.lines).toEqual([
+      expect.objectContaining({ kind: 'ticket', amount: 9000, tax: 799, taxBehavior: 'exclusive' }),
+      expect.objectContaining({
+        kind: 'ticket',
+        amount: 11022,
+        tax: 978,
+        taxBehavior: 'inclusive',
+      }),
+      expect.objectContaining({ kind: 'fee', quantity: 3, unitAmount: 150, amount: 450, tax: 40 }),
+    ]);
+  });
+
+  it('counts a zero-decimal currency in whole yen', async () => {
+    const jpy = await publishedEvent(local, {
+      email: 'tokyo@example.com',
+      country: 'JP',
+      currency: 'jpy',
+      ticketFee: 300,
+      timeZone: 'Asia/Tokyo',
+      venue: {
+        name: 'Shibuya Hall',
+        line1: '1-1 Jinnan',
+        city: 'Tokyo',
+        postalCode: '150-0041',
+        country: 'JP',
+      },
+      ticketTypes: [
+        { name: 'Floor', price: 5000, taxBehavior: 'exclusive', capacity: 50, perOrderLimit: 4 },
+        { name: 'Box', price: 3300, taxBehavior: 'inclusive', capacity: 10, perOrderLimit: 4 },
+      ],
+    });
+    const [floor, box] = jpy.ticketTypeIds as [string, string];
+    const cart = {
+      eventId: jpy.eventId,
+      items: [
+        { ticketTypeId: floor, quantity: 2 },
+        { ticketTypeId: box, quantity: 1 },
+      ],
+      address: { country: 'JP', postalCode: '100-0001' },
+    };
+    // Japan 10%: ¥10,000 + ¥1,000 tax; ¥3,300 inclusive holds ¥300; fee 3 × ¥300 + ¥90 tax.
+    const quote = await post(local, '/payments/calculate-tax', cart);
+    expect(quote.status, JSON.stringify(quote.body)).toBe(200);
+    expect(quote.body).toMatchObject({
+      currency: 'jpy',
+      subtotal: 13000,
+      fees: 900,
+      tax: 1390,
+      total: 15290,
+    });
+
+    const created = await post(
+      local,
+      '/payments/createPaymentIntent',
+      { ...cart, taxCalculationId: quote.body.taxCalculationId, buyer },
+      { 'idempotency-key': 'jpy-checkout-1' },
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({ amount: 15290, currency: 'jpy' });
+    const intent = await stripe.paymentIntents.retrieve(created.body.paymentIntentId);
+    expect({ amount: intent.amount, currency: intent.currency }).toEqual({
+      amount: 15290,
+      currency: 'jpy',
+    });
+  });
+
+  it('answers 404 for an unknown event and 409 for more seats than are left, holding nothing', async () => {
+    const unknown = await post(local, '/payments/calculate-tax', {
+      ...usdCart(),
+      eventId: 'ev_doesnotexist',
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.contentType).toContain('application/problem+json');
+
+    const small = await publishedEvent(local, {
+      email: 'small@example.com',
+      country: 'US',
+      currency: 'usd',
+      ticketFee: 0,
+      timeZone: 'America/New_York',
+      venue: {
+        name: 'Tiny Room',
+        line1: '1 Main St',
+        city: 'New York',
+        state: 'NY',
+        postalCode: '10001',
+        country: 'US',
+      },
+      ticketTypes: [
+        { name: 'Seat', price: 1000, taxBehavior: 'exclusive', capacity: 2, perOrderLimit: 4 },
+      ],
+    });
+    const [seat] = small.ticketTypeIds as [string];
+    const soldOut = {
+      eventId: small.eventId,
+      items: [{ ticketTypeId: seat, quantity: 3 }],
+      address: NY,
+    };
+    const quote = await post(local, '/payments/calculate-tax', soldOut);
+    expect(quote.status).toBe(409);
+    expect(quote.body).toMatchObject({ code: 'sold-out' });
+    const checkout = await post(local, '/payments/createPaymentIntent', { ...soldOut, buyer });
+    expect(checkout.status).toBe(409);
+    expect(checkout.contentType).toContain('application/problem+json');
+    expect(await available(local, small.eventId, seat)).toBe(2);
+  });
+});
+
+describe('createPaymentIntent', () => {
+  it('creates a PaymentIntent for exactly the quote total, card payments without redirects', async () => {
+    const quote = await post(local, '/payments/calculate-tax', usdCart());
+    const created = await post(local, '/payments/createPaymentIntent', {
+      ...usdCart(),
+      taxCalculationId: quote.body.taxCalculationId,
+      buyer,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      orderId: expect.stringMatching(/^ord_/),
+      paymentIntentId: expect.stringMatching(/^pi_/),
+      clientSecret: expect.stringMatching(/^pi_.+_secret_/),
+      orderToken: expect.any(String),
+      amount: quote.body.total,
+      currency: 'usd',
+      holdExpiresAt: expect.any(String),
+    });
+    const intent = await stripe.paymentIntents.retrieve(created.body.paymentIntentId);
+    expect(intent).toMatchObject({
+      amount: 22289,
+      currency: 'usd',
+      metadata: { orderId: created.body.orderId },
+      automatic_payment_methods: { enabled: true, allow_redirects: 'never' },
+    });
+    const paid = await stripe.paymentIntents.confirm(intent.id, { payment_method: 'pm_card_visa' });
+    expect(paid.status).toBe('succeeded');
+  });
+
+  it('gives a retried request with the same Idempotency-Key the same order, hold and PaymentIntent', async () => {
+    const before = await available(local, usd.eventId, usd.general);
+    const body = { ...usdCart(), buyer };
+    const key = { 'idempotency-key': 'retry-me-1' };
+    const [first, second] = await Promise.all([
+      post(local, '/payments/createPaymentIntent', body, key),
+      post(local, '/payments/createPaymentIntent', body, key),
+    ]);
+    const third = await post(local, '/payments/createPaymentIntent', body, key);
+    for (const answer of [first, second, third]) {
+      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    }
+    const { orderId, paymentIntentId } = first.body;
+    expect(second.body).toMatchObject({ orderId, paymentIntentId });
+    expect(third.body).toMatchObject({ orderId, paymentIntentId });
+    expect(await available(local, usd.eventId, usd.general)).toBe((before ?? 0) - 2);
+    expect(await archived(local, 'SeatsHeld', orderId)).toHaveLength(1);
+    expect(await archived(local, 'OrderPlaced', orderId)).toHaveLength(1);
+    const intents = await stripe.paymentIntents.list({ limit: 100 });
+    expect(intents.data.filter((pi) => pi.metadata.orderId === orderId)).toHaveLength(1);
+  });
+
+  it('refuses the same Idempotency-Key with another body (422) without side effects', async () => {
+    const key = { 'idempotency-key': 'reused-key-1' };
+    const first = await post(local, '/payments/createPaymentIntent', { ...usdCart(), buyer }, key);
+    expect(first.status).toBe(201);
+    const before = await available(local, usd.eventId, usd.general);
+    const other = await post(
+      local,
+      '/payments/createPaymentIntent',
+      { ...usdCart(), items: [{ ticketTypeId: usd.general, quantity: 1 }], buyer },
+      key,
+    );
+    expect(other.status).toBe(422);
+    expect(other.contentType).toContain('application/problem+json');
+    expect(await available(local, usd.eventId, usd.general)).toBe(before);
+  });
+
+  it('refuses a taxCalculationId it did not issue, or issued for another cart, holding nothing', async () => {
+    const before = await available(local, usd.eventId, usd.general);
+    const foreign = await post(local, '/payments/createPaymentIntent', {
+      ...usdCart(),
+      taxCalculationId: 'taxcalc_notours123',
+      buyer,
+    });
+    expect(foreign.status).toBe(409);
+    expect(foreign.body).toMatchObject({ code: 'quote-unknown' });
+
+    const otherCart = await post(local, '/payments/calculate-tax', {
+      ...usdCart(),
+      items: [{ ticketTypeId: usd.general, quantity: 1 }],
+    });
+    const mismatched = await post(local, '/payments/createPaymentIntent', {
+      ...usdCart(),
+      taxCalculationId: otherCart.body.taxCalculationId,
+      buyer,
+    });
+    expect(mismatched.status).toBe(409);
+    expect(mismatched.body).toMatchObject({ code: 'quote-other-cart' });
+    expect(await available(local, usd.eventId, usd.general)).toBe(before);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['/payments/calculate-tax', { ...{ items: [] }, address: NY }, ['eventId', 'items']],
+    [
+      '/payments/calculate-tax',
+      { eventId: 'ev_x1234', items: [{ ticketTypeId: 'tt_x1234', quantity: 0 }], address: {} },
+      ['items.0.quantity', 'address.country', 'address.postalCode'],
+    ],
+    [
+      '/payments/createPaymentIntent',
+      { eventId: 'ev_x1234', items: [{ ticketTypeId: 'tt_x1234', quantity: 1 }], address: NY },
+      ['buyer'],
+    ],
+    [
+      '/payments/createPaymentIntent',
+      {
+        eventId: 'ev_x1234',
+        items: [{ ticketTypeId: 'tt_x1234', quantity: 1 }],
+        address: { ...NY, country: 'usa' },
+        buyer: { email: 'not-an-email', name: 'B' },
+        taxCalculationId: 'calc_1',
+      },
+      ['address.country', 'buyer.email', 'taxCalculationId'],
+    ],
+  ])('%s answers 400 problem+json naming the fields', async (path, body, fields) => {
+    const answer = await post(local, path, body);
+    expect(answer.status).toBe(400);
+    expect(answer.contentType).toContain('application/problem+json');
+    const paths = (answer.body.errors as { path: string }[]).map((e) => e.path);
+    for (const field of fields) expect(paths).toContain(field);
+  });
+
+  it('answers 400 for a body that is not JSON', async () => {
+    const answer = await post(local, '/payments/createPaymentIntent', '{"eventId":');
+    expect(answer.status).toBe(400);
+  });
+});
