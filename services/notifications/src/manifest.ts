@@ -25,5 +25,10 @@ export const manifest = defineManifest({
       invokedBy: ['orders'],
       uses: { table: 'write', bus: true, email: true },
     },
+    /** Operators only (no invokedBy): sends an email recorded `failed` again, once. */
+    resendEmail: {
+      entry: 'src/handlers/resend-email.ts',
+      uses: { table: 'write', bus: true, email: true },
+    },
   },
 });

@@ -1,6 +1,22 @@
 import { invocationHandler, SendConfirmationStep } from '@mytabs/contracts';
+import { logger } from '../adapters/aws-clients.ts';
+import { announceSent, emailSending } from '../adapters/email-sending.ts';
+import { orderConfirmationEmail } from '../domain/order-confirmation-template.ts';
+import { sendOnce } from '../domain/send-once.ts';
 
-/** `notifications.sendOrderConfirmation`, a step of OrderFulfillment. */
-export const handler = invocationHandler(SendConfirmationStep, async () => {
-  throw new Error('not built yet');
+const TEMPLATE = 'order-confirmation';
+
+/** `notifications.sendOrderConfirmation`: the buyer's tickets by email, once per order. */
+export const handler = invocationHandler(SendConfirmationStep, async ({ order, tickets }) => {
+  const message = orderConfirmationEmail(order, tickets);
+  const result = await sendOnce(
+    { orderId: order.orderId, template: TEMPLATE, businessId: order.businessId },
+    message,
+    emailSending(),
+  );
+  logger.info('Order confirmation', { orderId: order.orderId, ...result });
+  await announceSent(result, { orderId: order.orderId, template: TEMPLATE, to: message.to });
+  return result.status === 'failed'
+    ? { status: 'failed' as const }
+    : { status: result.status, messageId: result.messageId };
 });

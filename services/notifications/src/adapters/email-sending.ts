@@ -1,0 +1,43 @@
+import { EmailSent } from '@mytabs/contracts';
+import { readEnv } from '../config.ts';
+import type { TemplateName } from '../domain/email-message.ts';
+import type { SendResult } from '../domain/send-once.ts';
+import { documentClient } from './document-client.ts';
+import { emailRecordsRepository } from './email-records-repository.ts';
+import { publish } from './publish.ts';
+import { sesMailer } from './ses-mailer.ts';
+
+/** The send records and the SES mailer, wired from the environment. */
+export const emailSending = () => {
+  const env = readEnv();
+  return {
+    records: emailRecordsRepository(documentClient(), env.TABLE_NAME),
+    mailer: sesMailer(env.EMAIL_FROM),
+    now: new Date(),
+  };
+};
+
+/**
+ * EmailSent for a sent email, also when a repeat finds it already sent (the first attempt may
+ * have stopped before publishing); consumers deduplicate on the idempotency key.
+ */
+export const announceSent = async (
+  result: SendResult,
+  email: { orderId: string; template: TemplateName; to: string },
+) => {
+  if (result.status === 'failed') return;
+  await publish(
+    EmailSent.build(
+      {
+        template: email.template,
+        to: email.to,
+        messageId: result.messageId,
+        orderId: email.orderId,
+      },
+      {
+        idempotencyKey: `EmailSent:${email.orderId}:${email.template}`,
+        correlationId: email.orderId,
+      },
+    ),
+  );
+};

@@ -1,0 +1,40 @@
+import type { EmailMessage, TemplateName } from './email-message.ts';
+
+export type SendStatus = 'sending' | 'sent' | 'failed';
+
+/** The durable record of one email (`email#<orderId>#<template>`): what to send and how it went. */
+export interface EmailRecord {
+  orderId: string;
+  template: TemplateName;
+  businessId: string;
+  message: EmailMessage;
+  status: SendStatus;
+  /** While `sending`: until when the attempt that claimed it may still be running. */
+  leaseUntil: string;
+  attempts: number;
+  messageId?: string;
+  failure?: string;
+}
+
+export interface EmailRecordsPort {
+  find(orderId: string, template: TemplateName): Promise<EmailRecord | undefined>;
+  /** Writes the record as `sending` if there is none; answers the stored one if there is. */
+  claim(record: EmailRecord): Promise<'claimed' | EmailRecord>;
+  /**
+   * Takes a record over for another attempt: from `failed` (a re-send), or from `sending` whose
+   * lease ran out (the attempt holding it crashed). False when someone else changed it first.
+   */
+  retake(record: EmailRecord, leaseUntil: string): Promise<boolean>;
+  /** Ends the current attempt's lease early: SES refused for now, a retry may go at once. */
+  releaseLease(orderId: string, template: TemplateName, now: string): Promise<void>;
+  markSent(orderId: string, template: TemplateName, messageId: string): Promise<void>;
+  markFailed(orderId: string, template: TemplateName, failure: string): Promise<void>;
+}
+
+export interface MailerPort {
+  /**
+   * Sends through SES; answers its MessageId. Throws PermanentEmailError (never worth a retry),
+   * RefusedForNowError (SES answered, did not send) or anything else (outcome unknown).
+   */
+  send(message: EmailMessage): Promise<string>;
+}

@@ -1,0 +1,18 @@
+import { OrderId } from '@mytabs/contracts';
+import { z } from 'zod';
+
+/**
+ * `notifications.resendEmail`, for operators (and only them: no other service is granted it): a
+ * `failed` email of an order sent again, once. Invoke it with the Lambda API, e.g.
+ * `aws lambda invoke --function-name <resendEmail> --payload '{"orderId":"ord_…","template":"order-confirmation"}'`.
+ */
+export const ResendEmailRequest = z.object({
+  orderId: OrderId,
+  template: z.enum(['order-confirmation', 'order-failed']),
+});
+
+export const ResendEmailResponse = z.object({
+  status: z.enum(['sent', 'already-sent', 'failed', 'not-found']),
+  messageId: z.string().optional(),
+  failure: z.string().optional(),
+});

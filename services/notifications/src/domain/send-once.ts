@@ -1,0 +1,99 @@
+import { PermanentEmailError, RefusedForNowError, TransientEmailError } from './email-errors.ts';
+import type { EmailMessage, TemplateName } from './email-message.ts';
+import type { EmailRecord, EmailRecordsPort, MailerPort } from './ports.ts';
+
+/**
+ * How long an attempt may hold an email before another may take it over: longer than a sending
+ * function can run (its timeout), so two live attempts never both send.
+ */
+export const LEASE_MS = 30_000;
+
+export type SendResult =
+  | { status: 'sent' | 'already-sent'; messageId: string }
+  | { status: 'failed'; failure: string };
+
+interface Deps {
+  records: EmailRecordsPort;
+  mailer: MailerPort;
+  now: Date;
+}
+
+const leaseFrom = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
+
+/**
+ * Sends one email per (order, template), whatever the number of deliveries, retries or replays:
+ * the `sending` claim is written with `attribute_not_exists` before SES is called, and `sent`
+ * with SES's MessageId after. SES has no idempotency key, so a crash between SES accepting the
+ * message and the `sent` mark cannot be told apart from a crash before the call: once the
+ * attempt's lease has run out the email is sent again. That is a deliberate at-least-once: a
+ * buyer without their tickets is worse than a buyer with the same email twice, and the window is
+ * one SES call. A permanent refusal is recorded `failed` (the order still completes); only
+ * `resendFailed` sends a failed email again.
+ */
+export const sendOnce = async (
+  key: { orderId: string; template: TemplateName; businessId: string },
+  message: EmailMessage,
+  deps: Deps,
+): Promise<SendResult> => {
+  const record: EmailRecord = {
+    ...key,
+    message,
+    status: 'sending',
+    leaseUntil: leaseFrom(deps.now),
+    attempts: 1,
+  };
+  const claimed = await deps.records.claim(record);
+  if (claimed === 'claimed') return deliver(record, deps);
+  if (claimed.status === 'sent')
+    return { status: 'already-sent', messageId: claimed.messageId ?? '' };
+  if (claimed.status === 'failed') return { status: 'failed', failure: claimed.failure ?? '' };
+  return takeOver(claimed, deps);
+};
+
+/** An operator's (or orders') re-send of a failed email: sent once more, however often asked. */
+export const resendFailed = async (
+  orderId: string,
+  template: TemplateName,
+  deps: Deps,
+): Promise<SendResult | { status: 'not-found' }> => {
+  const stored = await deps.records.find(orderId, template);
+  if (!stored) return { status: 'not-found' };
+  if (stored.status === 'sent')
+    return { status: 'already-sent', messageId: stored.messageId ?? '' };
+  return takeOver(stored, deps);
+};
+
+const takeOver = async (stored: EmailRecord, deps: Deps): Promise<SendResult> => {
+  if (stored.status === 'sending' && stored.leaseUntil > deps.now.toISOString()) {
+    throw new TransientEmailError(
+      `${stored.template} for ${stored.orderId} is being sent by another attempt`,
+    );
+  }
+  const leaseUntil = leaseFrom(deps.now);
+  if (!(await deps.records.retake(stored, leaseUntil))) {
+    throw new TransientEmailError(`${stored.template} for ${stored.orderId} changed meanwhile`);
+  }
+  return deliver({ ...stored, status: 'sending', leaseUntil }, deps);
+};
+
+const deliver = async (record: EmailRecord, deps: Deps): Promise<SendResult> => {
+  let messageId: string;
+  try {
+    messageId = await deps.mailer.send(record.message);
+  } catch (error) {
+    if (error instanceof PermanentEmailError) {
+      await deps.records.markFailed(record.orderId, record.template, error.message);
+      return { status: 'failed', failure: error.message };
+    }
+    // SES answered that it did not take it: the next attempt need not wait for the lease. Any
+    // other failure (a timeout) may have sent it; the lease then keeps retries off until it ends.
+    if (error instanceof RefusedForNowError) {
+      await deps.records.releaseLease(record.orderId, record.template, deps.now.toISOString());
+    }
+    throw new TransientEmailError(`SES could not send ${record.template} for ${record.orderId}`, {
+      cause: error,
+    });
+  }
+  await deps.records.markSent(record.orderId, record.template, messageId);
+  return { status: 'sent', messageId };
+};

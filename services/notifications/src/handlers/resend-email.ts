@@ -1,0 +1,17 @@
+import { logger } from '../adapters/aws-clients.ts';
+import { announceSent, emailSending } from '../adapters/email-sending.ts';
+import { ResendEmailRequest, ResendEmailResponse } from '../domain/resend-email-request.ts';
+import { resendFailed } from '../domain/send-once.ts';
+
+/** An operator re-sends an email SES refused for good (after the cause is fixed), exactly once. */
+export const handler = async (event: unknown) => {
+  const { orderId, template } = ResendEmailRequest.parse(event);
+  const deps = emailSending();
+  const result = await resendFailed(orderId, template, deps);
+  logger.info('Re-send', { orderId, template, ...result });
+  if (result.status === 'sent' || result.status === 'already-sent') {
+    const record = await deps.records.find(orderId, template);
+    if (record) await announceSent(result, { orderId, template, to: record.message.to });
+  }
+  return ResendEmailResponse.parse(result);
+};
