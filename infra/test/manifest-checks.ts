@@ -231,7 +231,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
 
   it('gives every function the environment of functionEnvironment, with no secret value', () => {
     const { config } = built();
-    for (const { service, name, spec, fnName } of functionsOf(built())) {
+    for (const { service, spec, fnName } of functionsOf(built())) {
       const t = built().serviceTemplate(service.service);
       const [, fn] = functionByName(t, fnName);
       const env = fn.Environment.Variables;
