@@ -29,6 +29,22 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     return { event: strip(event) as unknown as EventRecord, ticketTypes };
   };
 
+  /** Published events carry `listing`, which puts them in the public listing's sparse index. */
+  const writeEvent = async (event: EventRecord, condition: string) => {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...eventKey(event.eventId),
+          type: 'event',
+          ...event,
+          ...(event.status === 'published' && { listing: PUBLISHED }),
+        },
+        ConditionExpression: condition,
+      }),
+    );
+  };
+
   const port: CatalogPort & {
     readEvent: typeof readEvent;
     putEvent(event: EventRecord): Promise<void>;
@@ -38,34 +54,10 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
   } = {
     readEvent,
     findEvent: readEvent,
-    async putEvent(event) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...eventKey(event.eventId),
-            type: 'event',
-            ...event,
-            ...(event.status === 'published' && { listing: PUBLISHED }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    },
-    async updateEvent(event) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: {
-            ...eventKey(event.eventId),
-            type: 'event',
-            ...event,
-            ...(event.status === 'published' && { listing: PUBLISHED }),
-          },
-          ConditionExpression: 'attribute_exists(pk)',
-        }),
-      );
-    },
+    /** A new event: refused if the id is taken. */
+    putEvent: (event) => writeEvent(event, 'attribute_not_exists(pk)'),
+    /** The whole event, replaced: refused if it does not exist. */
+    updateEvent: (event) => writeEvent(event, 'attribute_exists(pk)'),
     async putTicketType(ticketType) {
       await db.send(
         new PutCommand({
