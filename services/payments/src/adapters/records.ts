@@ -52,6 +52,16 @@ export const webhookEvents = {
     putRecordOnce(`webhook#${stripeEventId}`, { stripeEventId, type, receivedAt }),
 };
 
+/**
+ * A domain event (by idempotency key) that is on the bus: Stripe sends one change under several
+ * event ids, and this keeps the second from publishing the fact again.
+ */
+export const publishedFacts = {
+  seen: async (idempotencyKey: string) => (await getRecord(`fact#${idempotencyKey}`)) !== undefined,
+  record: (idempotencyKey: string, stripeEventId: string) =>
+    putRecordOnce(`fact#${idempotencyKey}`, { idempotencyKey, stripeEventId }),
+};
+
 /** The committed Stripe Tax transaction of a paid order. */
 export const taxTransactions = {
   find: (orderId: string) => getRecord<{ transactionId?: string }>(`taxtx#${orderId}`),

@@ -1,6 +1,6 @@
-import type { EventEntry } from '@mytabs/contracts';
 import type Stripe from 'stripe';
 import {
+  type Fact,
   type IntentView,
   paymentCanceled,
   paymentDisputed,
@@ -49,7 +49,7 @@ const refundFacts = async (stripe: Stripe, chargeId: string) => {
  * events arrive late, twice and out of order, so the snapshot in the event is only a pointer.
  * Types this service does not act on answer no events (and are still recorded as received).
  */
-export const factsOf = async (event: Stripe.Event): Promise<EventEntry[]> => {
+export const factsOf = async (event: Stripe.Event): Promise<Fact[]> => {
   const stripe = await stripeClient();
   const object = event.data.object as { id: string };
   switch (event.type) {

@@ -1,5 +1,6 @@
 import {
   type EventEntry,
+  type EventMetadata,
   PaymentCanceled,
   PaymentDisputed,
   PaymentFailed,
@@ -49,12 +50,15 @@ export interface DisputeView {
   reason: string;
 }
 
+/** A built domain event, its metadata at hand for the idempotency key. */
+export type Fact = EventEntry & { detail: { metadata: EventMetadata } };
+
 const options = (orderId: string, idempotencyKey: string) => ({
   idempotencyKey,
   correlationId: orderId,
 });
 
-export const paymentSucceeded = (pi: IntentView): EventEntry[] =>
+export const paymentSucceeded = (pi: IntentView): Fact[] =>
   pi.orderId && pi.status === 'succeeded'
     ? [
         PaymentSucceeded.build(
@@ -71,7 +75,7 @@ export const paymentSucceeded = (pi: IntentView): EventEntry[] =>
     : [];
 
 /** A declined attempt stays a fact even if a later attempt succeeded: orders never moves back. */
-export const paymentFailed = (pi: IntentView, attempt: FailedAttempt): EventEntry[] =>
+export const paymentFailed = (pi: IntentView, attempt: FailedAttempt): Fact[] =>
   pi.orderId
     ? [
         PaymentFailed.build(
@@ -92,7 +96,7 @@ export const paymentFailed = (pi: IntentView, attempt: FailedAttempt): EventEntr
       ]
     : [];
 
-export const paymentCanceled = (pi: IntentView): EventEntry[] =>
+export const paymentCanceled = (pi: IntentView): Fact[] =>
   pi.orderId && pi.status === 'canceled'
     ? [
         PaymentCanceled.build(
@@ -114,7 +118,7 @@ export const paymentRefunded = (
   pi: IntentView,
   charge: { amount: number; currency: string },
   refunds: readonly RefundView[],
-): EventEntry[] => {
+): Fact[] => {
   const { orderId } = pi;
   if (!orderId) return [];
   let refundedSoFar = 0;
@@ -139,7 +143,7 @@ export const paymentRefunded = (
     });
 };
 
-export const paymentDisputed = (pi: IntentView, dispute: DisputeView): EventEntry[] =>
+export const paymentDisputed = (pi: IntentView, dispute: DisputeView): Fact[] =>
   pi.orderId
     ? [
         PaymentDisputed.build(

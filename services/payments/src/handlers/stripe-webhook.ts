@@ -3,7 +3,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import Stripe from 'stripe';
 import { logger } from '../adapters/aws-clients.ts';
 import { publish } from '../adapters/publish.ts';
-import { webhookEvents } from '../adapters/records.ts';
+import { publishedFacts, webhookEvents } from '../adapters/records.ts';
 import { stripeClient } from '../adapters/stripe-client.ts';
 import { factsOf } from '../adapters/stripe-facts.ts';
 import { webhookSecret } from '../adapters/webhook-secret.ts';
@@ -12,10 +12,11 @@ const rawBody = (event: APIGatewayProxyEvent) =>
   event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
 
 /**
- * `POST /payments/webhook`: Stripe's events become domain events exactly once per fact. The
- * signature is checked on the raw body; the event id is recorded only after its domain events are
- * on the bus, so a failure in between answers 500 and Stripe's retry publishes again (consumers
- * deduplicate on each event's idempotency key).
+ * `POST /payments/webhook`: Stripe's events become domain events once per fact. The signature is
+ * checked on the raw body. A fact already published (the same change under another Stripe event
+ * id) is not published again; the records of the facts and of the Stripe event are written only
+ * after the domain events are on the bus, so a failure in between answers 500 and Stripe's retry
+ * publishes again (consumers deduplicate on each event's idempotency key).
  */
 export const handler = (event: APIGatewayProxyEvent) =>
   httpHandler(operations.stripeWebhook, async ({ headers }) => {
@@ -39,13 +40,20 @@ export const handler = (event: APIGatewayProxyEvent) =>
       logger.info('Duplicate Stripe event', { stripeEventId: verified.id });
       return { status: 200, body: { received: true } };
     }
-    const entries = await factsOf(verified);
-    await publish(entries);
+    const facts = await factsOf(verified);
+    const fresh = [];
+    for (const fact of facts) {
+      if (!(await publishedFacts.seen(fact.detail.metadata.idempotencyKey))) fresh.push(fact);
+    }
+    await publish(fresh);
+    for (const fact of fresh) {
+      await publishedFacts.record(fact.detail.metadata.idempotencyKey, verified.id);
+    }
     await webhookEvents.record(verified.id, verified.type, new Date().toISOString());
     logger.info('Stripe event handled', {
       stripeEventId: verified.id,
       type: verified.type,
-      published: entries.map((e) => e.DetailType),
+      published: fresh.map((e) => e.detail.metadata.idempotencyKey),
     });
     return { status: 200, body: { received: true } };
   })(event);

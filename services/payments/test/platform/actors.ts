@@ -160,3 +160,52 @@ export const eventually = async <T>(
     await new Promise((r) => setTimeout(r, 50));
   }
 };
+
+/** A published event in New York (8.875%) with a $45.00 exclusive and a $120.00 inclusive tier. */
+export const newYorkEvent = async (local: RepoPlatform, email: string, ticketFee = 150) => {
+  const { eventId, ticketTypeIds } = await publishedEvent(local, {
+    email,
+    country: 'US',
+    currency: 'usd',
+    ticketFee,
+    timeZone: 'America/New_York',
+    venue: {
+      name: 'Blue Door Hall',
+      line1: '120 W 44th St',
+      city: 'New York',
+      state: 'NY',
+      postalCode: '10036',
+      country: 'US',
+    },
+    ticketTypes: [
+      { name: 'General', price: 4500, taxBehavior: 'exclusive', capacity: 200, perOrderLimit: 8 },
+      { name: 'VIP', price: 12000, taxBehavior: 'inclusive', capacity: 100, perOrderLimit: 4 },
+    ],
+  });
+  const [general, vip] = ticketTypeIds as [string, string];
+  return { eventId, general, vip };
+};
+
+export const NEW_YORK_BUYER = { country: 'US', postalCode: '10036', state: 'NY' };
+
+/** A checkout as the ticket site makes one: `seats` general tickets, answered 201. */
+export const checkout = async (
+  local: RepoPlatform,
+  event: { eventId: string; general: string },
+  seats = 1,
+) => {
+  const answer = await post(local, '/payments/createPaymentIntent', {
+    eventId: event.eventId,
+    items: [{ ticketTypeId: event.general, quantity: seats }],
+    address: NEW_YORK_BUYER,
+    buyer: { email: 'buyer@example.com', name: 'Bea Buyer' },
+  });
+  if (answer.status !== 201)
+    throw new Error(`checkout answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  return answer.body as {
+    orderId: string;
+    paymentIntentId: string;
+    amount: number;
+    currency: string;
+  };
+};

@@ -1,39 +1,26 @@
 import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { archived, available, post, publishedEvent, stripeFor } from './actors.ts';
+import {
+  archived,
+  available,
+  NEW_YORK_BUYER as NY,
+  newYorkEvent,
+  post,
+  publishedEvent,
+  stripeFor,
+} from './actors.ts';
 
 let local: RepoPlatform;
 let stripe: Stripe;
 let usd: { eventId: string; general: string; vip: string };
 
-const NY = { country: 'US', postalCode: '10036', state: 'NY' };
 const buyer = { email: 'buyer@example.com', name: 'Bea Buyer' };
 
 beforeAll(async () => {
   local = await startRepoPlatform();
   stripe = stripeFor(local);
-  const { eventId, ticketTypeIds } = await publishedEvent(local, {
-    email: 'newyork@example.com',
-    country: 'US',
-    currency: 'usd',
-    ticketFee: 150,
-    timeZone: 'America/New_York',
-    venue: {
-      name: 'Blue Door Hall',
-      line1: '120 W 44th St',
-      city: 'New York',
-      state: 'NY',
-      postalCode: '10036',
-      country: 'US',
-    },
-    ticketTypes: [
-      { name: 'General', price: 4500, taxBehavior: 'exclusive', capacity: 200, perOrderLimit: 8 },
-      { name: 'VIP', price: 12000, taxBehavior: 'inclusive', capacity: 100, perOrderLimit: 4 },
-    ],
-  });
-  const [general, vip] = ticketTypeIds as [string, string];
-  usd = { eventId, general, vip };
+  usd = await newYorkEvent(local, 'newyork@example.com');
 });
 afterAll(() => local?.close());
 
