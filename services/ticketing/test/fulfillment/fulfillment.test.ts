@@ -1,11 +1,19 @@
 import { createPublicKey } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OrderSnapshot, PublicEvent, TicketType } from '@mytabs/contracts';
+import {
+  OrderFulfilled,
+  type OrderSnapshot,
+  type PublicEvent,
+  type TicketType,
+} from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
+  BUS_NAME,
+  credentialsFor,
   DEMO_ORGANIZER,
   type RepoPlatform,
   repoRoot,
@@ -187,6 +195,56 @@ describe('releaseSeats', () => {
     });
     expect(await available(type)).toBe(4);
     expect((await holdRecord(order.orderId))?.state).toBe('released');
+  }, 30_000);
+});
+
+describe('settlement', () => {
+  it("forgets a fulfilled order's inventory marks and never counts its seats again", async () => {
+    const type = await smallTicketType(4);
+    const order = paidOrder(local, [{ ticketTypeId: type, quantity: 2 }]);
+    await hold(order);
+    await asOrders('confirmHold', { order });
+    expect(Object.keys(await inventoryMarks(type))).toEqual([order.orderId]);
+
+    const events = new EventBridgeClient({ ...aws(), credentials: credentialsFor('orders.test') });
+    const fulfilled = OrderFulfilled.build(
+      {
+        orderId: order.orderId,
+        eventId: order.eventId,
+        businessId: order.businessId,
+        ticketIds: [`tkt_${order.orderId}_0_0`, `tkt_${order.orderId}_0_1`],
+        amount: order.amount,
+        currency: order.currency,
+      },
+      { idempotencyKey: `OrderFulfilled:${order.orderId}`, correlationId: order.orderId },
+    );
+    await events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: BUS_NAME,
+            Source: fulfilled.Source,
+            DetailType: fulfilled.DetailType,
+            Detail: fulfilled.Detail,
+          },
+        ],
+      }),
+    );
+    await expect
+      .poll(async () => (await holdRecord(order.orderId))?.settledAt, { timeout: 10_000 })
+      .toBeTruthy();
+    await expect.poll(async () => inventoryMarks(type), { timeout: 10_000 }).toEqual({});
+
+    // A late repeat of the workflow step or of the checkout's hold counts nothing twice.
+    expect((await asOrders('confirmHold', { order })).result).toEqual({
+      outcome: 'already-claimed',
+    });
+    await hold(order);
+    expect(await available(type)).toBe(2);
+    expect((await asOrders('releaseSeats', { orderId: order.orderId })).result).toEqual({
+      outcome: 'nothing-held',
+    });
+    expect(await available(type)).toBe(2);
   }, 30_000);
 });
 
