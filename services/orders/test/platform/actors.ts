@@ -1,0 +1,105 @@
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
+import Stripe from 'stripe';
+
+export interface Answer {
+  status: number;
+  contentType: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
+  body: any;
+}
+
+/** A call to the local API as a client makes it; the answer is returned, never thrown. */
+export const call = async (
+  local: RepoPlatform,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Answer> => {
+  const response = await fetch(`${local.endpoints.api}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  };
+};
+
+/** The real Stripe SDK against the emulator, as the ticket site's Stripe.js confirms a payment. */
+export const stripeFor = (local: RepoPlatform) => {
+  const url = new URL(local.endpoints.stripe);
+  return new Stripe('sk_test_orders', {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
+};
+
+/** A signed-in user of the local pool (created on first use): their ID token. */
+export const userToken = async (local: RepoPlatform, email: string, groups: string[] = []) =>
+  signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+    email,
+    password: 'Buyer-pass-2026!x',
+    name: email,
+    groups,
+  });
+
+export const BUYER = { email: 'Olga.Buyer@example.com', name: 'Olga Buyer' };
+
+/** A checkout of `seats` general tickets of the seeded event, as the ticket site makes it. */
+export const checkout = async (local: RepoPlatform, seats = 2) => {
+  const general = local.seed?.event.ticketTypes[0];
+  if (!general) throw new Error('start the platform with seed: true');
+  const answer = await call(local, 'POST', '/payments/createPaymentIntent', {
+    body: {
+      eventId: local.seed?.event.eventId,
+      items: [{ ticketTypeId: general.ticketTypeId, quantity: seats }],
+      address: { country: 'US', postalCode: '10036', state: 'NY' },
+      buyer: BUYER,
+    },
+  });
+  if (answer.status !== 201) {
+    throw new Error(`checkout answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+  }
+  return answer.body as {
+    orderId: string;
+    paymentIntentId: string;
+    orderToken: string;
+    amount: number;
+    currency: string;
+  };
+};
+
+export interface ArchivedEvent {
+  'detail-type': string;
+  detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
+}
+
+/** The domain events of one type the `mytabs` bus archived for one order. */
+export const archived = async (local: RepoPlatform, detailType: string, orderId: string) => {
+  const response = await fetch(
+    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
+  );
+  const { Events } = (await response.json()) as { Events: ArchivedEvent[] };
+  return Events.filter((e) => e.detail.data.orderId === orderId);
+};
+
+/** Polls `probe` until `done` holds of its answer or about 20 s pass; answers the last value. */
+export const eventually = async <T>(probe: () => Promise<T>, done: (value: T) => boolean) => {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() - started > 20_000) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+};

@@ -1,0 +1,302 @@
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { PaymentFailed } from '@mytabs/contracts';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import {
+  DEMO_ORGANIZER,
+  type RepoPlatform,
+  repoRoot,
+  signInLocalUser,
+  startRepoPlatform,
+} from '@mytabs/local';
+import type Stripe from 'stripe';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { archived, BUYER, call, checkout, eventually, stripeFor, userToken } from './actors.ts';
+
+let local: RepoPlatform;
+let stripe: Stripe;
+let organizer: string;
+let seen = 0;
+
+beforeAll(async () => {
+  local = await startRepoPlatform({ seed: true });
+  stripe = stripeFor(local);
+  organizer = await signInLocalUser(
+    local.endpoints.edge,
+    await loadManifests(repoRoot),
+    DEMO_ORGANIZER,
+  );
+});
+afterAll(async () => {
+  await local?.close();
+});
+afterEach((context) => {
+  if (context.task.result?.state === 'fail') console.log(local.lines.slice(seen).join('\n'));
+  seen = local.lines.length;
+});
+
+const getOrder = (orderId: string, token?: string) =>
+  call(local, 'GET', `/orders/${orderId}`, { ...(token && { token }) });
+
+const statusOf = async (orderId: string, token: string) =>
+  (await getOrder(orderId, token)).body?.status as string | undefined;
+
+const until = (orderId: string, token: string, status: string) =>
+  eventually(
+    () => statusOf(orderId, token),
+    (s) => s === status,
+  );
+
+const pay = (paymentIntentId: string, card = 'pm_card_visa') =>
+  stripe.paymentIntents.confirm(paymentIntentId, { payment_method: card }).catch((e) => e);
+
+describe('an order as its buyer sees it', () => {
+  it('is placed by the checkout and read with the order token', async () => {
+    const order = await checkout(local);
+    const answer = await getOrder(order.orderId, order.orderToken);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({
+      orderId: order.orderId,
+      status: 'PENDING_PAYMENT',
+      eventId: local.seed?.event.eventId,
+      amount: order.amount,
+      currency: 'usd',
+      tickets: [],
+    });
+    expect(answer.body.lines).toEqual([expect.objectContaining({ quantity: 2 })]);
+    expect(await archived(local, 'OrderPlaced', order.orderId)).toHaveLength(1);
+  });
+
+  it('is answered once per order id when payments asks again, with one OrderPlaced', async () => {
+    const order = await checkout(local, 1);
+    const asPayments = new LambdaClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'payments.test', secretAccessKey: 'test' },
+    });
+    const general = local.seed?.event.ticketTypes[0];
+    const again = await asPayments.send(
+      new InvokeCommand({
+        FunctionName: 'orders-createOrder',
+        Payload: JSON.stringify({
+          orderId: order.orderId,
+          eventId: local.seed?.event.eventId,
+          businessId: local.seed?.business.businessId,
+          buyer: BUYER,
+          lines: [
+            {
+              ticketTypeId: general?.ticketTypeId,
+              name: general?.name,
+              quantity: 1,
+              unitPrice: 4500,
+              amount: 4500,
+            },
+          ],
+          subtotal: 4500,
+          fees: 150,
+          tax: 399,
+          amount: order.amount,
+          currency: 'usd',
+          paymentIntentId: order.paymentIntentId,
+          holdExpiresAt: new Date(Date.now() + 600_000).toISOString(),
+        }),
+      }),
+    );
+    asPayments.destroy();
+    const answer = JSON.parse(Buffer.from(again.Payload ?? []).toString('utf8'));
+    expect(again.FunctionError).toBeUndefined();
+    expect(answer).toMatchObject({ orderId: order.orderId, created: false });
+    expect((await getOrder(order.orderId, answer.orderToken)).status).toBe(200);
+    expect(await archived(local, 'OrderPlaced', order.orderId)).toHaveLength(1);
+  });
+
+  it('reaches its token, its buyer and its organizer; anyone else is told it does not exist', async () => {
+    const order = await checkout(local, 1);
+    const other = await checkout(local, 1);
+    const buyer = await userToken(local, BUYER.email.toLowerCase());
+    const stranger = await userToken(local, 'stranger@example.com', ['organizer']);
+
+    expect((await getOrder(order.orderId)).status).toBe(401);
+    expect((await getOrder(order.orderId, other.orderToken)).status).toBe(404);
+    expect((await getOrder(order.orderId, stranger)).status).toBe(404);
+    expect((await getOrder(order.orderId, buyer)).status).toBe(200);
+    expect((await getOrder(order.orderId, organizer)).status).toBe(200);
+    const unknown = await getOrder('ord_doesnotexist', organizer);
+    expect(unknown).toMatchObject({ status: 404, contentType: 'application/problem+json' });
+    const bad = await getOrder('not-an-order', organizer);
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'path.orderId' })]);
+  });
+
+  it('keeps awaiting payment after a decline, shows why, and is fulfilled once paid', async () => {
+    const order = await checkout(local, 2);
+    await pay(order.paymentIntentId, 'pm_card_chargeDeclinedInsufficientFunds');
+    const declined = await eventually(
+      () => getOrder(order.orderId, order.orderToken),
+      (a) => a.body.lastPaymentError !== undefined,
+    );
+    expect(declined.body).toMatchObject({
+      status: 'PENDING_PAYMENT',
+      lastPaymentError: { type: 'card_error', code: 'card_declined' },
+    });
+
+    await pay(order.paymentIntentId);
+    expect(await until(order.orderId, order.orderToken, 'FULFILLED')).toBe('FULFILLED');
+    const fulfilled = await getOrder(order.orderId, order.orderToken);
+    expect(fulfilled.body).not.toHaveProperty('lastPaymentError');
+    expect(fulfilled.body.tickets.map((t: { ticketId: string }) => t.ticketId)).toEqual([
+      `tkt_${order.orderId}_0_0`,
+      `tkt_${order.orderId}_0_1`,
+    ]);
+    expect(await archived(local, 'OrderFulfilled', order.orderId)).toHaveLength(1);
+  });
+});
+
+describe('canceling an unpaid order', () => {
+  it('cancels its payment (202), then the order is CANCELED once, whoever cancels again', async () => {
+    const order = await checkout(local, 1);
+    const canceled = await call(local, 'POST', `/orders/${order.orderId}/cancel`, {
+      token: order.orderToken,
+    });
+    expect(canceled).toMatchObject({
+      status: 202,
+      body: { orderId: order.orderId, status: 'PENDING_PAYMENT' },
+    });
+    expect(await until(order.orderId, order.orderToken, 'CANCELED')).toBe('CANCELED');
+    const again = await call(local, 'POST', `/orders/${order.orderId}/cancel`, {
+      token: order.orderToken,
+    });
+    expect(again).toMatchObject({ status: 409, contentType: 'application/problem+json' });
+    const events = await eventually(
+      () => archived(local, 'OrderCanceled', order.orderId),
+      (e) => e.length > 0,
+    );
+    expect(events.map((e) => e.detail.data.reason)).toEqual(['buyer_canceled']);
+  });
+
+  it("refuses another order's token and a paid order", async () => {
+    const order = await checkout(local, 1);
+    const other = await checkout(local, 1);
+    const foreign = await call(local, 'POST', `/orders/${order.orderId}/cancel`, {
+      token: other.orderToken,
+    });
+    expect(foreign.status).toBe(404);
+
+    await pay(order.paymentIntentId);
+    await eventually(
+      () => statusOf(order.orderId, order.orderToken),
+      (s) => s !== 'PENDING_PAYMENT',
+    );
+    const paid = await call(local, 'POST', `/orders/${order.orderId}/cancel`, {
+      token: order.orderToken,
+    });
+    expect(paid.status).toBe(409);
+  });
+});
+
+describe('facts arriving late', () => {
+  it('never move an order backwards: a decline delivered after fulfillment changes nothing', async () => {
+    const order = await checkout(local, 1);
+    await pay(order.paymentIntentId);
+    await until(order.orderId, order.orderToken, 'FULFILLED');
+    const late = PaymentFailed.build(
+      {
+        orderId: order.orderId,
+        paymentIntentId: order.paymentIntentId,
+        amount: order.amount,
+        currency: 'usd',
+        lastPaymentError: { type: 'card_error', code: 'card_declined', message: 'Declined' },
+      },
+      {
+        idempotencyKey: `PaymentFailed:${order.paymentIntentId}:late`,
+        correlationId: order.orderId,
+      },
+    );
+    const bus = new EventBridgeClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'payments.test', secretAccessKey: 'test' },
+    });
+    await bus.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: late.Source,
+            DetailType: late.DetailType,
+            Detail: late.Detail,
+            EventBusName: 'mytabs',
+          },
+        ],
+      }),
+    );
+    bus.destroy();
+    await eventually(
+      () => archived(local, 'PaymentFailed', order.orderId),
+      (e) => e.length > 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const answer = await getOrder(order.orderId, order.orderToken);
+    expect(answer.body.status).toBe('FULFILLED');
+    expect(answer.body).not.toHaveProperty('lastPaymentError');
+  });
+});
+
+describe('an organizer refund', () => {
+  it('refunds part, then the rest: PARTIALLY_REFUNDED, then REFUNDED, one OrderRefunded each', async () => {
+    const order = await checkout(local, 2);
+    await pay(order.paymentIntentId);
+    await until(order.orderId, order.orderToken, 'FULFILLED');
+
+    const part = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+      token: organizer,
+      body: { amount: 1000, reason: 'requested_by_customer' },
+      headers: { 'idempotency-key': 'refund-part-1' },
+    });
+    expect(part).toMatchObject({
+      status: 202,
+      body: { orderId: order.orderId, amount: 1000, currency: 'usd' },
+    });
+    expect(part.body.refundId).toMatch(/^re_/);
+    expect(await until(order.orderId, order.orderToken, 'PARTIALLY_REFUNDED')).toBe(
+      'PARTIALLY_REFUNDED',
+    );
+    expect((await getOrder(order.orderId, order.orderToken)).body.tickets).toHaveLength(2);
+
+    const rest = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+      token: organizer,
+      body: {},
+    });
+    expect(rest).toMatchObject({ status: 202, body: { amount: order.amount - 1000 } });
+    expect(await until(order.orderId, order.orderToken, 'REFUNDED')).toBe('REFUNDED');
+    const refunds = await eventually(
+      () => archived(local, 'OrderRefunded', order.orderId),
+      (e) => e.length >= 2,
+    );
+    expect(refunds.map((e) => e.detail.data.status)).toEqual(['PARTIALLY_REFUNDED', 'REFUNDED']);
+    const nothingLeft = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+      token: organizer,
+      body: {},
+    });
+    expect(nothingLeft.status).toBe(409);
+  });
+
+  it('is refused to anyone but an owner of the business, beyond what is left, and before fulfillment', async () => {
+    const order = await checkout(local, 1);
+    const stranger = await userToken(local, 'other-organizer@example.com', ['organizer']);
+    const refund = (token: string, body: unknown) =>
+      call(local, 'POST', `/orders/${order.orderId}/refunds`, { token, body });
+
+    expect((await refund(order.orderToken, {})).status).toBe(401);
+    expect((await refund(stranger, {})).status).toBe(404);
+    expect((await refund(organizer, {})).status).toBe(409);
+    const negative = await refund(organizer, { amount: -5 });
+    expect(negative.status).toBe(400);
+    expect(negative.body.errors).toEqual([expect.objectContaining({ path: 'amount' })]);
+
+    await pay(order.paymentIntentId);
+    await until(order.orderId, order.orderToken, 'FULFILLED');
+    const tooMuch = await refund(organizer, { amount: order.amount + 1 });
+    expect(tooMuch.status).toBe(400);
+    expect(tooMuch.body.errors).toEqual([expect.objectContaining({ path: 'amount' })]);
+  });
+});
