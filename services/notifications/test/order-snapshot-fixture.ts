@@ -1,0 +1,49 @@
+import { newId, type OrderSnapshot, type OrderTicket } from '@mytabs/contracts';
+import type { z } from 'zod';
+
+/** A paid order and its tickets as the workflow hands them to the email steps. */
+export const paidOrderWithTickets = (buyerEmail?: string) => {
+  const orderId = newId('ord');
+  const order = {
+    orderId,
+    status: 'PAID',
+    eventId: 'ev_winterlights01',
+    businessId: 'biz_bluedoor0001',
+    buyer: { name: 'Bea <Buyer> & Co', email: buyerEmail ?? `bea+${orderId}@example.com` },
+    attendees: [],
+    lines: [
+      {
+        ticketTypeId: 'tt_general0001',
+        name: 'General admission',
+        quantity: 2,
+        unitPrice: 4500,
+        amount: 9000,
+      },
+      {
+        ticketTypeId: 'tt_vipbalcony1',
+        name: 'VIP balcony',
+        quantity: 1,
+        unitPrice: 12000,
+        amount: 12000,
+      },
+    ],
+    subtotal: 21000,
+    fees: 450,
+    tax: 799,
+    amount: 22249,
+    currency: 'usd',
+    paymentIntentId: 'pi_3Test000001',
+    tickets: [],
+  } as unknown as OrderSnapshot;
+  const tickets = [
+    ['0_0', 'tt_general0001', 'Ann One'],
+    ['0_1', 'tt_general0001', 'Bea <Buyer> & Co'],
+    ['1_0', 'tt_vipbalcony1', 'Bea <Buyer> & Co'],
+  ].map(([suffix, ticketTypeId, name]) => ({
+    ticketId: `tkt_${orderId}_${suffix}`,
+    ticketTypeId,
+    attendee: { name, email: 'ann@example.com' },
+    qr: `mtt1.payload${suffix}.signature${suffix}`,
+  })) as unknown as z.output<typeof OrderTicket>[];
+  return { order, tickets };
+};

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { PermanentEmailError, RefusedForNowError } from '../src/domain/email-errors.ts';
+import type { EmailMessage, TemplateName } from '../src/domain/email-message.ts';
+import type { EmailRecord, EmailRecordsPort, MailerPort } from '../src/domain/ports.ts';
+import { LEASE_MS, resendFailed, sendOnce } from '../src/domain/send-once.ts';
+
+/** The records port over a Map with the same conditions as the DynamoDB adapter. */
+const memoryRecords = () => {
+  const rows = new Map<string, EmailRecord>();
+  const key = (orderId: string, template: TemplateName) => `${orderId}#${template}`;
+  const port: EmailRecordsPort = {
+    find: async (o, t) => rows.get(key(o, t)),
+    claim: async (r) => {
+      const stored = rows.get(key(r.orderId, r.template));
+      if (stored) return { ...stored };
+      rows.set(key(r.orderId, r.template), { ...r });
+      return 'claimed';
+    },
+    retake: async (r, leaseUntil) => {
+      const stored = rows.get(key(r.orderId, r.template));
+      if (!stored || stored.status !== r.status || stored.leaseUntil !== r.leaseUntil) return false;
+      Object.assign(stored, { status: 'sending', leaseUntil, attempts: stored.attempts + 1 });
+      return true;
+    },
+    releaseLease: async (o, t, now) => {
+      const stored = rows.get(key(o, t));
+      if (stored?.status === 'sending') stored.leaseUntil = now;
+    },
+    markSent: async (o, t, messageId) => {
+      Object.assign(rows.get(key(o, t)) ?? {}, { status: 'sent', messageId });
+    },
+    markFailed: async (o, t, failure) => {
+      Object.assign(rows.get(key(o, t)) ?? {}, { status: 'failed', failure });
+    },
+  };
+  return { port, rows };
+};
+
+const mailer = (outcomes: (string | Error)[]) => {
+  const sent: EmailMessage[] = [];
+  const port: MailerPort = {
+    send: async (message) => {
+      const next = outcomes.shift() ?? 'msg-default';
+      if (next instanceof Error) throw next;
+      sent.push(message);
+      return next;
+    },
+  };
+  return { port, sent };
+};
+
+const message: EmailMessage = { to: 'b@example.com', subject: 'S', text: 'T', html: '<p>H</p>' };
+const key = { orderId: 'ord_0001', template: 'order-confirmation' as const, businessId: 'biz_1' };
+const at = (ms: number) => new Date(Date.UTC(2026, 10, 25) + ms);
+
+describe('sendOnce', () => {
+  it('sends once, then answers already-sent', async () => {
+    const records = memoryRecords();
+    const ses = mailer(['msg-1']);
+    const deps = { records: records.port, mailer: ses.port, now: at(0) };
+    expect(await sendOnce(key, message, deps)).toEqual({ status: 'sent', messageId: 'msg-1' });
+    expect(await sendOnce(key, message, deps)).toEqual({
+      status: 'already-sent',
+      messageId: 'msg-1',
+    });
+    expect(ses.sent).toHaveLength(1);
+  });
+
+  it('a throttled send is retried at once; an attempt with unknown outcome waits for its lease', async () => {
+    const records = memoryRecords();
+    const ses = mailer([new RefusedForNowError('throttled'), new Error('socket hang up'), 'msg-2']);
+    const deps = (ms: number) => ({ records: records.port, mailer: ses.port, now: at(ms) });
+    await expect(sendOnce(key, message, deps(0))).rejects.toThrow(/SES could not send/);
+    await expect(sendOnce(key, message, deps(1))).rejects.toMatchObject({
+      name: 'TransientStepError',
+    });
+    // The socket error may have sent it: until the lease ends, nobody sends.
+    await expect(sendOnce(key, message, deps(2))).rejects.toThrow(/another attempt/);
+    expect(await sendOnce(key, message, deps(2 + LEASE_MS))).toEqual({
+      status: 'sent',
+      messageId: 'msg-2',
+    });
+    expect(ses.sent).toHaveLength(1);
+    expect(records.rows.get('ord_0001#order-confirmation')?.attempts).toBe(3);
+  });
+
+  it('records a permanent refusal, keeps answering failed, and a re-send delivers once', async () => {
+    const records = memoryRecords();
+    const ses = mailer([new PermanentEmailError('MessageRejected'), 'msg-3']);
+    const deps = { records: records.port, mailer: ses.port, now: at(0) };
+    expect(await sendOnce(key, message, deps)).toEqual({
+      status: 'failed',
+      failure: 'MessageRejected',
+    });
+    expect(await sendOnce(key, message, deps)).toMatchObject({ status: 'failed' });
+    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+      status: 'sent',
+      messageId: 'msg-3',
+    });
+    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+      status: 'already-sent',
+      messageId: 'msg-3',
+    });
+    expect(await resendFailed('ord_other', key.template, deps)).toEqual({ status: 'not-found' });
+    expect(ses.sent).toHaveLength(1);
+  });
+});
