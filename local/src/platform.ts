@@ -66,7 +66,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     log,
   });
   services.push(lambdaApi(lambda));
-  const secrets = new LocalSecrets(options.manifests);
+  const secrets = new LocalSecrets(options.manifests, options.dataDir);
 
   const running: RunningComponent[] = [];
   const stop = async () => {

@@ -1,4 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { ACCOUNT, REGION, secretId } from '../naming.ts';
 import { seedValue } from './secret-seeds.ts';
@@ -15,16 +17,25 @@ export interface LocalSecret {
 }
 
 /**
- * Every secret any manifest names, seeded once per start. Components read values here (the
- * Stripe emulator signs webhooks with `value('stripe-webhook-secret')`); functions read them
- * through the Secrets Manager API on the edge.
+ * Every secret any manifest names, seeded once. Components read values here (the Stripe emulator
+ * signs webhooks with `value('stripe-webhook-secret')`); functions read them through the Secrets
+ * Manager API on the edge. With a data dir the seeded values are kept there, so what was signed
+ * before a restart (order tokens, tickets' QR codes) still verifies after it.
  */
 export class LocalSecrets {
   readonly #byName = new Map<string, LocalSecret>();
 
-  constructor(manifests: readonly LoadedManifest[]) {
+  constructor(manifests: readonly LoadedManifest[], dataDir?: string) {
+    const file = dataDir && join(dataDir, 'secrets.json');
+    const kept: Record<string, string> =
+      file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
     const keys = new Set(manifests.flatMap(({ manifest }) => manifest.secrets));
-    for (const key of [...keys].sort()) this.add(key, seedValue(key));
+    for (const key of [...keys].sort()) this.add(key, kept[key] ?? seedValue(key));
+    if (file) {
+      mkdirSync(dataDir, { recursive: true });
+      const values = Object.fromEntries(this.list().map((s) => [s.key, s.value]));
+      writeFileSync(file, `${JSON.stringify(values, null, 2)}\n`, { mode: 0o600 });
+    }
   }
 
   /** Register a secret no manifest names yet (a component's own), or replace a seeded value. */
