@@ -4,6 +4,7 @@ export type {
   PortSpec,
   RunningComponent,
 } from './component.ts';
+export { components } from './components.ts';
 export { dynamodb } from './dynamodb/dynamodb-component.ts';
 export {
   AwsError,
