@@ -34,7 +34,7 @@ const refundFacts = async (stripe: Stripe, chargeId: string) => {
   return paymentRefunded(
     intentView(pi),
     { amount: charge.amount, currency: charge.currency },
-    refunds.map((r) => ({
+    refunds.reverse().map((r) => ({
       id: r.id,
       amount: r.amount,
       status: r.status ?? 'pending',

@@ -111,8 +111,9 @@ export const paymentCanceled = (pi: IntentView): Fact[] =>
     : [];
 
 /**
- * One PaymentRefunded per succeeded refund of the charge, oldest first, each with the total
- * refunded up to and including it: the same numbers whichever refund event brought them.
+ * One PaymentRefunded per succeeded refund of the charge, each with the total refunded up to and
+ * including it: the same numbers whichever refund event brought them. `refunds` come oldest
+ * first (Stripe's list order, reversed): refunds made within one second keep that order.
  */
 export const paymentRefunded = (
   pi: IntentView,
@@ -124,7 +125,7 @@ export const paymentRefunded = (
   let refundedSoFar = 0;
   return [...refunds]
     .filter((r) => r.status === 'succeeded')
-    .sort((a, b) => a.created - b.created || (a.id < b.id ? -1 : 1))
+    .sort((a, b) => a.created - b.created)
     .map((refund) => {
       refundedSoFar += refund.amount;
       return PaymentRefunded.build(

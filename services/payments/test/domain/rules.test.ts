@@ -103,8 +103,8 @@ describe('payment facts', () => {
 
   it('count refunds oldest first, each with the total refunded so far', () => {
     const entries = paymentRefunded(pi, { amount: 5000, currency: 'usd' }, [
-      { id: 're_2', amount: 500, status: 'succeeded', created: 20, reason: undefined },
       { id: 're_1', amount: 1000, status: 'succeeded', created: 10, reason: 'duplicate' },
+      { id: 're_2', amount: 500, status: 'succeeded', created: 10, reason: undefined },
       { id: 're_3', amount: 700, status: 'failed', created: 30, reason: undefined },
     ]);
     expect(entries.every((e) => e.DetailType === PaymentRefunded.detailType)).toBe(true);

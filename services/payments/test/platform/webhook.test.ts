@@ -9,13 +9,15 @@ import {
   paymentsRecord,
   stripeFor,
 } from './actors.ts';
+import { withRefusingBus } from './refusing-bus.ts';
 
 let local: RepoPlatform;
 let stripe: Stripe;
 let show: Awaited<ReturnType<typeof newYorkEvent>>;
+const bus = withRefusingBus();
 
 beforeAll(async () => {
-  local = await startRepoPlatform();
+  local = await startRepoPlatform({ components: bus.components });
   stripe = stripeFor(local);
   show = await newYorkEvent(local, 'webhooks@example.com');
 });
@@ -136,6 +138,31 @@ describe('a paid order', () => {
     expect((await resend(failure.id)).status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(await archived(local, 'PaymentFailed', order.orderId)).toHaveLength(1);
+  });
+
+  it('leaves the Stripe event unrecorded when publishing fails, so Stripe’s retry succeeds', async () => {
+    const order = await checkout(local, show);
+    bus.state.refuse = true;
+    try {
+      await stripe.paymentIntents.confirm(order.paymentIntentId, {
+        payment_method: 'pm_card_visa',
+      });
+      const event = await stripeEvent('payment_intent.succeeded', order.paymentIntentId);
+      await eventually(
+        async () =>
+          local.lines.some((l) => l.includes(`${event.id} → `) && l.includes('(HTTP 500)')),
+        (answered) => answered,
+      );
+      expect(await paymentsRecord(local, `webhook#${event.id}`)).toBeUndefined();
+      expect(await archived(local, 'PaymentSucceeded', order.orderId)).toHaveLength(0);
+
+      bus.state.refuse = false;
+      expect((await resend(event.id)).status).toBe(200);
+      expect(await count('PaymentSucceeded', order.orderId, 1)).toBe(1);
+      expect(await paymentsRecord(local, `webhook#${event.id}`)).toBeDefined();
+    } finally {
+      bus.state.refuse = false;
+    }
   });
 
   it('turns a dispute into one PaymentDisputed', async () => {
