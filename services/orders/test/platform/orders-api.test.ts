@@ -181,6 +181,10 @@ describe('canceling an unpaid order', () => {
       token: other.orderToken,
     });
     expect(foreign.status).toBe(404);
+    const bad = await call(local, 'POST', '/orders/not-an-order/cancel', { token: organizer });
+    expect(bad).toMatchObject({ status: 400, contentType: 'application/problem+json' });
+    expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'path.orderId' })]);
+    expect((await call(local, 'POST', `/orders/${order.orderId}/cancel`)).status).toBe(401);
 
     await pay(order.paymentIntentId);
     await eventually(
