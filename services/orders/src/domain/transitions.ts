@@ -19,8 +19,15 @@ export const TRANSITIONS = {
     from: ['FULFILLED', 'PARTIALLY_REFUNDED'],
     to: ['REFUNDED', 'PARTIALLY_REFUNDED'],
   },
-  /** The consumer of PaymentDisputed: tickets revoked whatever stage fulfillment reached. */
-  paymentDisputed: { from: ['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'], to: ['DISPUTED'] },
+  /**
+   * The consumer of PaymentDisputed: tickets revoked whatever stage fulfillment reached. A dispute
+   * proves the payment succeeded, so it may overtake MarkPaid (PENDING_PAYMENT): the workflow then
+   * finds the order settled and issues nothing.
+   */
+  paymentDisputed: {
+    from: ['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'],
+    to: ['DISPUTED'],
+  },
 } as const satisfies Record<string, { from: readonly OrderStatus[]; to: readonly OrderStatus[] }>;
 export type TransitionOwner = keyof typeof TRANSITIONS;
 

@@ -88,16 +88,19 @@ describe('PaymentRefunded', () => {
 });
 
 describe('PaymentDisputed', () => {
-  it.each(['PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'] as const)('disputes a %s order', (status) => {
-    const { order } = recordDispute(
-      anOrder(status),
-      { disputeId: 'dp_1', reason: 'fraudulent' },
-      NOW,
-    );
-    expect(order).toMatchObject({ status: 'DISPUTED', dispute: { disputeId: 'dp_1' } });
-  });
+  it.each(['PENDING_PAYMENT', 'PAID', 'FULFILLED', 'PARTIALLY_REFUNDED'] as const)(
+    'disputes a %s order',
+    (status) => {
+      const { order } = recordDispute(
+        anOrder(status),
+        { disputeId: 'dp_1', reason: 'fraudulent' },
+        NOW,
+      );
+      expect(order).toMatchObject({ status: 'DISPUTED', dispute: { disputeId: 'dp_1' } });
+    },
+  );
 
-  it.each(['PENDING_PAYMENT', 'CANCELED', 'REFUNDED', 'DISPUTED'] as const)(
+  it.each(['CANCELED', 'REFUNDED', 'FAILED', 'DISPUTED'] as const)(
     'does nothing to a %s order',
     (status) => {
       expect(recordDispute(anOrder(status), { disputeId: 'dp_1', reason: 'x' }, NOW).changed).toBe(

@@ -19,6 +19,7 @@ const ALLOWED: [TransitionOwner, OrderStatus, OrderStatus][] = [
   ['paymentRefunded', 'FULFILLED', 'PARTIALLY_REFUNDED'],
   ['paymentRefunded', 'PARTIALLY_REFUNDED', 'PARTIALLY_REFUNDED'],
   ['paymentRefunded', 'PARTIALLY_REFUNDED', 'REFUNDED'],
+  ['paymentDisputed', 'PENDING_PAYMENT', 'DISPUTED'],
   ['paymentDisputed', 'PAID', 'DISPUTED'],
   ['paymentDisputed', 'FULFILLED', 'DISPUTED'],
   ['paymentDisputed', 'PARTIALLY_REFUNDED', 'DISPUTED'],

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { PaymentFailed } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
@@ -8,9 +9,11 @@ import {
   repoRoot,
   signInLocalUser,
   startRepoPlatform,
+  stateMachineArn,
 } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { executionArnOf } from '../../src/domain/fulfillment-start.ts';
 import { archived, BUYER, call, checkout, eventually, stripeFor, userToken } from './actors.ts';
 
 let local: RepoPlatform;
@@ -242,6 +245,31 @@ describe('facts arriving late', () => {
     const answer = await getOrder(order.orderId, order.orderToken);
     expect(answer.body.status).toBe('FULFILLED');
     expect(answer.body).not.toHaveProperty('lastPaymentError');
+  });
+});
+
+describe('a disputed payment', () => {
+  it('ends DISPUTED with no valid tickets, whether it overtakes fulfillment or follows it', async () => {
+    const order = await checkout(local, 1);
+    await pay(order.paymentIntentId, 'pm_card_createDispute');
+    expect(await until(order.orderId, order.orderToken, 'DISPUTED')).toBe('DISPUTED');
+    // Whatever the workflow did meanwhile, once it has ended the order is still DISPUTED.
+    const sfn = new SFNClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+    });
+    const executionArn = executionArnOf(
+      stateMachineArn('orders', 'OrderFulfillment'),
+      order.orderId,
+    );
+    await eventually(
+      () => sfn.send(new DescribeExecutionCommand({ executionArn })).catch(() => undefined),
+      (e) => e !== undefined && e.status !== 'RUNNING',
+    );
+    sfn.destroy();
+    const answer = await getOrder(order.orderId, order.orderToken);
+    expect(answer.body).toMatchObject({ status: 'DISPUTED', tickets: [] });
   });
 });
 
