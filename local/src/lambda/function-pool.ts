@@ -4,6 +4,7 @@ import { eachLine, readableLine } from './function-log.ts';
 import type { LocalFunction } from './local-function.ts';
 import type {
   FunctionErrorPayload,
+  InitReply,
   InvokeMessage,
   RunnerReply,
   WorkerSetup,
@@ -23,6 +24,13 @@ export interface PoolOptions {
 }
 
 const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
+
+/**
+ * Lambda limits the init phase to 10 s, then retries it within the invocation's timeout. A busy
+ * laptop compiling TypeScript in several new workers at once is slower than a sandbox, so the
+ * local limit is that retry's whole budget: 10 s plus the function's timeout.
+ */
+const INIT_LIMIT_MS = 10_000;
 
 const failure = (errorType: string, errorMessage: string): RunOutcome => ({
   ok: false,
@@ -52,8 +60,11 @@ export class FunctionPool {
     }
     this.#busy += 1;
     try {
-      const worker = this.#takeIdle() ?? this.#spawn();
-      return await this.#invoke(worker, requestId, event);
+      const idle = this.#takeIdle();
+      if (idle) return await this.#invoke(idle, requestId, event);
+      const worker = this.#spawn();
+      const failed = await this.#init(worker, requestId);
+      return failed ?? (await this.#invoke(worker, requestId, event));
     } finally {
       this.#busy -= 1;
       this.#waiting.shift()?.();
@@ -124,6 +135,46 @@ export class FunctionPool {
     this.#idleTimers.set(worker, timer);
   }
 
+  /** Waits for a new worker's handler to load; answers the failure if it cannot. */
+  #init(worker: Worker, requestId: string) {
+    const limitMs = INIT_LIMIT_MS + this.fn.spec.timeoutS * 1000;
+    return new Promise<RunOutcome | undefined>((resolve) => {
+      const done = (outcome: RunOutcome | undefined) => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('exit', onExit);
+        if (outcome) {
+          this.#forget(worker);
+          void worker.terminate();
+        }
+        resolve(outcome);
+      };
+      const onMessage = (reply: InitReply) => {
+        if (!('init' in reply)) return;
+        done(reply.init === 'ready' ? undefined : { ok: false, error: reply.error });
+      };
+      const onExit = (code: number) =>
+        done(
+          failure(
+            'Runtime.ExitError',
+            `RequestId: ${requestId} Error: Runtime exited with error: exit status ${code}`,
+          ),
+        );
+      const timer = setTimeout(
+        () =>
+          done(
+            failure(
+              'Sandbox.Timedout',
+              `RequestId: ${requestId} Error: Init did not finish within ${(limitMs / 1000).toFixed(2)} seconds`,
+            ),
+          ),
+        limitMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('exit', onExit);
+    });
+  }
+
   #invoke(worker: Worker, requestId: string, event: string) {
     const timeoutMs = this.fn.spec.timeoutS * 1000;
     return new Promise<RunOutcome>((resolve) => {
@@ -143,8 +194,8 @@ export class FunctionPool {
         }
         resolve(outcome);
       };
-      const onMessage = (reply: RunnerReply) => {
-        if (reply.requestId !== requestId) return;
+      const onMessage = (reply: RunnerReply | InitReply) => {
+        if (!('requestId' in reply) || reply.requestId !== requestId) return;
         settle(
           reply.ok
             ? { ok: true, payload: reply.payload, log: reply.log }

@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { lambdaContext } from './lambda-context.ts';
 import type {
   FunctionErrorPayload,
+  InitReply,
   InvokeMessage,
   RunnerReply,
   WorkerSetup,
@@ -9,7 +10,8 @@ import type {
 
 /**
  * Runs inside a function's worker thread, like Lambda's runtime inside a sandbox: imports the
- * handler on the first invocation (the init phase) and runs one invocation per message.
+ * handler as soon as it starts (the init phase, reported before any invocation, since Lambda
+ * does not count it in the function's timeout) and runs one invocation per message.
  */
 const setup = workerData as WorkerSetup;
 const port = parentPort;
@@ -76,6 +78,15 @@ const loadHandler = async (): Promise<Handler> => {
   handler = module.handler as Handler;
   return handler;
 };
+
+loadHandler().then(
+  () => port.postMessage({ init: 'ready' } satisfies InitReply),
+  (error: unknown) =>
+    port.postMessage({
+      init: 'failed',
+      error: error instanceof InitError ? error.payload : errorPayload(error),
+    } satisfies InitReply),
+);
 
 port.on('message', async (message: InvokeMessage) => {
   let reply: RunnerReply;

@@ -30,3 +30,9 @@ export interface FunctionErrorPayload {
 export type RunnerReply =
   | { requestId: string; ok: true; payload: string; log: string }
   | { requestId: string; ok: false; error: FunctionErrorPayload; log: string };
+
+/**
+ * What a new worker says once, before any invocation: its handler module loaded (the init phase
+ * is over, and the invocation's timeout may start), or why it could not be.
+ */
+export type InitReply = { init: 'ready' } | { init: 'failed'; error: FunctionErrorPayload };

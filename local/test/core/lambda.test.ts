@@ -39,6 +39,7 @@ describe('functions', () => {
       'alpha-missing',
       'alpha-onPayment',
       'alpha-slow',
+      'alpha-slowInit',
       'beta-callAlpha',
     ]);
     const { Configuration } = await lambda.send(
@@ -129,6 +130,12 @@ describe('RequestResponse', () => {
       errorType: 'Sandbox.Timedout',
       errorMessage: expect.stringContaining('Task timed out after 1.00 seconds'),
     });
+  });
+
+  it("does not count the init phase in the function's timeout, as Lambda does not", async () => {
+    const response = await invoke('alpha-slowInit', {});
+    expect(response.FunctionError).toBeUndefined();
+    expect(response.body).toEqual({ warm: true });
   });
 
   it('names the function whose entry file is missing', async () => {
