@@ -1,8 +1,13 @@
 import { httpHandler, operations } from '@mytabs/contracts';
 import { quoteCart } from '../quote-cart.ts';
+import { upstreamProblem } from '../upstream-problem.ts';
 
 /** `POST /payments/calculate-tax`: the quote for a cart, priced by the catalog, taxed at the venue. */
 export const handler = httpHandler(operations.calculateTax, async ({ body }) => {
-  const { quote } = await quoteCart(body);
-  return { status: 200, body: quote };
+  try {
+    const { quote } = await quoteCart(body);
+    return { status: 200, body: quote };
+  } catch (error) {
+    throw upstreamProblem(error);
+  }
 });

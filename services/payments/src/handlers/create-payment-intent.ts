@@ -1,9 +1,9 @@
 import { HttpProblem, httpHandler, newId, operations } from '@mytabs/contracts';
-import Stripe from 'stripe';
 import { idempotencyKeys } from '../adapters/records.ts';
 import { fingerprint } from '../domain/cart-fingerprint.ts';
 import { HoldRefused } from '../domain/refusal-problem.ts';
 import { placeOrder } from '../place-order.ts';
+import { upstreamProblem } from '../upstream-problem.ts';
 
 /**
  * `POST /payments/createPaymentIntent`. An `Idempotency-Key` names one order: the first request
@@ -40,15 +40,6 @@ export const handler = httpHandler(operations.createPaymentIntent, async ({ body
         extra: error.extra,
       });
     }
-    if (
-      error instanceof Stripe.errors.StripeError &&
-      !(error instanceof Stripe.errors.StripeCardError)
-    ) {
-      throw new HttpProblem(
-        502,
-        'The payment provider did not answer; retry with the same Idempotency-Key.',
-      );
-    }
-    throw error;
+    throw upstreamProblem(error);
   }
 });
