@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { eachLine, readableLine } from './function-log.ts';
+import type { InitSlots } from './init-slots.ts';
 import type { LocalFunction } from './local-function.ts';
 import type {
   FunctionErrorPayload,
@@ -21,6 +22,8 @@ export interface PoolOptions {
   maxWorkers: number;
   /** A warm worker left idle this long is stopped, as Lambda recycles idle sandboxes. */
   idleMs: number;
+  /** Shared by every function's pool: how many workers may be loading their handler at once. */
+  initSlots: InitSlots;
 }
 
 const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
@@ -62,8 +65,17 @@ export class FunctionPool {
     try {
       const idle = this.#takeIdle();
       if (idle) return await this.#invoke(idle, requestId, event);
+      await this.options.initSlots.acquire();
+      // A worker may have come free while this invocation waited for a slot: use it instead.
+      const freed = this.#takeIdle();
+      if (freed) {
+        this.options.initSlots.release();
+        return await this.#invoke(freed, requestId, event);
+      }
       const worker = this.#spawn();
-      const failed = await this.#init(worker, requestId);
+      const failed = await this.#init(worker, requestId).finally(() =>
+        this.options.initSlots.release(),
+      );
       return failed ?? (await this.#invoke(worker, requestId, event));
     } finally {
       this.#busy -= 1;

@@ -5,6 +5,7 @@ import { functionArn } from '../naming.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
 import { parseFunctionName } from './function-ref.ts';
+import { InitSlots } from './init-slots.ts';
 import { hasTrigger, type LocalFunction } from './local-function.ts';
 import type { FunctionErrorPayload } from './worker-protocol.ts';
 
@@ -54,6 +55,12 @@ export interface LocalLambdaOptions {
   idleWorkerMs?: number;
 }
 
+/**
+ * Workers per function. Lambda would scale much further, but here they share two or so cores:
+ * past a few, more workers only add cold starts; further invocations wait for a warm one.
+ */
+const DEFAULT_MAX_WORKERS = 4;
+
 const SYNC_PAYLOAD_LIMIT = 6 * 1024 * 1024;
 const TAIL_BYTES = 4096;
 
@@ -72,6 +79,7 @@ export class LocalLambda {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   readonly #pools = new Map<string, FunctionPool>();
   readonly #deadLetters: DeadLetter[] = [];
+  readonly #initSlots = new InitSlots();
   /** Pending retry waits: closing ends them at once. */
   readonly #retryWaits = new Map<NodeJS.Timeout, () => void>();
   readonly #inFlight = new Set<Promise<unknown>>();
@@ -200,8 +208,9 @@ export class LocalLambda {
     if (!pool) {
       pool = new FunctionPool(fn, {
         log: this.options.log,
-        maxWorkers: this.options.maxWorkersPerFunction ?? 8,
+        maxWorkers: this.options.maxWorkersPerFunction ?? DEFAULT_MAX_WORKERS,
         idleMs: this.options.idleWorkerMs ?? 5 * 60_000,
+        initSlots: this.#initSlots,
       });
       this.#pools.set(fn.name, pool);
     }
