@@ -25,7 +25,7 @@ export const manifest = defineManifest({
       invokedBy: ['orders'],
       uses: { table: 'write', bus: true, email: true },
     },
-    /** Operators only (no invokedBy): sends an email recorded `failed` again, once. */
+    /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */
     resendEmail: {
       entry: 'src/handlers/resend-email.ts',
       uses: { table: 'write', bus: true, email: true },

@@ -104,4 +104,19 @@ describe('sendOnce', () => {
     expect(await resendFailed('ord_other', key.template, deps)).toEqual({ status: 'not-found' });
     expect(ses.sent).toHaveLength(1);
   });
+
+  it('a re-send takes over an email abandoned in `sending` once its lease is over', async () => {
+    const records = memoryRecords();
+    const ses = mailer([new Error('timeout'), 'msg-4']);
+    const deps = (ms: number) => ({ records: records.port, mailer: ses.port, now: at(ms) });
+    await expect(sendOnce(key, message, deps(0))).rejects.toThrow();
+    await expect(resendFailed(key.orderId, key.template, deps(1))).rejects.toThrow(
+      /another attempt/,
+    );
+    expect(await resendFailed(key.orderId, key.template, deps(LEASE_MS + 1))).toEqual({
+      status: 'sent',
+      messageId: 'msg-4',
+    });
+    expect(ses.sent).toHaveLength(1);
+  });
 });

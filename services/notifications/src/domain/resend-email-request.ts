@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 /**
  * `notifications.resendEmail`, for operators (and only them: no other service is granted it): a
- * `failed` email of an order sent again, once. Invoke it with the Lambda API, e.g.
+ * failed or abandoned email of an order sent again, once. Invoke it with the Lambda API, e.g.
  * `aws lambda invoke --function-name <resendEmail> --payload '{"orderId":"ord_…","template":"order-confirmation"}'`.
  */
 export const ResendEmailRequest = z.object({

@@ -50,7 +50,10 @@ export const sendOnce = async (
   return takeOver(claimed, deps);
 };
 
-/** An operator's (or orders') re-send of a failed email: sent once more, however often asked. */
+/**
+ * An operator's re-send: a `failed` email, or one left `sending` by an attempt that gave up (the
+ * workflow stopped retrying; its lease has run out), sent once more however often asked.
+ */
 export const resendFailed = async (
   orderId: string,
   template: TemplateName,

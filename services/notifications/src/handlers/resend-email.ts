@@ -3,7 +3,7 @@ import { announceSent, emailSending } from '../adapters/email-sending.ts';
 import { ResendEmailRequest, ResendEmailResponse } from '../domain/resend-email-request.ts';
 import { resendFailed } from '../domain/send-once.ts';
 
-/** An operator re-sends an email SES refused for good (after the cause is fixed), exactly once. */
+/** An operator re-sends an email that failed or was abandoned (after the cause is fixed), once. */
 export const handler = async (event: unknown) => {
   const { orderId, template } = ResendEmailRequest.parse(event);
   const deps = emailSending();
