@@ -1,6 +1,7 @@
 import { HttpProblem, httpHandler, newId, operations } from '@mytabs/contracts';
 import { idempotencyKeys } from '../adapters/records.ts';
 import { fingerprint } from '../domain/cart-fingerprint.ts';
+import { attendeesProblem } from '../domain/checkout-checks.ts';
 import { HoldRefused } from '../domain/refusal-problem.ts';
 import { placeOrder } from '../place-order.ts';
 import { upstreamProblem } from '../upstream-problem.ts';
@@ -11,6 +12,8 @@ import { upstreamProblem } from '../upstream-problem.ts';
  * finishes the same order's steps; another body under the same key is refused (422).
  */
 export const handler = httpHandler(operations.createPaymentIntent, async ({ body, headers }) => {
+  const attendees = attendeesProblem(body.items, body.attendees);
+  if (attendees) throw new HttpProblem(400, 'Too many attendees.', { errors: [attendees] });
   const key = headers['idempotency-key'];
   let orderId = newId('ord');
   if (key) {

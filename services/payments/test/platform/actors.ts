@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Business, OrganizerEvent } from '@mytabs/contracts';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Business, EventEntry, OrganizerEvent } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { apiClient, type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
 import Stripe from 'stripe';
@@ -29,16 +30,18 @@ export const lambdaAs = (local: RepoPlatform, service: string) =>
     maxAttempts: 1,
   });
 
-/** A record of the payments table, read consistently (`webhook#evt_...`, `payment#ord_...`). */
-export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
-  const client = DynamoDBDocumentClient.from(
+const documents = (local: RepoPlatform) =>
+  DynamoDBDocumentClient.from(
     new DynamoDBClient({
       endpoint: local.endpoints.edge,
       region: 'us-east-1',
       credentials: credentials('test'),
     }),
   );
-  const { Item } = await client.send(
+
+/** A record of the payments table, read consistently (`webhook#evt_...`, `payment#ord_...`). */
+export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
+  const { Item } = await documents(local).send(
     new GetCommand({
       TableName: 'mytabs-payments',
       Key: { pk, sk: 'record' },
@@ -47,6 +50,29 @@ export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
   );
   return Item;
 };
+
+/** Writes a payments record directly: only to set up a state no API call can reach on its own. */
+export const putPaymentsRecord = (local: RepoPlatform, pk: string, item: Record<string, unknown>) =>
+  documents(local).send(
+    new PutCommand({ TableName: 'mytabs-payments', Item: { ...item, pk, sk: 'record' } }),
+  );
+
+/** Puts events on the `mytabs` bus signed as `service` (its functions' credentials). */
+export const publishAs = (local: RepoPlatform, service: string, entries: EventEntry[]) =>
+  new EventBridgeClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: credentials(`${service}.test`),
+  }).send(
+    new PutEventsCommand({
+      Entries: entries.map(({ Source, DetailType, Detail }) => ({
+        Source,
+        DetailType,
+        Detail,
+        EventBusName: 'mytabs',
+      })),
+    }),
+  );
 
 export interface Answer {
   status: number;

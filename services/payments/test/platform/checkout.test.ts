@@ -1,13 +1,21 @@
+import { HoldSeatsInvocation, PaymentCanceled } from '@mytabs/contracts';
+import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
 import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fingerprint } from '../../src/domain/cart-fingerprint.ts';
 import {
   archived,
   available,
+  eventually,
+  lambdaAs,
   NEW_YORK_BUYER as NY,
   newYorkEvent,
+  paymentsRecord,
   post,
+  publishAs,
   publishedEvent,
+  putPaymentsRecord,
   stripeFor,
 } from './actors.ts';
 
@@ -205,6 +213,95 @@ describe('createPaymentIntent', () => {
     expect(intents.data.filter((pi) => pi.metadata.orderId === orderId)).toHaveLength(1);
   });
 
+  it('sells the last seats once when buyers race for them', async () => {
+    const room = await publishedEvent(local, {
+      email: 'race@example.com',
+      country: 'US',
+      currency: 'usd',
+      ticketFee: 0,
+      timeZone: 'America/New_York',
+      venue: {
+        name: 'Last Row',
+        line1: '2 Main St',
+        city: 'New York',
+        state: 'NY',
+        postalCode: '10001',
+        country: 'US',
+      },
+      ticketTypes: [
+        { name: 'Seat', price: 1000, taxBehavior: 'exclusive', capacity: 2, perOrderLimit: 2 },
+      ],
+    });
+    const [seat] = room.ticketTypeIds as [string];
+    const body = {
+      eventId: room.eventId,
+      items: [{ ticketTypeId: seat, quantity: 2 }],
+      address: NY,
+      buyer,
+    };
+    const keys = ['race-1', 'race-2', 'race-3', 'race-4'];
+    const answers = await Promise.all(
+      keys.map((key) =>
+        post(local, '/payments/createPaymentIntent', body, { 'idempotency-key': key }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409]);
+    expect(await available(local, room.eventId, seat)).toBe(0);
+    for (const [i, key] of keys.entries()) {
+      if (answers[i]?.status !== 409) continue;
+      // A loser refused at the hold rather than at the quote keeps no open PaymentIntent.
+      const claim = await paymentsRecord(local, `idem#${key}`);
+      const payment = await paymentsRecord(local, `payment#${claim?.orderId}`);
+      if (payment) {
+        const intent = await stripe.paymentIntents.retrieve(payment.paymentIntentId);
+        expect(intent.status).toBe('canceled');
+        const again = await post(local, '/payments/createPaymentIntent', body, {
+          'idempotency-key': key,
+        });
+        expect(again.status).toBe(409);
+      }
+    }
+  });
+
+  it('cancels the PaymentIntent of a hold refused after it was made, and replays the 409', async () => {
+    // Set up an order id whose hold ticketing will refuse: held, then released as canceled.
+    const orderId = 'ord_refusedhold0001';
+    const body = { ...usdCart(), buyer };
+    await putPaymentsRecord(local, 'idem#refused-hold-1', {
+      orderId,
+      requestFingerprint: fingerprint(body),
+    });
+    const held = await invokeFunction(
+      lambdaAs(local, 'payments'),
+      'ticketing-holdSeats',
+      HoldSeatsInvocation,
+      { orderId, eventId: usd.eventId, items: body.items },
+    );
+    expect(held.ok).toBe(true);
+    await publishAs(local, 'payments', [
+      PaymentCanceled.build(
+        { orderId, paymentIntentId: 'pi_neverpaid0001' },
+        { idempotencyKey: `PaymentCanceled:${orderId}`, correlationId: orderId },
+      ),
+    ]);
+    await eventually(
+      () => archived(local, 'HoldReleased', orderId),
+      (e) => e.length > 0,
+    );
+    const before = await available(local, usd.eventId, usd.general);
+
+    const key = { 'idempotency-key': 'refused-hold-1' };
+    const refused = await post(local, '/payments/createPaymentIntent', body, key);
+    expect(refused.status).toBe(409);
+    const payment = await paymentsRecord(local, `payment#${orderId}`);
+    const intent = await stripe.paymentIntents.retrieve(payment?.paymentIntentId);
+    expect(intent.status).toBe('canceled');
+    expect(await post(local, '/payments/createPaymentIntent', body, key)).toMatchObject({
+      status: 409,
+    });
+    expect(await available(local, usd.eventId, usd.general)).toBe(before);
+  });
+
   it('refuses the same Idempotency-Key with another body (422) without side effects', async () => {
     const key = { 'idempotency-key': 'reused-key-1' };
     const first = await post(local, '/payments/createPaymentIntent', { ...usdCart(), buyer }, key);
@@ -276,6 +373,20 @@ describe('bad input', () => {
     expect(answer.contentType).toContain('application/problem+json');
     const paths = (answer.body.errors as { path: string }[]).map((e) => e.path);
     for (const field of fields) expect(paths).toContain(field);
+  });
+
+  it('refuses more attendees than seats, and a promotion code, naming the field', async () => {
+    const attendee = { name: 'A', email: 'a@example.com' };
+    const crowd = await post(local, '/payments/createPaymentIntent', {
+      ...usdCart(),
+      buyer,
+      attendees: [attendee, attendee, attendee, attendee],
+    });
+    expect(crowd.status).toBe(400);
+    expect(crowd.body.errors).toEqual([expect.objectContaining({ path: 'attendees' })]);
+    const promo = await post(local, '/payments/calculate-tax', { ...usdCart(), promoCode: 'FREE' });
+    expect(promo.status).toBe(400);
+    expect(promo.body.errors).toEqual([expect.objectContaining({ path: 'promoCode' })]);
   });
 
   it('answers 400 for a body that is not JSON', async () => {

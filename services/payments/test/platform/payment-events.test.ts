@@ -1,4 +1,3 @@
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { CancelPaymentInvocation, HoldExpired, RefundPaymentInvocation } from '@mytabs/contracts';
 import { InvocationError, invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
@@ -12,6 +11,7 @@ import {
   lambdaAs,
   newYorkEvent,
   paymentsRecord,
+  publishAs,
   stripeFor,
 } from './actors.ts';
 import { withRefusingBus } from './refusing-bus.ts';
@@ -247,28 +247,17 @@ const paidOrder = async () => {
 };
 
 const expireHold = (orderId: string) =>
-  new EventBridgeClient({
-    endpoint: local.endpoints.edge,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'ticketing.test', secretAccessKey: 'test' },
-  }).send(
-    new PutEventsCommand({
-      Entries: [
-        {
-          ...HoldExpired.build(
-            {
-              orderId,
-              eventId: show.eventId,
-              items: [{ ticketTypeId: show.general, quantity: 1 }],
-              expiresAt: new Date().toISOString(),
-            },
-            { idempotencyKey: `HoldExpired:${orderId}`, correlationId: orderId },
-          ),
-          EventBusName: 'mytabs',
-        },
-      ],
-    }),
-  );
+  publishAs(local, 'ticketing', [
+    HoldExpired.build(
+      {
+        orderId,
+        eventId: show.eventId,
+        items: [{ ticketTypeId: show.general, quantity: 1 }],
+        expiresAt: new Date().toISOString(),
+      },
+      { idempotencyKey: `HoldExpired:${orderId}`, correlationId: orderId },
+    ),
+  ]);
 
 describe('cancelPayment', () => {
   it('cancels an unpaid order’s PaymentIntent once, and PaymentCanceled follows', async () => {
