@@ -100,6 +100,15 @@ export const manifest = defineManifest({
       subscribe: { events: ['OrderFulfilled'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: 'write' },
     },
+    voidTickets: {
+      entry: 'src/handlers/void-tickets.ts',
+      subscribe: {
+        events: ['OrderRefunded', 'PaymentDisputed'],
+        retryAttempts: 2,
+        maxEventAgeS: 21_600,
+      },
+      uses: { table: 'write', bus: true },
+    },
     listAttendees: {
       entry: 'src/handlers/list-attendees.ts',
       http: routes.listAttendees,

@@ -25,6 +25,11 @@ export const ticketKey = (orderId: string, ticketId: string) => ({
   sk: `TICKET#${ticketId}`,
 });
 /**
+ * The mark that an order's tickets are void (refunded in full, disputed), beside its tickets: it
+ * applies to the order, so tickets issued after a dispute overtook fulfillment are void as well.
+ */
+export const voidKey = (orderId: string) => ({ pk: `TICKETS#${orderId}`, sk: 'VOID' });
+/**
  * An event's attendee list, one item per ticket, in a partition of its own: never in the event's,
  * whose every catalog read would otherwise page through all its attendees.
  */

@@ -1,8 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { TicketsPort } from '../domain/ports.ts';
-import { byPosition, type IssuedTicket } from '../domain/ticket.ts';
-import { ticketKey } from './table-keys.ts';
+import { byPosition, type IssuedTicket, type VoidReason } from '../domain/ticket.ts';
+import { ticketKey, voidKey } from './table-keys.ts';
 
 const toTicket = (item: Record<string, unknown>): IssuedTicket => ({
   ticketId: item.ticketId as string,
@@ -40,8 +45,8 @@ export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string)
       const page = await db.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': `TICKETS#${orderId}` },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ticket)',
+          ExpressionAttributeValues: { ':pk': `TICKETS#${orderId}`, ':ticket': 'TICKET#' },
           ConsistentRead: true,
           ...(start && { ExclusiveStartKey: start }),
         }),
@@ -50,5 +55,26 @@ export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string)
       start = page.LastEvaluatedKey;
     } while (start);
     return items.map(toTicket).sort(byPosition);
+  },
+  async voidOrder(orderId, reason, at) {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...voidKey(orderId), type: 'void', orderId, reason, voidedAt: at },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  },
+  async voidedBecause(orderId) {
+    const { Item } = await db.send(
+      new GetCommand({ TableName: tableName, Key: voidKey(orderId), ConsistentRead: true }),
+    );
+    return Item?.reason as VoidReason | undefined;
   },
 });

@@ -2,7 +2,7 @@ import type { TicketType } from '@mytabs/contracts';
 import type { AttendeeRecord, CheckInOutcome } from './attendee.ts';
 import type { Hold, HoldLine, HoldState } from './hold.ts';
 import type { PriceableEvent } from './price-cart.ts';
-import type { IssuedTicket } from './ticket.ts';
+import type { IssuedTicket, VoidReason } from './ticket.ts';
 
 /** What the domain needs from storage; the DynamoDB adapters implement it. */
 export interface CatalogPort {
@@ -54,6 +54,10 @@ export interface TicketsPort {
   put(tickets: IssuedTicket[]): Promise<void>;
   /** The order's tickets as stored, in line and unit order. */
   listForOrder(orderId: string): Promise<IssuedTicket[]>;
+  /** Marks every ticket of the order, issued or still to come, void; false if it already was. */
+  voidOrder(orderId: string, reason: VoidReason, at: string): Promise<boolean>;
+  /** Why the order's tickets are void, or undefined while they admit. */
+  voidedBecause(orderId: string): Promise<VoidReason | undefined>;
 }
 
 export interface AttendeesPort {

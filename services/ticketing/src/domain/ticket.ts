@@ -20,6 +20,9 @@ export interface IssuedTicket {
   qr: string;
 }
 
+/** Why an order's tickets stopped admitting anyone (TicketsVoided's reasons). */
+export type VoidReason = 'refunded' | 'disputed';
+
 export type PlannedTicket = Omit<IssuedTicket, 'qr'>;
 
 /**

@@ -8,7 +8,7 @@ import { verifyTicketQr } from '../domain/ticket-qr.ts';
 
 /** A scan at the door: a genuine ticket of this event gets in once; a second scan is refused. */
 export const handler = httpHandler(operations.checkIn, async ({ params, body, principal }) => {
-  const { catalog, attendees } = repositories();
+  const { catalog, attendees, tickets } = repositories();
   const found = await catalog.readEvent(params.eventId);
   if (!found || !canCheckIn(principal, found.event.businessId)) {
     throw new HttpProblem(404, 'No such event.');
@@ -21,6 +21,13 @@ export const handler = httpHandler(operations.checkIn, async ({ params, body, pr
   }
   if (claims.eventId !== params.eventId) {
     throw new HttpProblem(409, 'This ticket is for another event.', { ticketId: claims.ticketId });
+  }
+  const voided = await tickets.voidedBecause(claims.orderId);
+  if (voided) {
+    throw new HttpProblem(409, `This ticket was voided: its order was ${voided}.`, {
+      ticketId: claims.ticketId,
+      voided,
+    });
   }
   const scan = await attendees.checkIn(
     params.eventId,

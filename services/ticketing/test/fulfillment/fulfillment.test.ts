@@ -6,6 +6,7 @@ import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-
 import {
   OrderFulfilled,
   type OrderSnapshot,
+  PaymentDisputed,
   type PublicEvent,
   type TicketType,
 } from '@mytabs/contracts';
@@ -343,6 +344,67 @@ describe('tickets, attendees and check-in', () => {
       `${tickets[0]?.ticketId},${general},${order.orderId},"Ann, ""the first""",ann@example.com,true,${admission.checkedInAt}`,
     );
   }, 60_000);
+
+  it('refuses at the door the tickets of a disputed order', async () => {
+    const order = paidOrder(local, [{ ticketTypeId: general, quantity: 1 }]);
+    await hold(order);
+    await asOrders('confirmHold', { order });
+    const { tickets } = (await asOrders('issueTickets', { order })).result as OrderSnapshot;
+    await asOrders('recordAttendees', { order, tickets });
+
+    const disputed = PaymentDisputed.build(
+      {
+        orderId: order.orderId,
+        paymentIntentId: order.paymentIntentId,
+        chargeId: 'ch_disputed01',
+        disputeId: 'dp_disputed01',
+        amount: order.amount,
+        currency: order.currency,
+        reason: 'fraudulent',
+      },
+      { idempotencyKey: `PaymentDisputed:dp_disputed01`, correlationId: order.orderId },
+    );
+    const events = new EventBridgeClient({
+      ...aws(),
+      credentials: credentialsFor('payments.test'),
+    });
+    await events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: BUS_NAME,
+            Source: disputed.Source,
+            DetailType: disputed.DetailType,
+            Detail: disputed.Detail,
+          },
+        ],
+      }),
+    );
+    await expect
+      .poll(
+        async () =>
+          (
+            await db.send(
+              new GetCommand({
+                TableName: tableName('ticketing'),
+                Key: { pk: `TICKETS#${order.orderId}`, sk: 'VOID' },
+                ConsistentRead: true,
+              }),
+            )
+          ).Item?.reason,
+        { timeout: 10_000 },
+      )
+      .toBe('disputed');
+    const scan = await fetch(`${local.endpoints.api}/events/${eventId}/check-ins`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${organizerToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ qr: tickets[0]?.qr }),
+    });
+    expect(scan.status).toBe(409);
+    expect(await scan.json()).toMatchObject({ voided: 'disputed' });
+    // Issuing again (a redrive) returns the same tickets: the void mark is not one of them.
+    expect((await asOrders('issueTickets', { order })).result.tickets).toEqual(tickets);
+  }, 30_000);
 
   it('hides the attendee list and the door from users outside the business', async () => {
     const stranger = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
