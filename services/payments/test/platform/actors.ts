@@ -177,7 +177,7 @@ export const archived = async (local: RepoPlatform, detailType: string, orderId?
 export const eventually = async <T>(
   probe: () => Promise<T>,
   done: (value: T) => boolean,
-  timeoutMs = 10_000,
+  timeoutMs = 20_000,
 ) => {
   const started = Date.now();
   for (;;) {

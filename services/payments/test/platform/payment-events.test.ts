@@ -63,6 +63,13 @@ const stripeEvent = async (type: string, paymentIntentId: string) => {
   return found;
 };
 
+/** Waits until the emulator has delivered the Stripe event `times` times with a 2xx answer. */
+const delivered = (eventId: string, times: number) =>
+  eventually(
+    async () => local.lines.filter((l) => l.includes(`${eventId} → `) && / 2\d\d$/.test(l)).length,
+    (n) => n >= times,
+  );
+
 const resend = (eventId: string) =>
   fetch(`${local.endpoints.stripe}/v1/events/${eventId}/retry`, {
     method: 'POST',
@@ -104,7 +111,7 @@ describe('a paid order', () => {
     const renamed = JSON.stringify({ ...event, id: 'evt_samechangenewid1' });
     expect((await deliver(renamed, sign(renamed))).status).toBe(200);
     expect(await paymentsRecord(local, 'webhook#evt_samechangenewid1')).toBeDefined();
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await delivered(event.id, 4)).toBe(4);
     expect(await archived(local, 'PaymentSucceeded', order.orderId)).toHaveLength(1);
 
     const committed = await eventually(
@@ -141,7 +148,7 @@ describe('a paid order', () => {
     // The failure delivered again after the success is the same fact: nothing new on the bus.
     const failure = await stripeEvent('payment_intent.payment_failed', order.paymentIntentId);
     expect((await resend(failure.id)).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    expect(await delivered(failure.id, 2)).toBe(2);
     expect(await archived(local, 'PaymentFailed', order.orderId)).toHaveLength(1);
   });
 
@@ -165,7 +172,6 @@ describe('a paid order', () => {
       const recorded = await eventually(
         () => paymentsRecord(local, `webhook#${event.id}`),
         (r) => r !== undefined,
-        15_000,
       );
       expect(recorded).toBeDefined();
       expect(await archived(local, 'PaymentSucceeded', order.orderId)).toHaveLength(1);
@@ -327,7 +333,18 @@ describe('refundPayment', () => {
       () => archived(local, 'PaymentRefunded', order.orderId),
       (e) => e.length >= 2,
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Each refund is announced twice (refund.created, charge.refunded): wait for all four.
+    const refundEvents = await eventually(
+      async () =>
+        (
+          await stripe.events.list({ types: ['refund.created', 'charge.refunded'], limit: 100 })
+        ).data.filter(
+          (e) =>
+            (e.data.object as { payment_intent?: string }).payment_intent === order.paymentIntentId,
+        ),
+      (events) => events.length >= 4,
+    );
+    for (const event of refundEvents) await delivered(event.id, 1);
     expect(await archived(local, 'PaymentRefunded', order.orderId)).toHaveLength(2);
     expect(refunded.map((e) => e.detail.data)).toEqual([
       expect.objectContaining({ refundId: partial.refundId, amount: 1000, amountRefunded: 1000 }),
