@@ -2,6 +2,7 @@ import {
   type CreatePaymentIntentRequest,
   type CreatePaymentIntentResponse,
   HttpProblem,
+  MinorUnits,
   type OrderId,
 } from '@mytabs/contracts';
 import { createOrder, holdSeats } from './adapters/other-services.ts';
@@ -94,7 +95,7 @@ export const placeOrder = async (
     paymentIntentId: payment.paymentIntentId,
     clientSecret: intent.client_secret,
     orderToken: order.orderToken,
-    amount: payment.amount as CreatePaymentIntentResponse['amount'],
+    amount: MinorUnits.parse(payment.amount),
     currency: payment.currency,
     holdExpiresAt: hold.holdExpiresAt,
   };

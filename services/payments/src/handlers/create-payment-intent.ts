@@ -1,4 +1,4 @@
-import { HttpProblem, httpHandler, newId, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, newId, OrderId, operations } from '@mytabs/contracts';
 import { idempotencyKeys } from '../adapters/records.ts';
 import { fingerprint } from '../domain/cart-fingerprint.ts';
 import { attendeesProblem } from '../domain/checkout-checks.ts';
@@ -28,7 +28,7 @@ export const handler = httpHandler(operations.createPaymentIntent, async ({ body
     if (claim.refusal) {
       throw new HttpProblem(claim.refusal.status, claim.refusal.detail, claim.refusal.extra);
     }
-    orderId = claim.orderId as typeof orderId;
+    orderId = OrderId.parse(claim.orderId);
   }
   try {
     const response = await placeOrder(orderId, body);
