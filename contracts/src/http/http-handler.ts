@@ -1,6 +1,7 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import type { Operation } from '../api/routes.ts';
+import { observe } from '../runtime/observe.ts';
 import { AuthorizerContext, type Principal, type UserPrincipal } from './principal.ts';
 import { fieldErrors, jsonResponse, problemResponse } from './problem-response.ts';
 
@@ -64,64 +65,76 @@ const readBody = (event: APIGatewayProxyEvent) => {
  */
 export const httpHandler =
   <O extends Operation>(operation: O, run: (request: HttpRequest<O>) => Promise<HttpResult>) =>
-  async (event: APIGatewayProxyEvent): Promise<APIGatewayProxyResult> => {
-    const headers = lowerCase(event.headers);
-    const errors: { path: string; message: string }[] = [];
-    const parse = (schema: z.ZodType | undefined, value: unknown, part: string) => {
-      if (!schema) return undefined;
-      const result = schema.safeParse(value);
-      if (result.success) return result.data;
-      errors.push(...fieldErrors(result.error, part));
-      return undefined;
-    };
+  (event: APIGatewayProxyEvent, context?: Context): Promise<APIGatewayProxyResult> =>
+    observe(
+      `${operation.method} ${operation.path}`,
+      context,
+      { ...(event.pathParameters?.orderId && { orderId: event.pathParameters.orderId }) },
+      () => answer(operation, run, event),
+    );
 
-    let principal: Principal | undefined;
-    if (operation.auth !== 'public') {
-      const parsed = AuthorizerContext.safeParse(event.requestContext?.authorizer ?? {});
-      if (!parsed.success)
-        return problemResponse(401, 'Sign in, or use the order token, to do this.');
-      principal = parsed.data;
-      if (operation.auth === 'user' && principal.principalType !== 'user') {
-        return problemResponse(401, 'Sign in to do this: an order token only reaches its order.');
-      }
-    }
-
-    let body: unknown;
-    if (operation.body) {
-      try {
-        body = readBody(event);
-      } catch {
-        return problemResponse(400, 'The request body is not valid JSON.', {
-          errors: [{ path: 'body', message: 'must be valid JSON' }],
-        });
-      }
-    }
-    const request = {
-      params: parse(operation.pathParams, event.pathParameters ?? {}, 'path'),
-      query: parse(operation.query, event.queryStringParameters ?? {}, 'query'),
-      headers: parse(operation.headers, headers, 'headers'),
-      body: parse(operation.body, body, ''),
-      principal,
-      rawHeaders: headers,
-      requestId: event.requestContext?.requestId ?? '',
-    } as HttpRequest<O>;
-    if (errors.length > 0) {
-      return problemResponse(400, 'Some fields are missing or invalid.', { errors });
-    }
-
-    try {
-      const result = await run(request);
-      if (result.raw) {
-        return {
-          statusCode: result.status,
-          headers: { 'content-type': result.raw.contentType, ...result.headers },
-          body: result.raw.text,
-        };
-      }
-      return jsonResponse(result.status, result.body, result.headers);
-    } catch (error) {
-      if (error instanceof HttpProblem)
-        return problemResponse(error.status, error.detail, error.extra);
-      throw error;
-    }
+const answer = async <O extends Operation>(
+  operation: O,
+  run: (request: HttpRequest<O>) => Promise<HttpResult>,
+  event: APIGatewayProxyEvent,
+): Promise<APIGatewayProxyResult> => {
+  const headers = lowerCase(event.headers);
+  const errors: { path: string; message: string }[] = [];
+  const parse = (schema: z.ZodType | undefined, value: unknown, part: string) => {
+    if (!schema) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    errors.push(...fieldErrors(result.error, part));
+    return undefined;
   };
+
+  let principal: Principal | undefined;
+  if (operation.auth !== 'public') {
+    const parsed = AuthorizerContext.safeParse(event.requestContext?.authorizer ?? {});
+    if (!parsed.success)
+      return problemResponse(401, 'Sign in, or use the order token, to do this.');
+    principal = parsed.data;
+    if (operation.auth === 'user' && principal.principalType !== 'user') {
+      return problemResponse(401, 'Sign in to do this: an order token only reaches its order.');
+    }
+  }
+
+  let body: unknown;
+  if (operation.body) {
+    try {
+      body = readBody(event);
+    } catch {
+      return problemResponse(400, 'The request body is not valid JSON.', {
+        errors: [{ path: 'body', message: 'must be valid JSON' }],
+      });
+    }
+  }
+  const request = {
+    params: parse(operation.pathParams, event.pathParameters ?? {}, 'path'),
+    query: parse(operation.query, event.queryStringParameters ?? {}, 'query'),
+    headers: parse(operation.headers, headers, 'headers'),
+    body: parse(operation.body, body, ''),
+    principal,
+    rawHeaders: headers,
+    requestId: event.requestContext?.requestId ?? '',
+  } as HttpRequest<O>;
+  if (errors.length > 0) {
+    return problemResponse(400, 'Some fields are missing or invalid.', { errors });
+  }
+
+  try {
+    const result = await run(request);
+    if (result.raw) {
+      return {
+        statusCode: result.status,
+        headers: { 'content-type': result.raw.contentType, ...result.headers },
+        body: result.raw.text,
+      };
+    }
+    return jsonResponse(result.status, result.body, result.headers);
+  } catch (error) {
+    if (error instanceof HttpProblem)
+      return problemResponse(error.status, error.detail, error.extra);
+    throw error;
+  }
+};

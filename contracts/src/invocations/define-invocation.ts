@@ -1,4 +1,7 @@
+import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
+import { correlationOf } from '../runtime/correlation.ts';
+import { observe } from '../runtime/observe.ts';
 
 /**
  * The shape of a synchronous call between services (`service.function`): what the caller sends
@@ -21,7 +24,13 @@ export const invocationHandler =
     invocation: I,
     run: (input: z.output<I['request']>) => Promise<z.input<I['response']>>,
   ) =>
-  async (event: unknown): Promise<z.output<I['response']>> =>
-    invocation.response.parse(
-      await run(invocation.request.parse(event) as z.output<I['request']>),
-    ) as z.output<I['response']>;
+  (event: unknown, context?: Context): Promise<z.output<I['response']>> =>
+    observe(
+      invocation.ref,
+      context,
+      correlationOf(event),
+      async () =>
+        invocation.response.parse(
+          await run(invocation.request.parse(event) as z.output<I['request']>),
+        ) as z.output<I['response']>,
+    );

@@ -1,5 +1,7 @@
-import type { EventBridgeEvent } from 'aws-lambda';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
 import type { DetailOf, EventContract } from '../events/define-event.ts';
+import { correlationOf } from './correlation.ts';
+import { observe } from './observe.ts';
 
 /**
  * A Lambda target of an EventBridge rule for one or more contracts: the event's `detail` is parsed
@@ -11,12 +13,18 @@ export const eventHandler =
     contracts: readonly C[],
     run: (detail: DetailOf<C>, event: EventBridgeEvent<string, unknown>) => Promise<void>,
   ) =>
-  async (event: EventBridgeEvent<string, unknown>): Promise<void> => {
-    const contract = contracts.find(
-      (c) => c.detailType === event['detail-type'] && c.source === event.source,
+  (event: EventBridgeEvent<string, unknown>, context?: Context): Promise<void> =>
+    observe(
+      event['detail-type'],
+      context,
+      correlationOf((event.detail as { data?: unknown } | undefined)?.data),
+      async () => {
+        const contract = contracts.find(
+          (c) => c.detailType === event['detail-type'] && c.source === event.source,
+        );
+        if (!contract) {
+          throw new Error(`No contract here for ${event.source} ${event['detail-type']}`);
+        }
+        await run(contract.parse(event.detail) as DetailOf<C>, event);
+      },
     );
-    if (!contract) {
-      throw new Error(`No contract here for ${event.source} ${event['detail-type']}`);
-    }
-    await run(contract.parse(event.detail) as DetailOf<C>, event);
-  };
