@@ -1,8 +1,8 @@
 import { EmailSent } from '@mytabs/contracts';
+import { documentClient } from '@mytabs/contracts/runtime/aws-clients';
 import { readEnv } from '../config.ts';
 import type { TemplateName } from '../domain/email-message.ts';
 import type { SendResult } from '../domain/send-once.ts';
-import { documentClient } from './document-client.ts';
 import { emailRecordsRepository } from './email-records-repository.ts';
 import { publish } from './publish.ts';
 import { sesMailer } from './ses-mailer.ts';

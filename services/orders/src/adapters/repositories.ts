@@ -1,5 +1,5 @@
+import { documentClient } from '@mytabs/contracts/runtime/aws-clients';
 import { readEnv } from '../config.ts';
-import { documentClient } from './document-client.ts';
 import { effectRecords } from './effect-records.ts';
 import { ordersRepository } from './orders-repository.ts';
 

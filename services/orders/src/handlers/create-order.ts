@@ -1,4 +1,5 @@
 import { CreateOrderInvocation, invocationHandler } from '@mytabs/contracts';
+import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
 import { issueOrderToken } from '../adapters/other-services.ts';
 import { publishOnce } from '../adapters/publish.ts';
 import { repositories } from '../adapters/repositories.ts';
@@ -20,6 +21,7 @@ export const handler = invocationHandler(CreateOrderInvocation, async (request) 
   if (!created && !isSameOrder(order, wanted)) {
     throw new OrderConflict(`Order ${order.orderId} exists for another payment`);
   }
+  if (created) metrics.addMetric('OrdersPlaced', MetricUnit.Count, 1);
   const orderToken = await issueOrderToken(order.orderId);
   await publishOnce(effects, order.orderId, orderPlaced(order));
   return { orderId: order.orderId, orderToken, created };

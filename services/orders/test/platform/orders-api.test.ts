@@ -1,7 +1,7 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { PaymentFailed } from '@mytabs/contracts';
+import { PaymentCanceled, PaymentFailed } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   DEMO_ORGANIZER,
@@ -245,6 +245,53 @@ describe('facts arriving late', () => {
     const answer = await getOrder(order.orderId, order.orderToken);
     expect(answer.body.status).toBe('FULFILLED');
     expect(answer.body).not.toHaveProperty('lastPaymentError');
+  });
+
+  it('are done with, not dead-lettered, when the checkout never placed its order', async () => {
+    const orderId = 'ord_neverplaced01';
+    const facts = [
+      PaymentCanceled.build(
+        { orderId, paymentIntentId: 'pi_neverplaced01', cancellationReason: 'abandoned' },
+        { idempotencyKey: 'PaymentCanceled:pi_neverplaced01', correlationId: orderId },
+      ),
+      PaymentFailed.build(
+        {
+          orderId,
+          paymentIntentId: 'pi_neverplaced01',
+          amount: 1000,
+          currency: 'usd',
+          lastPaymentError: { type: 'card_error', code: 'card_declined', message: 'Declined' },
+        },
+        { idempotencyKey: 'PaymentFailed:pi_neverplaced01:1', correlationId: orderId },
+      ),
+    ];
+    const bus = new EventBridgeClient({
+      endpoint: local.endpoints.edge,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'payments.test', secretAccessKey: 'test' },
+    });
+    await bus.send(
+      new PutEventsCommand({
+        Entries: facts.map((f) => ({
+          Source: f.Source,
+          DetailType: f.DetailType,
+          Detail: f.Detail,
+          EventBusName: 'mytabs',
+        })),
+      }),
+    );
+    bus.destroy();
+    const handled = (name: string) =>
+      local.lines.some((l) => l.startsWith(`${name} | REPORT`) && !l.includes('Error'));
+    await eventually(
+      async () =>
+        handled('orders-cancelOnPaymentCanceled') && handled('orders-recordPaymentFailure'),
+      (done) => done,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(
+      local.platform.lambda.deadLetters().filter((d) => JSON.stringify(d).includes(orderId)),
+    ).toEqual([]);
   });
 });
 

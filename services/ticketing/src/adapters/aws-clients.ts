@@ -1,18 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { LambdaClient } from '@aws-sdk/client-lambda';
-
-/** One of each client per container, created on first use (the environment is read then). */
-let lambda: LambdaClient | undefined;
-let events: EventBridgeClient | undefined;
-
-export const lambdaClient = () => {
-  lambda ??= new LambdaClient({});
-  return lambda;
-};
-export const eventBridgeClient = () => {
-  events ??= new EventBridgeClient({});
-  return events;
-};
-
-export const logger = new Logger({ serviceName: 'ticketing' });
+/** The AWS clients and logger ticketing uses: traced, one of each per container. */
+export { eventBridgeClient, lambdaClient } from '@mytabs/contracts/runtime/aws-clients';
+export { logger } from '@mytabs/contracts/runtime/observability';

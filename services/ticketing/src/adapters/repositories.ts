@@ -1,7 +1,7 @@
+import { documentClient } from '@mytabs/contracts/runtime/aws-clients';
 import { readEnv } from '../config.ts';
 import { attendeesRepository } from './attendees-repository.ts';
 import { catalogRepository } from './catalog-repository.ts';
-import { documentClient } from './document-client.ts';
 import { holdsRepository } from './holds-repository.ts';
 import { inventoryRepository } from './inventory-repository.ts';
 import { ticketsRepository } from './tickets-repository.ts';

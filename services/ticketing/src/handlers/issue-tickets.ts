@@ -1,4 +1,5 @@
 import { IssueTicketsStep, invocationHandler, TicketsIssued } from '@mytabs/contracts';
+import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
 import { publish } from '../adapters/publish.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
@@ -22,5 +23,7 @@ export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => 
       { idempotencyKey: `TicketsIssued:${order.orderId}`, correlationId: order.orderId },
     ),
   );
+  // Counted per run: a retried step counts its tickets again (rare; the tickets themselves are not).
+  metrics.addMetric('TicketsIssued', MetricUnit.Count, tickets.length);
   return { tickets: tickets.map(toOrderTicket) };
 });
