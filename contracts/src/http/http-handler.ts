@@ -20,6 +20,8 @@ export interface HttpRequest<O extends Operation> {
       : Principal;
   /** Lower-cased request headers, for what the operation does not declare (e.g. `accept`). */
   rawHeaders: Record<string, string>;
+  /** The body exactly as sent (base64 undone): what a signature, e.g. Stripe's, is computed on. */
+  rawBody: string;
   requestId: string;
 }
 
@@ -50,13 +52,10 @@ const lowerCase = (headers: Record<string, string | undefined> | null) =>
       .map(([k, v]) => [k.toLowerCase(), v]),
   );
 
-const readBody = (event: APIGatewayProxyEvent) => {
-  if (!event.body) return undefined;
-  const text = event.isBase64Encoded
+const rawBodyOf = (event: APIGatewayProxyEvent) =>
+  event.isBase64Encoded && event.body
     ? Buffer.from(event.body, 'base64').toString('utf8')
-    : event.body;
-  return JSON.parse(text) as unknown;
-};
+    : (event.body ?? '');
 
 /**
  * An API Gateway proxy handler for one operation of the route table: path parameters, query,
@@ -99,10 +98,11 @@ const answer = async <O extends Operation>(
     }
   }
 
+  const rawBody = rawBodyOf(event);
   let body: unknown;
   if (operation.body) {
     try {
-      body = readBody(event);
+      body = rawBody ? (JSON.parse(rawBody) as unknown) : undefined;
     } catch {
       return problemResponse(400, 'The request body is not valid JSON.', {
         errors: [{ path: 'body', message: 'must be valid JSON' }],
@@ -116,6 +116,7 @@ const answer = async <O extends Operation>(
     body: parse(operation.body, body, ''),
     principal,
     rawHeaders: headers,
+    rawBody,
     requestId: event.requestContext?.requestId ?? '',
   } as HttpRequest<O>;
   if (errors.length > 0) {

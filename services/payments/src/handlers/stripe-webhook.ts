@@ -1,5 +1,5 @@
 import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
 import Stripe from 'stripe';
 import { logger } from '../adapters/aws-clients.ts';
 import { publish } from '../adapters/publish.ts';
@@ -8,9 +8,6 @@ import { stripeClient } from '../adapters/stripe-client.ts';
 import { factsOf } from '../adapters/stripe-facts.ts';
 import { webhookSecret } from '../adapters/webhook-secret.ts';
 
-const rawBody = (event: APIGatewayProxyEvent) =>
-  event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : (event.body ?? '');
-
 /**
  * `POST /payments/webhook`: Stripe's events become domain events once per fact. The signature is
  * checked on the raw body. A fact already published (the same change under another Stripe event
@@ -18,42 +15,43 @@ const rawBody = (event: APIGatewayProxyEvent) =>
  * after the domain events are on the bus, so a failure in between answers 500 and Stripe's retry
  * publishes again (consumers deduplicate on each event's idempotency key).
  */
-export const handler = (event: APIGatewayProxyEvent) =>
-  httpHandler(operations.stripeWebhook, async ({ headers }) => {
-    const stripe = await stripeClient();
-    let verified: Stripe.Event;
-    try {
-      verified = await stripe.webhooks.constructEventAsync(
-        rawBody(event),
-        headers['stripe-signature'],
-        await webhookSecret(),
-      );
-    } catch (error) {
-      if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
-        throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
-          errors: [{ path: 'headers.stripe-signature', message: error.message }],
-        });
-      }
-      throw error;
+export const handler = httpHandler(operations.stripeWebhook, async ({ headers, rawBody }) => {
+  const stripe = await stripeClient();
+  let verified: Stripe.Event;
+  try {
+    verified = await stripe.webhooks.constructEventAsync(
+      rawBody,
+      headers['stripe-signature'],
+      await webhookSecret(),
+    );
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+      throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
+        errors: [{ path: 'headers.stripe-signature', message: error.message }],
+      });
     }
-    if (await webhookEvents.seen(verified.id)) {
-      logger.info('Duplicate Stripe event', { stripeEventId: verified.id });
-      return { status: 200, body: { received: true } };
-    }
-    const facts = await factsOf(verified);
-    const fresh = [];
-    for (const fact of facts) {
-      if (!(await publishedFacts.seen(fact.detail.metadata.idempotencyKey))) fresh.push(fact);
-    }
-    await publish(fresh);
-    for (const fact of fresh) {
-      await publishedFacts.record(fact.detail.metadata.idempotencyKey, verified.id);
-    }
-    await webhookEvents.record(verified.id, verified.type, new Date().toISOString());
-    logger.info('Stripe event handled', {
-      stripeEventId: verified.id,
-      type: verified.type,
-      published: fresh.map((e) => e.detail.metadata.idempotencyKey),
-    });
+    throw error;
+  }
+  if (await webhookEvents.seen(verified.id)) {
+    logger.info('Duplicate Stripe event', { stripeEventId: verified.id });
     return { status: 200, body: { received: true } };
-  })(event);
+  }
+  const facts = await factsOf(verified);
+  const fresh = [];
+  for (const fact of facts) {
+    if (!(await publishedFacts.seen(fact.detail.metadata.idempotencyKey))) fresh.push(fact);
+  }
+  await publish(fresh);
+  const failed = fresh.filter((f) => f.DetailType === 'PaymentFailed').length;
+  if (failed > 0) metrics.addMetric('PaymentsFailed', MetricUnit.Count, failed);
+  for (const fact of fresh) {
+    await publishedFacts.record(fact.detail.metadata.idempotencyKey, verified.id);
+  }
+  await webhookEvents.record(verified.id, verified.type, new Date().toISOString());
+  logger.info('Stripe event handled', {
+    stripeEventId: verified.id,
+    type: verified.type,
+    published: fresh.map((e) => e.detail.metadata.idempotencyKey),
+  });
+  return { status: 200, body: { received: true } };
+});
