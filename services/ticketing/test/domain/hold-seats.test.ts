@@ -69,6 +69,16 @@ describe('releasing a hold', () => {
     expect(left('tt_general')).toBe(10);
   });
 
+  it('loses a race to ConfirmHold cleanly: confirmed after it looked, nothing is given back', async () => {
+    const { hold, left, ports } = setup();
+    await hold('ord_aaaa', cart(3));
+    const stale = structuredClone(await ports.holds.find('ord_aaaa'));
+    await ports.holds.setState('ord_aaaa', 'confirmed');
+    const racing = { ...ports, holds: { ...ports.holds, find: async () => stale } };
+    expect(await releaseHold('ord_aaaa', racing)).toBe('already-confirmed');
+    expect(left('tt_general')).toBe(7);
+  });
+
   it('leaves a confirmed (paid) hold alone', async () => {
     const { hold, left, ports } = setup();
     await hold('ord_aaaa', cart(3));

@@ -1,6 +1,6 @@
 import type { TicketType } from '@mytabs/contracts';
 import type { Hold } from '../../src/domain/hold.ts';
-import type { CatalogPort, HoldsPort, InventoryPort } from '../../src/domain/ports.ts';
+import type { CatalogPort, ClaimableHoldsPort, InventoryPort } from '../../src/domain/ports.ts';
 import type { PriceableEvent } from '../../src/domain/price-cart.ts';
 
 /** Ports over plain objects, for unit tests of the domain's decisions only. */
@@ -33,7 +33,7 @@ export const inMemoryPorts = (event: PriceableEvent, ticketTypes: TicketType[]) 
       return 'returned';
     },
   };
-  const holds: HoldsPort = {
+  const holds: ClaimableHoldsPort = {
     find: async (orderId) => holdRecords.get(orderId),
     create: async (hold) => {
       const existing = holdRecords.get(hold.orderId);
@@ -45,6 +45,13 @@ export const inMemoryPorts = (event: PriceableEvent, ticketTypes: TicketType[]) 
       const hold = holdRecords.get(orderId);
       if (hold) hold.state = state;
     },
+    transition: async (orderId, from, to) => {
+      const hold = holdRecords.get(orderId);
+      if (hold?.state !== from) return false;
+      hold.state = to;
+      return true;
+    },
+    markSettled: async () => {},
   };
   return { catalog, inventory, holds, holdRecords };
 };
