@@ -28,6 +28,7 @@ export * from './invocations/get-business.ts';
 export * from './invocations/hold-seats.ts';
 export * from './invocations/issue-order-token.ts';
 export * from './invocations/order-snapshot.ts';
+export * from './invocations/placed-order.ts';
 export * from './invocations/price-cart.ts';
 export * from './invocations/refund-payment.ts';
 export * from './invocations/workflow-steps.ts';

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { OrderLine } from '../api/orders.ts';
-import { BusinessId, EventId, OrderId, PaymentIntentId, TaxCalculationId } from '../ids.ts';
-import { Currency, MinorUnits } from '../money.ts';
-import { Attendee, Buyer } from '../people.ts';
+import { OrderId, TaxCalculationId } from '../ids.ts';
 import { UtcDateTime } from '../time.ts';
 import { defineInvocation } from './define-invocation.ts';
+import { PlacedOrder } from './placed-order.ts';
 
 /**
  * `orders.createOrder`, for payments' checkout: the Order in PENDING_PAYMENT, once per order id
@@ -12,19 +10,7 @@ import { defineInvocation } from './define-invocation.ts';
  */
 export const CreateOrderInvocation = defineInvocation({
   ref: 'orders.createOrder',
-  request: z.object({
-    orderId: OrderId,
-    eventId: EventId,
-    businessId: BusinessId,
-    buyer: Buyer,
-    attendees: z.array(Attendee).default([]),
-    lines: z.array(OrderLine).min(1),
-    subtotal: MinorUnits,
-    fees: MinorUnits,
-    tax: MinorUnits,
-    amount: MinorUnits,
-    currency: Currency,
-    paymentIntentId: PaymentIntentId,
+  request: PlacedOrder.extend({
     taxCalculationId: TaxCalculationId.optional(),
     holdExpiresAt: UtcDateTime,
   }),

@@ -1,16 +1,11 @@
 import {
   Attendee,
-  BusinessId,
-  Buyer,
   Currency,
-  EventId,
   LastPaymentError,
   MinorUnits,
-  OrderId,
-  OrderLine,
   OrderStatus,
   OrderTicket,
-  PaymentIntentId,
+  PlacedOrder,
   TaxCalculationId,
   UtcDateTime,
 } from '@mytabs/contracts';
@@ -23,20 +18,9 @@ export const ConfirmationStatus = z.enum(['sent', 'already-sent', 'failed']);
  * The Order aggregate as orders stores it. `version` grows by one on every change: each write is
  * conditional on the version it read, so two concurrent changes never overwrite each other.
  */
-export const Order = z.object({
-  orderId: OrderId,
+export const Order = PlacedOrder.extend({
   status: OrderStatus,
-  eventId: EventId,
-  businessId: BusinessId,
-  buyer: Buyer,
   attendees: z.array(Attendee),
-  lines: z.array(OrderLine).min(1),
-  subtotal: MinorUnits,
-  fees: MinorUnits,
-  tax: MinorUnits,
-  amount: MinorUnits,
-  currency: Currency,
-  paymentIntentId: PaymentIntentId,
   taxCalculationId: TaxCalculationId.optional(),
   holdExpiresAt: UtcDateTime,
   createdAt: UtcDateTime,
