@@ -118,9 +118,14 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
 
   // Warm-up buyers (their own seats, not counted) bring each function to a few warm workers, so
   // the run measures the flow rather than a burst of cold starts on a machine of few cores.
-  const warmUp = await Promise.all(
-    Array.from({ length: warmers }, (_, n) => buy(buyers + n, false)),
-  );
+  // One alone first (each function's first cold start), then the others together.
+  const first = await buy(buyers, false);
+  const warmUp = [
+    first,
+    ...(await Promise.all(
+      Array.from({ length: warmers - 1 }, (_, n) => buy(buyers + 1 + n, false)),
+    )),
+  ];
   const warmUpFailures = warmUp.flatMap((o) => (o.error ? [`warm-up: ${o.error}`] : []));
 
   const started = performance.now();
