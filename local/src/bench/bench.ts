@@ -41,12 +41,19 @@ const endpoints = own?.endpoints ?? localEndpoints();
 console.error(
   `Bench: ${buyers} buyers × ${quantity} ticket(s) for ${seats} seats on ${own ? 'its own platform' : endpoints.api}`,
 );
+let lastTenth = -1;
+/** A bar redrawn in place on a terminal; a line per tenth of the run anywhere else (CI, a file). */
 const bar = (done: number, total: number, failed: number) => {
+  const status = `${done}/${total}${failed ? `, ${failed} failed` : ''}`;
+  if (!process.stderr.isTTY) {
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth > lastTenth) process.stderr.write(`  ${status}\n`);
+    lastTenth = tenth;
+    return;
+  }
   const width = 30;
   const filled = Math.round((done / total) * width);
-  process.stderr.write(
-    `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${failed ? `, ${failed} failed` : ''}`,
-  );
+  process.stderr.write(`\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${status}`);
 };
 try {
   const result = await runBench({
@@ -57,7 +64,7 @@ try {
     manifests: await loadManifests(repoRoot),
     onProgress: ({ done, total, failed }) => bar(done, total, failed),
   });
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   console.log(formatReport(result));
   const dir = resolve(repoRoot, 'bench-results');
   await mkdir(dir, { recursive: true });
