@@ -123,6 +123,25 @@ describe('an organizer', () => {
     expect(event.ticketTypes).toHaveLength(1);
   });
 
+  it('gets 400 for an invalid change or listing, and the event stays as it was', async () => {
+    const { eventId } = await publishedEvent(dana, 5);
+    const change = await send('PATCH', `/events/${eventId}`, dana.token, {
+      startsAt: 'tomorrow',
+      status: 'archived',
+    });
+    expect(change.status).toBe(400);
+    expect((await problemOf(change)).errors.map((e) => e.path).sort()).toEqual([
+      'startsAt',
+      'status',
+    ]);
+    const listing = await send('GET', '/events?limit=0&cursor=bm9wZQ', undefined);
+    expect(listing.status).toBe(400);
+    expect((await problemOf(listing)).errors.map((e) => e.path)).toEqual(['query.limit']);
+    expect((await send('GET', '/events?cursor=bm9wZQ', undefined)).status).toBe(400);
+    const event = await apiClient(local.endpoints.api).get<{ name: string }>(`/events/${eventId}`);
+    expect(event.name).toBe('Small room');
+  });
+
   it('must sign in: no token answers 401 problem+json', async () => {
     const response = await send('POST', '/events', undefined, {});
     expect(response.status).toBe(401);
