@@ -65,6 +65,7 @@ const run = async (stopRequested: Promise<string>) => {
       announce(platform, options.dataDir);
       if (options.seed)
         announceSeed(await seedDemo(platform.endpoints as SeedEndpoints, manifests));
+      void platform.lambda.warmAll();
       return stopRequested;
     }),
   ]);

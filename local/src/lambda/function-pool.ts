@@ -83,6 +83,22 @@ export class FunctionPool {
     }
   }
 
+  /** Starts one worker ahead of the first invocation, if none runs yet; false if its init fails. */
+  async warm(): Promise<boolean> {
+    if (this.#all.size > 0) return true;
+    await this.options.initSlots.acquire();
+    try {
+      if (this.#all.size > 0) return true;
+      const worker = this.#spawn();
+      const failed = await this.#init(worker, 'warm-up');
+      if (failed) return false;
+      this.#release(worker);
+      return true;
+    } finally {
+      this.options.initSlots.release();
+    }
+  }
+
   async close() {
     for (const timer of this.#idleTimers.values()) clearTimeout(timer);
     this.#idleTimers.clear();

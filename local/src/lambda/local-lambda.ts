@@ -177,6 +177,15 @@ export class LocalLambda {
     );
   }
 
+  /**
+   * Loads one worker of every function in the background, so the first requests after `npm start`
+   * do not wait for a chain of cold starts (a convenience of the local platform: Lambda itself
+   * only does this with provisioned concurrency). Cold starts still queue one per core.
+   */
+  async warmAll(): Promise<void> {
+    await Promise.all([...this.functions.values()].map((fn) => this.#pool(fn).warm()));
+  }
+
   async close() {
     this.#closed = true;
     for (const [timer, wake] of this.#retryWaits) {

@@ -40,6 +40,7 @@ describe('functions', () => {
       'alpha-onPayment',
       'alpha-slow',
       'alpha-slowInit',
+      'alpha-warmable',
       'beta-callAlpha',
     ]);
     const { Configuration } = await lambda.send(
@@ -159,6 +160,15 @@ describe('sandboxes', () => {
     expect(sandboxes.size).toBe(3);
     const next = (await platform.lambda.call('alpha-echo', {})) as { sandbox: number };
     expect(sandboxes.has(next.sandbox)).toBe(true);
+  });
+});
+
+describe('warming', () => {
+  it('loads a worker of each function ahead of its first invocation, which then finds it warm', async () => {
+    await platform.lambda.warmAll();
+    const started = performance.now();
+    expect(await platform.lambda.call('alpha-warmable', {})).toEqual({ warm: true });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
