@@ -26,8 +26,17 @@ if (!running) {
 
 const buyer = shopper(endpoints);
 console.log(`MyTabs demo: buying 2 tickets from ${endpoints.api}`);
-const { items: events } = await buyer.listEvents();
-const event = events.find((e) => e.ticketTypes.some((t) => t.available >= 2));
+/** An event with 2 seats left; `npm start` may still be seeding it, so wait a little for one. */
+const findEvent = async () => {
+  for (let waited = 0; ; waited += 500) {
+    const { items } = await buyer.listEvents();
+    const event = items.find((e) => e.ticketTypes.some((t) => t.available >= 2));
+    if (event || waited >= 20_000) return event;
+    if (waited === 0) console.log('  (waiting for npm start to publish the demo event...)');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+const event = await findEvent();
 const ticketType = event?.ticketTypes.find((t) => t.available >= 2);
 if (!event || !ticketType) {
   console.error(
