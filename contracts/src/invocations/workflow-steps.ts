@@ -12,15 +12,7 @@ import { OrderSnapshot } from './order-snapshot.ts';
  * cannot go on throws an error whose name the ASL matches (`SeatsUnavailable`, `EmailFailed`, ...).
  */
 
-/** Error names thrown by steps and matched by the ASL's Retry and Catch. */
-export const StepErrors = {
-  /** ConfirmHold: the hold is gone and too few seats remain to hold them again. */
-  seatsUnavailable: 'SeatsUnavailable',
-  /** A step's transient failure (throttling, a dependency down): retried with backoff. */
-  transient: 'TransientStepError',
-  /** SendConfirmation / SendApology: SES refused the message for good (after retries). */
-  emailFailed: 'EmailFailed',
-} as const;
+export { StepErrors } from './step-errors.ts';
 
 /** orders.markPaid — PENDING_PAYMENT → PAID (the workflow's first step); answers the order. */
 export const MarkPaidStep = defineInvocation({

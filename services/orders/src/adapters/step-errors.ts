@@ -1,13 +1,10 @@
-import { StepErrors } from '@mytabs/contracts';
+import { TransientStepError } from '@mytabs/contracts/runtime/transient-error';
 import { ConcurrentUpdate } from '../domain/ports.ts';
 
-class TransientStepError extends Error {
-  override name = StepErrors.transient;
-}
-
 /**
- * A workflow step's failure as the ASL matches it: a lost race or a throttled AWS call is
- * transient (retried with backoff by the state's Retry); anything else keeps its own name.
+ * A workflow step's failure as the ASL matches it: a lost race on the order is transient too
+ * (retried with backoff by the state's Retry), as `invocationHandler` already makes AWS and
+ * Stripe outages; anything else keeps its own name.
  */
 export const asStep =
   <I, O>(run: (input: I) => Promise<O>) =>
@@ -15,8 +12,7 @@ export const asStep =
     try {
       return await run(input);
     } catch (error) {
-      const retryable = (error as { $retryable?: unknown }).$retryable !== undefined;
-      if (error instanceof ConcurrentUpdate || retryable) {
+      if (error instanceof ConcurrentUpdate) {
         throw new TransientStepError((error as Error).message, { cause: error });
       }
       throw error;

@@ -1,6 +1,12 @@
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
-import Stripe from 'stripe';
+import {
+  archivedEvents,
+  eventually,
+  type RepoPlatform,
+  repoRoot,
+  signInLocalUser,
+  stripeFor,
+} from '@mytabs/local';
 
 export interface Answer {
   status: number;
@@ -31,18 +37,6 @@ export const call = async (
     contentType: response.headers.get('content-type'),
     body: text ? JSON.parse(text) : undefined,
   };
-};
-
-/** The real Stripe SDK against the emulator, as the ticket site's Stripe.js confirms a payment. */
-export const stripeFor = (local: RepoPlatform) => {
-  const url = new URL(local.endpoints.stripe);
-  return new Stripe('sk_test_orders', {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-  });
 };
 
 /** A signed-in user of the local pool (created on first use): their ID token. */
@@ -80,26 +74,8 @@ export const checkout = async (local: RepoPlatform, seats = 2) => {
   };
 };
 
-export interface ArchivedEvent {
-  'detail-type': string;
-  detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
-}
-
 /** The domain events of one type the `mytabs` bus archived for one order. */
-export const archived = async (local: RepoPlatform, detailType: string, orderId: string) => {
-  const response = await fetch(
-    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
-  );
-  const { Events } = (await response.json()) as { Events: ArchivedEvent[] };
-  return Events.filter((e) => e.detail.data.orderId === orderId);
-};
+export const archived = (local: RepoPlatform, detailType: string, orderId: string) =>
+  archivedEvents(local, detailType, orderId);
 
-/** Polls `probe` until `done` holds of its answer or about 20 s pass; answers the last value. */
-export const eventually = async <T>(probe: () => Promise<T>, done: (value: T) => boolean) => {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() - started > 20_000) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-};
+export { eventually, stripeFor };
