@@ -54,7 +54,7 @@ export const manifest = defineManifest({
     cancelOnHoldExpired: {
       entry: 'src/handlers/cancel-on-hold-expired.ts',
       subscribe: { events: ['HoldExpired'], retryAttempts: 2, maxEventAgeS: 3600 },
-      uses: { table: 'read', secrets: ['stripe-secret-key'] },
+      uses: { table: 'read', bus: true, secrets: ['stripe-secret-key'] },
     },
     createTaxLocation: {
       entry: 'src/handlers/create-tax-location.ts',

@@ -20,7 +20,7 @@ export const manifest = defineManifest({
       {
         name: 'activeHolds',
         partitionKey: { name: 'holdState', type: 'S' },
-        sortKey: { name: 'expiresAt', type: 'S' },
+        sortKey: { name: 'sweepAt', type: 'S' },
       },
     ],
   },

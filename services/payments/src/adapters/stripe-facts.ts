@@ -13,7 +13,7 @@ import { stripeClient } from './stripe-client.ts';
 const idOf = (value: string | { id: string } | null | undefined) =>
   typeof value === 'string' ? value : value?.id;
 
-const intentView = (pi: Stripe.PaymentIntent): IntentView => ({
+export const intentView = (pi: Stripe.PaymentIntent): IntentView => ({
   id: pi.id,
   status: pi.status,
   amount: pi.amount,

@@ -4,22 +4,18 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Business, EventEntry, OrganizerEvent } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { apiClient, type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
-import Stripe from 'stripe';
+import {
+  apiClient,
+  archivedEvents,
+  eventually,
+  type RepoPlatform,
+  repoRoot,
+  seatsLeft,
+  signInLocalUser,
+  stripeFor,
+} from '@mytabs/local';
 
 const credentials = (accessKeyId: string) => ({ accessKeyId, secretAccessKey: 'test' });
-
-/** The real Stripe SDK against the platform's emulator, as a browser's Stripe.js would confirm. */
-export const stripeFor = (local: RepoPlatform) => {
-  const url = new URL(local.endpoints.stripe);
-  return new Stripe('sk_test_payments', {
-    host: url.hostname,
-    port: Number(url.port),
-    protocol: 'http',
-    maxNetworkRetries: 0,
-    telemetry: false,
-  });
-};
 
 /** Lambda signed as another service (`orders`), so the manifest's `invokedBy` applies. */
 export const lambdaAs = (local: RepoPlatform, service: string) =>
@@ -153,39 +149,12 @@ export const publishedEvent = async (local: RepoPlatform, setup: SellerSetup) =>
 };
 
 /** Seats left of a ticket type, as a buyer sees them. */
-export const available = async (local: RepoPlatform, eventId: string, ticketTypeId: string) => {
-  const event = await apiClient(local.endpoints.api).get<{
-    ticketTypes: { ticketTypeId: string; available: number }[];
-  }>(`/events/${eventId}`);
-  return event.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
-};
-
-export interface ArchivedEvent {
-  'detail-type': string;
-  detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
-}
+export const available = seatsLeft;
 
 /** The domain events of one type the `mytabs` bus archived, optionally for one order only. */
-export const archived = async (local: RepoPlatform, detailType: string, orderId?: string) => {
-  const response = await fetch(
-    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
-  );
-  const { Events } = (await response.json()) as { Events: ArchivedEvent[] };
-  return Events.filter((e) => !orderId || e.detail.data.orderId === orderId);
-};
+export const archived = archivedEvents;
 
-export const eventually = async <T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 20_000,
-) => {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+export { eventually, stripeFor };
 
 /** A published event in New York (8.875%) with a $45.00 exclusive and a $120.00 inclusive tier. */
 export const newYorkEvent = async (local: RepoPlatform, email: string, ticketFee = 150) => {

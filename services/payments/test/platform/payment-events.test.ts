@@ -301,6 +301,24 @@ describe('an expired hold', () => {
     expect((await stripe.paymentIntents.retrieve(order.paymentIntentId)).status).toBe('canceled');
   });
 
+  it('reported again after its cancel, publishes PaymentCanceled again with the same key', async () => {
+    const order = await checkout(local, show);
+    await expireHold(order.orderId);
+    await eventually(
+      () => archived(local, 'PaymentCanceled', order.orderId),
+      (e) => e.length > 0,
+    );
+    await expireHold(order.orderId);
+    const canceled = await eventually(
+      () => archived(local, 'PaymentCanceled', order.orderId),
+      (e) => e.length > 1,
+    );
+    expect(canceled.map((e) => e.detail.metadata.idempotencyKey)).toEqual([
+      `PaymentCanceled:${order.paymentIntentId}`,
+      `PaymentCanceled:${order.paymentIntentId}`,
+    ]);
+  });
+
   it('leaves a payment that already succeeded alone', async () => {
     const order = await paidOrder();
     await expireHold(order.orderId);

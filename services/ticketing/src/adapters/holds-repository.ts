@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Hold, HoldState } from '../domain/hold.ts';
 import type { ClaimableHoldsPort } from '../domain/ports.ts';
-import { ACTIVE, ACTIVE_HOLDS_INDEX, EXPIRY_REPORTED, holdKey } from './table-keys.ts';
+import { ACTIVE, ACTIVE_HOLDS_INDEX, holdKey } from './table-keys.ts';
 
 const toHold = (item: Record<string, unknown>): Hold => ({
   orderId: item.orderId as string,
@@ -19,6 +19,9 @@ const toHold = (item: Record<string, unknown>): Hold => ({
   createdAt: item.createdAt as string,
   ...(typeof item.settledAt === 'string' && { settledAt: item.settledAt }),
 });
+
+/** An active hold is swept from its expiry on, unless the sweeper already set a later time. */
+const SWEEP_FROM_EXPIRY = 'sweepAt = if_not_exists(sweepAt, expiresAt)';
 
 /**
  * Hold records. An active hold carries `holdState = active`, which puts it in the sparse index
@@ -34,7 +37,7 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
 
   const port: ClaimableHoldsPort & {
     listExpired(now: Date, limit: number): Promise<Hold[]>;
-    markExpiryReported(orderId: string): Promise<void>;
+    deferSweep(orderId: string, until: Date): Promise<void>;
   } = {
     find,
     async create(hold) {
@@ -46,7 +49,7 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
               ...holdKey(hold.orderId),
               type: 'hold',
               ...hold,
-              ...(hold.state === 'active' && { holdState: ACTIVE }),
+              ...(hold.state === 'active' && { holdState: ACTIVE, sweepAt: hold.expiresAt }),
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
@@ -66,7 +69,7 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
           Key: holdKey(orderId),
           UpdateExpression:
             state === 'active'
-              ? 'SET #state = :s, holdState = :a'
+              ? `SET #state = :s, holdState = :a, ${SWEEP_FROM_EXPIRY}`
               : 'SET #state = :s REMOVE holdState',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#state': 'state' },
@@ -81,7 +84,7 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
             TableName: tableName,
             Key: holdKey(orderId),
             UpdateExpression: [
-              `SET #state = :to${lines ? ', #lines = :lines' : ''}${to === 'active' ? ', holdState = :a' : ''}`,
+              `SET #state = :to${lines ? ', #lines = :lines' : ''}${to === 'active' ? `, holdState = :a, ${SWEEP_FROM_EXPIRY}` : ''}`,
               ...(to === 'active' ? [] : ['REMOVE holdState']),
             ].join(' '),
             ConditionExpression: '#state = :from',
@@ -116,23 +119,27 @@ export const holdsRepository = (db: DynamoDBDocumentClient, tableName: string) =
         new QueryCommand({
           TableName: tableName,
           IndexName: ACTIVE_HOLDS_INDEX,
-          KeyConditionExpression: 'holdState = :a AND expiresAt <= :now',
+          KeyConditionExpression: 'holdState = :a AND sweepAt <= :now',
           ExpressionAttributeValues: { ':a': ACTIVE, ':now': now.toISOString() },
           Limit: limit,
         }),
       );
       return Items.map(toHold);
     },
-    /** Takes the hold out of the sweeper's index once HoldExpired is on the bus; seats stay held. */
-    async markExpiryReported(orderId) {
+    /**
+     * Once HoldExpired is on the bus, the sweeper looks at the hold again only at `until`: if it
+     * is still active then (its PaymentIntent's cancel failed for good, or its release did), it
+     * is reported again, so no hold stays off sale for ever. Seats stay held meanwhile.
+     */
+    async deferSweep(orderId, until) {
       try {
         await db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: holdKey(orderId),
-            UpdateExpression: 'SET holdState = :reported',
+            UpdateExpression: 'SET sweepAt = :until',
             ConditionExpression: 'holdState = :a',
-            ExpressionAttributeValues: { ':a': ACTIVE, ':reported': EXPIRY_REPORTED },
+            ExpressionAttributeValues: { ':a': ACTIVE, ':until': until.toISOString() },
           }),
         );
       } catch (error) {

@@ -9,11 +9,9 @@ export const ticketTypeKey = (eventId: string, ticketTypeId: string) => ({
 });
 export const holdKey = (orderId: string) => ({ pk: `HOLD#${orderId}`, sk: 'HOLD' });
 
-/** Sparse index of active holds by expiry, which the sweeper reads. */
+/** Sparse index of active holds by when the sweeper should look at them next (`sweepAt`). */
 export const ACTIVE_HOLDS_INDEX = 'activeHolds';
 export const ACTIVE = 'active';
-/** Expired and reported: out of the sweeper's way while payments cancels the PaymentIntent. */
-export const EXPIRY_REPORTED = 'expiry-reported';
 
 /** Sparse index of published events by start time: the public listing. */
 export const PUBLISHED_EVENTS_INDEX = 'publishedEvents';

@@ -4,10 +4,13 @@ import { publish } from '../adapters/publish.ts';
 import { repositories } from '../adapters/repositories.ts';
 
 const BATCH = 100;
+/** How long an expired hold may stay unresolved before it is reported again. */
+const REPORT_AGAIN_MS = 5 * 60_000;
 
 /**
- * The sweeper, every minute: reports each hold past its expiry once (HoldExpired) and releases
- * nothing itself. Payments answers by canceling the PaymentIntent, unless it was paid meanwhile.
+ * The sweeper, every minute: reports each hold past its expiry (HoldExpired, one idempotency key
+ * per hold) and releases nothing itself. Payments answers by canceling the PaymentIntent, unless
+ * it was paid meanwhile; a hold still active five minutes later is reported again.
  */
 export const handler = async (): Promise<{ reported: number }> => {
   const { holds } = repositories();
@@ -26,7 +29,7 @@ export const handler = async (): Promise<{ reported: number }> => {
           { idempotencyKey: `HoldExpired:${hold.orderId}`, correlationId: hold.orderId },
         ),
       );
-      await holds.markExpiryReported(hold.orderId);
+      await holds.deferSweep(hold.orderId, new Date(Date.now() + REPORT_AGAIN_MS));
       reported += 1;
     }
     if (expired.length < BATCH) break;

@@ -2,7 +2,15 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type Business, HoldSeatsInvocation, type OrganizerEvent } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
-import { apiClient, type RepoPlatform, repoRoot, signInLocalUser } from '@mytabs/local';
+import {
+  apiClient,
+  archivedEvents,
+  eventually,
+  type RepoPlatform,
+  repoRoot,
+  seatsLeft,
+  signInLocalUser,
+} from '@mytabs/local';
 
 /** An organizer of their own business, signed in through the local user pool. */
 export const organizerOf = async (local: RepoPlatform, email: string, businessName: string) => {
@@ -74,31 +82,10 @@ export const holdAsPayments = (local: RepoPlatform) => {
 };
 
 /** Seats left of a ticket type, as a buyer sees them. */
-export const available = async (local: RepoPlatform, eventId: string, ticketTypeId: string) => {
-  const event = await apiClient(local.endpoints.api).get<{
-    ticketTypes: { ticketTypeId: string; available: number }[];
-  }>(`/events/${eventId}`);
-  return event.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
-};
+export const available = seatsLeft;
 
 /** The domain events of one type the `mytabs` bus has archived so far. */
-export const archived = async (local: RepoPlatform, detailType: string) => {
-  const response = await fetch(
-    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
-  );
-  const { Events } = (await response.json()) as { Events: { detail: unknown }[] };
-  return Events;
-};
+export const archived = (local: RepoPlatform, detailType: string) =>
+  archivedEvents(local, detailType);
 
-export const eventually = async <T>(
-  probe: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 10_000,
-) => {
-  const started = Date.now();
-  for (;;) {
-    const value = await probe();
-    if (done(value) || Date.now() - started > timeoutMs) return value;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
+export { eventually };

@@ -117,13 +117,13 @@ describe('the hold sweeper', () => {
     region: 'us-east-1',
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
   });
-  /** Time passing, as far as one hold is concerned: its expiry moves into the past. */
+  /** Time passing, as far as one hold is concerned: its expiry (and next sweep) move into the past. */
   const expire = (orderId: string) =>
     DynamoDBDocumentClient.from(new DynamoDBClient(edge())).send(
       new UpdateCommand({
         TableName: 'mytabs-ticketing',
         Key: { pk: `HOLD#${orderId}`, sk: 'HOLD' },
-        UpdateExpression: 'SET expiresAt = :past',
+        UpdateExpression: 'SET expiresAt = :past, sweepAt = :past',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
       }),
     );
@@ -149,5 +149,19 @@ describe('the hold sweeper', () => {
     expect(await expiredFor('ord_sleepy01')).toHaveLength(1);
     expect(await expiredFor('ord_awake001')).toHaveLength(0);
     expect(await available(local, eventId, ticketTypeId)).toBe(7);
+  });
+
+  it('reports a hold again if it is still active minutes later (its cancel or release failed)', async () => {
+    const { eventId, ticketTypeId } = await publishedEvent(organizer, 10);
+    await hold('ord_stuck001', eventId, ticketTypeId, 1);
+    await expire('ord_stuck001');
+    expect(await sweep()).toEqual({ reported: 1 });
+    await expire('ord_stuck001');
+    expect(await sweep()).toEqual({ reported: 1 });
+    const reports = await expiredFor('ord_stuck001');
+    expect(reports).toHaveLength(2);
+    expect(
+      new Set(reports.map((e) => JSON.stringify(e.detail).match(/HoldExpired:ord_\w+/)?.[0])),
+    ).toEqual(new Set(['HoldExpired:ord_stuck001']));
   });
 });
