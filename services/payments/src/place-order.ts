@@ -27,38 +27,9 @@ export const placeOrder = async (
   orderId: OrderId,
   request: CreatePaymentIntentRequest,
 ): Promise<CreatePaymentIntentResponse> => {
-  const { cart, quote, fingerprint } = await quoteCart(request);
-  if (request.taxCalculationId) {
-    const verdict = acceptQuote(
-      await taxCalculations.find(request.taxCalculationId),
-      { cartFingerprint: fingerprint, total: quote.total, currency: quote.currency },
-      Math.floor(Date.now() / 1000),
-    );
-    if (!verdict.ok) {
-      throw new HttpProblem(409, verdict.detail, {
-        code: `quote-${verdict.reason}`,
-        errors: [{ path: 'taxCalculationId', message: verdict.detail }],
-      });
-    }
-  }
-
-  const payment =
-    (await payments.find(orderId)) ??
-    (await (async () => {
-      const intent = await createPaymentIntent(orderId, quote.total, quote.currency);
-      return payments.save({
-        orderId,
-        paymentIntentId: intent.id,
-        amount: intent.amount,
-        currency: intent.currency,
-        subtotal: quote.subtotal,
-        fees: quote.fees,
-        tax: quote.tax,
-        taxCalculationId: quote.taxCalculationId,
-        businessId: cart.businessId,
-        eventId: cart.eventId,
-      });
-    })());
+  // A retry of a checkout that got as far as its PaymentIntent goes on from there: quoting again
+  // would count the buyer's own held seats as gone and refuse them their own order.
+  const payment = (await payments.find(orderId)) ?? (await startPayment(orderId, request));
 
   const hold = await holdSeats({ orderId, eventId: request.eventId, items: request.items });
   if (!hold.ok) {
@@ -68,8 +39,8 @@ export const placeOrder = async (
 
   const order = await createOrder({
     orderId,
-    eventId: cart.eventId,
-    businessId: cart.businessId,
+    eventId: hold.cart.eventId,
+    businessId: hold.cart.businessId,
     buyer: request.buyer,
     attendees: request.attendees ?? [],
     lines: hold.cart.lines.map((line) => ({
@@ -99,4 +70,35 @@ export const placeOrder = async (
     currency: payment.currency,
     holdExpiresAt: hold.holdExpiresAt,
   };
+};
+
+/** The quote recomputed from the cart (a stale or foreign quote refused), its PaymentIntent and record. */
+const startPayment = async (orderId: OrderId, request: CreatePaymentIntentRequest) => {
+  const { cart, quote, fingerprint } = await quoteCart(request);
+  if (request.taxCalculationId) {
+    const verdict = acceptQuote(
+      await taxCalculations.find(request.taxCalculationId),
+      { cartFingerprint: fingerprint, total: quote.total, currency: quote.currency },
+      Math.floor(Date.now() / 1000),
+    );
+    if (!verdict.ok) {
+      throw new HttpProblem(409, verdict.detail, {
+        code: `quote-${verdict.reason}`,
+        errors: [{ path: 'taxCalculationId', message: verdict.detail }],
+      });
+    }
+  }
+  const intent = await createPaymentIntent(orderId, quote.total, quote.currency);
+  return payments.save({
+    orderId,
+    paymentIntentId: intent.id,
+    amount: intent.amount,
+    currency: intent.currency,
+    subtotal: quote.subtotal,
+    fees: quote.fees,
+    tax: quote.tax,
+    taxCalculationId: quote.taxCalculationId,
+    businessId: cart.businessId,
+    eventId: cart.eventId,
+  });
 };
