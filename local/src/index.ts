@@ -35,4 +35,11 @@ export {
   startStripeEmulator,
   type WebhookEndpoint,
 } from './stripe/stripe-emulator.ts';
+export {
+  type ArchivedEvent,
+  archivedEvents,
+  eventually,
+  seatsLeft,
+  stripeFor,
+} from './testing/probes.ts';
 export { type RepoPlatform, repoRoot, startRepoPlatform } from './testing/repo-platform.ts';

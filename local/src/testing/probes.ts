@@ -1,0 +1,57 @@
+import Stripe from 'stripe';
+import { apiClient } from '../seed/api-client.ts';
+import type { RepoPlatform } from './repo-platform.ts';
+
+/**
+ * What the end-to-end tests of every service look at on a running platform, in one place: the
+ * bus's archive, live availability, and the real Stripe SDK against the emulator.
+ */
+
+/** Polls `probe` until `done` holds of its answer or `timeoutMs` passes; answers the last value. */
+export const eventually = async <T>(
+  probe: () => Promise<T>,
+  done: (value: T) => boolean,
+  timeoutMs = 20_000,
+) => {
+  const started = Date.now();
+  for (;;) {
+    const value = await probe();
+    if (done(value) || Date.now() - started > timeoutMs) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+};
+
+export interface ArchivedEvent {
+  'detail-type': string;
+  source: string;
+  detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
+}
+
+/** The domain events of one type the `mytabs` bus archived, optionally for one order only. */
+export const archivedEvents = async (local: RepoPlatform, detailType: string, orderId?: string) => {
+  const response = await fetch(
+    `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
+  );
+  const { Events } = (await response.json()) as { Events: ArchivedEvent[] };
+  return Events.filter((e) => !orderId || e.detail.data.orderId === orderId);
+};
+
+/** Seats left of a ticket type, as a buyer sees them. */
+export const seatsLeft = async (local: RepoPlatform, eventId: string, ticketTypeId: string) => {
+  const event = await apiClient(local.endpoints.api).get<{
+    ticketTypes: { ticketTypeId: string; available: number }[];
+  }>(`/events/${eventId}`);
+  return event.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
+};
+
+/** The real Stripe SDK against the platform's emulator, as a browser's Stripe.js would confirm. */
+export const stripeFor = (local: RepoPlatform) => {
+  const url = new URL(local.endpoints.stripe);
+  return new Stripe('sk_test_mytabs_tests', {
+    host: url.hostname,
+    port: Number(url.port),
+    protocol: 'http',
+    maxNetworkRetries: 0,
+    telemetry: false,
+  });
+};
