@@ -62,7 +62,7 @@ export const CancelOrderResponse = z
 export const RefundOrderRequest = z
   .object({
     /** Omitted: everything not yet refunded. */
-    amount: MinorUnits.optional(),
+    amount: z.number().int().min(1, 'must be more than zero').pipe(MinorUnits).optional(),
     reason: z.enum(['duplicate', 'fraudulent', 'requested_by_customer']).optional(),
   })
   .meta({ id: 'RefundOrderRequest' });

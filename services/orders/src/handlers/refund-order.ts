@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { InvocationError } from '@mytabs/contracts/runtime/invoke-function';
 import { refundPayment } from '../adapters/other-services.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { canRefundOrder } from '../domain/order-access.ts';
@@ -32,11 +33,18 @@ export const handler = httpHandler(
         },
       );
     }
+    // The amount asked for, or none: what is left is Stripe's to know, since our `amountRefunded`
+    // only moves once PaymentRefunded comes back.
     const refund = await refundPayment({
       orderId: order.orderId,
       refundRequestId: `refund:${order.orderId}:${headers['idempotency-key'] ?? randomUUID()}`,
-      amount: check.amount,
+      ...(body.amount !== undefined && { amount: body.amount }),
       ...(body.reason && { reason: body.reason }),
+    }).catch((error: unknown) => {
+      if (error instanceof InvocationError && error.errorType === 'RefundRejected') {
+        throw new HttpProblem(409, error.message.replace(/^.*RefundRejected: /, ''));
+      }
+      throw error;
     });
     return { status: 202, body: { orderId: order.orderId, ...refund } };
   },

@@ -359,6 +359,19 @@ describe('an organizer refund', () => {
     expect(nothingLeft.status).toBe(409);
   });
 
+  it('refunds the rest at once after a partial refund, before the order shows it', async () => {
+    const order = await checkout(local, 2);
+    await pay(order.paymentIntentId);
+    await until(order.orderId, order.orderToken, 'FULFILLED');
+    const refund = (body: object) =>
+      call(local, 'POST', `/orders/${order.orderId}/refunds`, { token: organizer, body });
+    expect((await refund({ amount: 1000 })).status).toBe(202);
+    const rest = await refund({});
+    expect(rest).toMatchObject({ status: 202, body: { amount: order.amount - 1000 } });
+    expect(await until(order.orderId, order.orderToken, 'REFUNDED')).toBe('REFUNDED');
+    expect((await refund({ amount: 1 })).status).toBe(409);
+  });
+
   it('is refused to anyone but an owner of the business, beyond what is left, and before fulfillment', async () => {
     const order = await checkout(local, 1);
     const stranger = await userToken(local, 'other-organizer@example.com', ['organizer']);
