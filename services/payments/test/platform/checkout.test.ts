@@ -343,6 +343,38 @@ describe('createPaymentIntent', () => {
   });
 });
 
+describe('an order below what a card payment can be', () => {
+  it('is refused with 409 saying why, not 502 inviting a retry that cannot succeed', async () => {
+    const cheap = await publishedEvent(local, {
+      email: 'cheap@example.com',
+      country: 'US',
+      currency: 'usd',
+      ticketFee: 0,
+      timeZone: 'America/Chicago',
+      venue: {
+        name: 'Free Jazz Loft',
+        line1: '1 Main St',
+        city: 'Austin',
+        state: 'TX',
+        postalCode: '73301',
+        country: 'US',
+      },
+      ticketTypes: [
+        { name: 'Almost free', price: 25, taxBehavior: 'inclusive', capacity: 5, perOrderLimit: 1 },
+      ],
+    });
+    const [almostFree] = cheap.ticketTypeIds as [string];
+    const answer = await post(local, '/payments/createPaymentIntent', {
+      eventId: cheap.eventId,
+      items: [{ ticketTypeId: almostFree, quantity: 1 }],
+      address: NY,
+      buyer,
+    });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toMatchObject({ code: 'amount-too-small' });
+  });
+});
+
 describe('bad input', () => {
   it.each([
     ['/payments/calculate-tax', { ...{ items: [] }, address: NY }, ['eventId', 'items']],
