@@ -51,6 +51,11 @@ export const manifest = defineManifest({
       subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: 'write', secrets: ['stripe-secret-key'] },
     },
+    reverseTaxOnRefund: {
+      entry: 'src/handlers/reverse-tax-on-refund.ts',
+      subscribe: { events: ['PaymentRefunded'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+    },
     cancelOnHoldExpired: {
       entry: 'src/handlers/cancel-on-hold-expired.ts',
       subscribe: { events: ['HoldExpired'], retryAttempts: 2, maxEventAgeS: 3600 },

@@ -68,3 +68,10 @@ export const taxTransactions = {
   record: (orderId: string, transactionId: string | undefined) =>
     putRecordOnce(`taxtx#${orderId}`, { orderId, transactionId }),
 };
+
+/** A refund's Stripe Tax reversal, by refund id. */
+export const taxReversals = {
+  find: (refundId: string) => getRecord<{ reversalId: string }>(`taxrev#${refundId}`),
+  record: (refundId: string, reversalId: string) =>
+    putRecordOnce(`taxrev#${refundId}`, { refundId, reversalId }),
+};

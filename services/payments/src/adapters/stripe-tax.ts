@@ -76,3 +76,26 @@ export const commitTaxTransaction = async (calculationId: string, orderId: strin
     throw error;
   }
 };
+
+/**
+ * Reverses, from the order's tax transaction, what one refund gave back (tax included), so the
+ * tax reported to authorities follows the money. The reference is the refund's and Stripe refuses
+ * a second reversal with it; the idempotency key makes a retry answer the first one.
+ */
+export const reverseTaxForRefund = async (
+  transactionId: string,
+  refundId: string,
+  refundedAmount: number,
+) => {
+  const stripe = await stripeClient();
+  const reversal = await stripe.tax.transactions.createReversal(
+    {
+      mode: 'partial',
+      original_transaction: transactionId,
+      reference: `refund:${refundId}`,
+      flat_amount: -refundedAmount,
+    },
+    { idempotencyKey: `taxrev:${refundId}` },
+  );
+  return reversal.id;
+};

@@ -333,6 +333,31 @@ describe('an expired hold', () => {
 });
 
 describe('refundPayment', () => {
+  it('reverses each refund’s share of the order’s tax transaction', async () => {
+    const order = await paidOrder();
+    const committed = await eventually(
+      () => paymentsRecord(local, `taxtx#${order.orderId}`),
+      (r) => r !== undefined,
+    );
+    const refund = await refundPayment(order.orderId, 'tax-share-1', 2000);
+    const reversed = await eventually(
+      () => paymentsRecord(local, `taxrev#${refund.refundId}`),
+      (r) => r !== undefined,
+    );
+    const reversal = await stripe.tax.transactions.retrieve(String(reversed?.reversalId));
+    expect(reversal).toMatchObject({
+      type: 'reversal',
+      reference: `refund:${refund.refundId}`,
+      reversal: { original_transaction: committed?.transactionId },
+    });
+    const lines = await stripe.tax.transactions.listLineItems(reversal.id);
+    const total = lines.data.reduce(
+      (sum, l) => sum + l.amount + (l.tax_behavior === 'exclusive' ? l.amount_tax : 0),
+      0,
+    );
+    expect(total).toBe(-2000);
+  });
+
   it('refunds part, then the rest, once per refund request, and refuses an over-refund', async () => {
     const order = await paidOrder();
     const partial = await refundPayment(order.orderId, 'organizer-req-1', 1000);
