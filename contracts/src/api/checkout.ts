@@ -67,6 +67,13 @@ export const IdempotencyKeyHeader = z.object({
   }),
 });
 
+/** Where a duplicate would move money twice (a refund), the key is not optional. */
+export const RequiredIdempotencyKeyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(255).meta({
+    description: 'Required: a repeated request with the same key refunds once.',
+  }),
+});
+
 export const CreatePaymentIntentResponse = z
   .object({
     orderId: OrderId,

@@ -9,6 +9,7 @@ import {
   CreatePaymentIntentRequest,
   CreatePaymentIntentResponse,
   IdempotencyKeyHeader,
+  RequiredIdempotencyKeyHeader,
 } from './checkout.ts';
 import {
   CreateEventRequest,
@@ -122,7 +123,7 @@ export const operations = {
     service: 'orders',
     summary: "Full or partial refund by the event's organizer",
     pathParams: OrderPathParams,
-    headers: IdempotencyKeyHeader,
+    headers: RequiredIdempotencyKeyHeader,
     body: RefundOrderRequest,
     responses: { 202: { description: 'Refund created at Stripe', schema: RefundOrderResponse } },
     problems: [400, 404, 409],

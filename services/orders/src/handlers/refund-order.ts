@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
 import { InvocationError } from '@mytabs/contracts/runtime/invoke-function';
 import { refundPayment } from '../adapters/other-services.ts';
@@ -7,8 +6,8 @@ import { canRefundOrder } from '../domain/order-access.ts';
 import { checkRefund } from '../domain/refund-request.ts';
 
 /**
- * An organizer refunds (part of) a fulfilled order. The refund request id is Stripe's idempotency
- * key: a retry with the same `Idempotency-Key` refunds once. The order's status follows when
+ * An organizer refunds (part of) a fulfilled order. The required `Idempotency-Key` makes the
+ * refund request id, Stripe's idempotency key: a double submit refunds once. The order's status follows when
  * Stripe reports the refund (PaymentRefunded).
  */
 export const handler = httpHandler(
@@ -37,7 +36,7 @@ export const handler = httpHandler(
     // only moves once PaymentRefunded comes back.
     const refund = await refundPayment({
       orderId: order.orderId,
-      refundRequestId: `refund:${order.orderId}:${headers['idempotency-key'] ?? randomUUID()}`,
+      refundRequestId: `refund:${order.orderId}:${headers['idempotency-key']}`,
       ...(body.amount !== undefined && { amount: body.amount }),
       ...(body.reason && { reason: body.reason }),
     }).catch((error: unknown) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
@@ -341,9 +342,17 @@ describe('an organizer refund', () => {
     );
     expect((await getOrder(order.orderId, order.orderToken)).body.tickets).toHaveLength(2);
 
+    const again = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+      token: organizer,
+      body: { amount: 1000, reason: 'requested_by_customer' },
+      headers: { 'idempotency-key': 'refund-part-1' },
+    });
+    expect(again.body.refundId).toBe(part.body.refundId);
+
     const rest = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
       token: organizer,
       body: {},
+      headers: { 'idempotency-key': 'refund-rest-1' },
     });
     expect(rest).toMatchObject({ status: 202, body: { amount: order.amount - 1000 } });
     expect(await until(order.orderId, order.orderToken, 'REFUNDED')).toBe('REFUNDED');
@@ -355,6 +364,7 @@ describe('an organizer refund', () => {
     const nothingLeft = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
       token: organizer,
       body: {},
+      headers: { 'idempotency-key': 'refund-more-1' },
     });
     expect(nothingLeft.status).toBe(409);
   });
@@ -364,7 +374,11 @@ describe('an organizer refund', () => {
     await pay(order.paymentIntentId);
     await until(order.orderId, order.orderToken, 'FULFILLED');
     const refund = (body: object) =>
-      call(local, 'POST', `/orders/${order.orderId}/refunds`, { token: organizer, body });
+      call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+        token: organizer,
+        body,
+        headers: { 'idempotency-key': randomUUID() },
+      });
     expect((await refund({ amount: 1000 })).status).toBe(202);
     const rest = await refund({});
     expect(rest).toMatchObject({ status: 202, body: { amount: order.amount - 1000 } });
@@ -376,9 +390,21 @@ describe('an organizer refund', () => {
     const order = await checkout(local, 1);
     const stranger = await userToken(local, 'other-organizer@example.com', ['organizer']);
     const refund = (token: string, body: unknown) =>
-      call(local, 'POST', `/orders/${order.orderId}/refunds`, { token, body });
+      call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+        token,
+        body,
+        headers: { 'idempotency-key': randomUUID() },
+      });
 
     expect((await refund(order.orderToken, {})).status).toBe(401);
+    const unkeyed = await call(local, 'POST', `/orders/${order.orderId}/refunds`, {
+      token: organizer,
+      body: {},
+    });
+    expect(unkeyed.status).toBe(400);
+    expect(unkeyed.body.errors).toEqual([
+      expect.objectContaining({ path: 'headers.idempotency-key' }),
+    ]);
     expect((await refund(stranger, {})).status).toBe(404);
     expect((await refund(organizer, {})).status).toBe(409);
     const negative = await refund(organizer, { amount: -5 });
