@@ -35,3 +35,21 @@ export const close = (server: Server) =>
     server.close((error) => (error ? reject(error) : resolve()));
     server.closeAllConnections();
   });
+
+/**
+ * Close a server once the requests it is serving have been answered (idle connections at once),
+ * forcing the rest after `graceMs`: for a server whose requests finish work after the socket
+ * would otherwise be cut (dynalite writes to its store as it answers).
+ */
+export const closeGracefully = (server: Server, graceMs = 1_000) =>
+  new Promise<void>((resolve, reject) => {
+    if (!server.listening) return resolve();
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    force.unref();
+    server.close((error) => {
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });

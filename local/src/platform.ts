@@ -71,8 +71,9 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const running: RunningComponent[] = [];
   const stop = async () => {
     ready = false;
-    for (const component of running.reverse()) await component.close();
+    // Functions first: none may still be writing to a component (DynamoDB) as it closes.
     await lambda.close();
+    for (const component of running.reverse()) await component.close();
     await close(edge);
     await releaseDataDir();
   };

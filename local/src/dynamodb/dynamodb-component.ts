@@ -11,7 +11,7 @@ import dynalite from 'dynalite';
 import type { PlatformComponent } from '../component.ts';
 import { amzTarget } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
-import { close, listen } from '../listen.ts';
+import { close, closeGracefully, listen } from '../listen.ts';
 import { REGION } from '../naming.ts';
 import { tableDefinition } from './table-definition.ts';
 
@@ -71,7 +71,8 @@ export const dynamodb: PlatformComponent = {
           handle: (request) => forward(request, port),
         },
       ],
-      close: () => close(server),
+      // In-flight requests finish first: dynalite closes its store when its server closes.
+      close: () => closeGracefully(server),
     };
   },
 };
