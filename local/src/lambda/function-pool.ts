@@ -86,7 +86,7 @@ export class FunctionPool {
   /** Starts one worker ahead of the first invocation, if none runs yet; false if its init fails. */
   async warm(): Promise<boolean> {
     if (this.#all.size > 0) return true;
-    await this.options.initSlots.acquire();
+    await this.options.initSlots.acquire('warm-up');
     try {
       if (this.#all.size > 0) return true;
       const worker = this.#spawn();

@@ -8,22 +8,25 @@ import { availableParallelism } from 'node:os';
  */
 export class InitSlots {
   #free: number;
-  readonly #waiting: Array<() => void> = [];
+  /** Invocations waiting for a slot: served before any warm-up, which nobody is waiting for. */
+  readonly #invocations: Array<() => void> = [];
+  readonly #warmUps: Array<() => void> = [];
 
   constructor(readonly size = Math.max(2, availableParallelism())) {
     this.#free = size;
   }
 
-  async acquire() {
+  async acquire(purpose: 'invocation' | 'warm-up' = 'invocation') {
     if (this.#free > 0) {
       this.#free -= 1;
       return;
     }
-    await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    const queue = purpose === 'invocation' ? this.#invocations : this.#warmUps;
+    await new Promise<void>((resolve) => queue.push(resolve));
   }
 
   release() {
-    const next = this.#waiting.shift();
+    const next = this.#invocations.shift() ?? this.#warmUps.shift();
     if (next) next();
     else this.#free += 1;
   }
