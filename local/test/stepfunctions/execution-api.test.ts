@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DescribeStateMachineCommand,
@@ -11,7 +9,6 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Platform } from '../../src/platform.ts';
 import {
   ACCOUNT_ARN,
   history,
@@ -21,19 +18,15 @@ import {
   startStepFunctionsPlatform,
 } from './step-functions-platform.ts';
 
-let platform: Platform;
 let sfn: SFNClient;
 let counters: string;
 
+let close: () => Promise<void>;
+
 beforeAll(async () => {
-  ({ platform, sfn } = await startStepFunctionsPlatform());
-  counters = await mkdtemp(join(tmpdir(), 'sfn-counters-'));
+  ({ sfn, counters, close } = await startStepFunctionsPlatform());
 });
-afterAll(async () => {
-  sfn?.destroy();
-  await platform?.close();
-  await rm(counters, { recursive: true, force: true });
-});
+afterAll(() => close?.());
 
 const start = (workflow: string, name: string | undefined, input: unknown) =>
   sfn.send(

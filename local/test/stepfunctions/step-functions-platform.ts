@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DescribeExecutionCommand,
@@ -38,7 +41,14 @@ export const startStepFunctionsPlatform = async () => {
     credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     maxAttempts: 1,
   });
-  return { platform, sfn, lines };
+  // Fixture functions count their calls in files here (they run in other threads).
+  const counters = await mkdtemp(join(tmpdir(), 'sfn-counters-'));
+  const close = async () => {
+    sfn.destroy();
+    await platform.close();
+    await rm(counters, { recursive: true, force: true });
+  };
+  return { platform, sfn, lines, counters, close };
 };
 
 /** Poll DescribeExecution until the execution has ended (the engine runs it in the background). */
