@@ -1,4 +1,3 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
@@ -7,6 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Business, Membership } from '@mytabs/contracts';
+import { putOnce } from '@mytabs/contracts/runtime/put-once';
 
 export interface UserRecord {
   userId: string;
@@ -24,29 +24,14 @@ const memberKey = (userId: string, businessId: string) => ({
 });
 const businessKey = (businessId: string) => ({ pk: `BUSINESS#${businessId}`, sk: 'BUSINESS' });
 
-const isConditionFailure = (error: unknown) => error instanceof ConditionalCheckFailedException;
-
 /**
  * Users, businesses and memberships in identity's table. A user's profile and memberships share
  * the user's partition, so the authorizer reads who they are with one Query.
  */
 export const identityRepository = (db: DynamoDBDocumentClient, tableName: string) => ({
   /** Creates the profile once; a repeated confirmation leaves the first one as it is. */
-  async createUser(user: UserRecord): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...userKey(user.userId), type: 'user', ...user },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  },
+  createUser: (user: UserRecord): Promise<boolean> =>
+    putOnce(db, tableName, { ...userKey(user.userId), type: 'user', ...user }),
 
   async readUser(userId: string) {
     const { Items = [] } = await db.send(

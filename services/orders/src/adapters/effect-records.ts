@@ -1,5 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { putOnce } from '@mytabs/contracts/runtime/put-once';
 
 /**
  * Durable records of effects done: written with `attribute_not_exists` once the effect happened,
@@ -13,17 +13,7 @@ export const effectRecords = (db: DynamoDBDocumentClient, tableName: string) => 
     return Item !== undefined;
   },
   async record(key: { pk: string; sk: string }, at: Date) {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...key, type: 'effect', recordedAt: at.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    await putOnce(db, tableName, { ...key, type: 'effect', recordedAt: at.toISOString() });
   },
 });
 export type EffectRecords = ReturnType<typeof effectRecords>;

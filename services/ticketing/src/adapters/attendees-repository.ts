@@ -2,10 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
   GetCommand,
-  PutCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { putOnce } from '@mytabs/contracts/runtime/put-once';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';
 import { decodeCursor, encodeCursor } from './page-cursor.ts';
@@ -50,22 +50,8 @@ export const attendeesRepository = (db: DynamoDBDocumentClient, tableName: strin
     async record(attendees) {
       let recorded = 0;
       for (const attendee of attendees) {
-        try {
-          await db.send(
-            new PutCommand({
-              TableName: tableName,
-              Item: {
-                ...attendeeKey(attendee.eventId, attendee.ticketId),
-                type: 'attendee',
-                ...attendee,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          );
-          recorded++;
-        } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        }
+        const item = { ...attendeeKey(attendee.eventId, attendee.ticketId), type: 'attendee' };
+        if (await putOnce(db, tableName, { ...item, ...attendee })) recorded++;
       }
       return recorded;
     },

@@ -1,10 +1,5 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { putOnce } from '@mytabs/contracts/runtime/put-once';
 import type { TicketsPort } from '../domain/ports.ts';
 import { byPosition, type IssuedTicket, type VoidReason } from '../domain/ticket.ts';
 import { ticketKey, voidKey } from './table-keys.ts';
@@ -25,17 +20,8 @@ const toTicket = (item: Record<string, unknown>): IssuedTicket => ({
 export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string): TicketsPort => ({
   async put(tickets) {
     for (const ticket of tickets) {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...ticketKey(ticket.orderId, ticket.ticketId), type: 'ticket', ...ticket },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+      const key = ticketKey(ticket.orderId, ticket.ticketId);
+      await putOnce(db, tableName, { ...key, type: 'ticket', ...ticket });
     }
   },
   async listForOrder(orderId) {
@@ -57,19 +43,13 @@ export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string)
     return items.map(toTicket).sort(byPosition);
   },
   async voidOrder(orderId, reason, at) {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...voidKey(orderId), type: 'void', orderId, reason, voidedAt: at },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return putOnce(db, tableName, {
+      ...voidKey(orderId),
+      type: 'void',
+      orderId,
+      reason,
+      voidedAt: at,
+    });
   },
   async voidedBecause(orderId) {
     const { Item } = await db.send(
