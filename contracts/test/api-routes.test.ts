@@ -14,7 +14,7 @@ describe('the route table', () => {
     expect(routes.createPaymentIntent).toEqual({
       method: 'POST',
       path: '/payments/createPaymentIntent',
-      auth: 'public',
+      auth: 'public-or-user',
     });
     expect(routes.stripeWebhook.auth).toBe('public');
   });

@@ -386,6 +386,13 @@ export const manifestChecks = (built: () => BuiltApp) => {
         RequireSymbols: spec.passwordPolicy.requireSymbols,
       });
       if (spec.signInWith.includes('email')) expect(pool.UsernameAttributes).toContain('email');
+      const keptUntilVerified = spec.keepOriginalUntilVerified.map((a) =>
+        a === 'phone' ? 'phone_number' : a,
+      );
+      expect(
+        pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
+      ).toEqual(keptUntilVerified);
+      expect(pool.AutoVerifiedAttributes ?? []).toEqual(expect.arrayContaining(keptUntilVerified));
       for (const [trigger, fn] of Object.entries(spec.triggers)) {
         const key = {
           postConfirmation: 'PostConfirmation',
@@ -469,11 +476,17 @@ export const manifestChecks = (built: () => BuiltApp) => {
         if (!owner?.authorizer) throw new Error('a protected route but no authorizer');
         expect(method.AuthorizationType).toBe('CUSTOM');
         const authorizer = authorizers.find(([id]) => id === refId(method.AuthorizerId))?.[1];
-        expect(authorizer).toMatchObject({
-          Type: 'REQUEST',
-          IdentitySource: 'method.request.header.Authorization',
-          AuthorizerResultTtlInSeconds: owner.authorizerCacheTtlS,
-        });
+        // An optional token: no identity source (the authorizer runs on every request, which API
+        // Gateway allows only uncached); otherwise the Authorization header, cached as declared.
+        expect(authorizer).toMatchObject(
+          http.auth === 'public-or-user'
+            ? { Type: 'REQUEST', IdentitySource: '', AuthorizerResultTtlInSeconds: 0 }
+            : {
+                Type: 'REQUEST',
+                IdentitySource: 'method.request.header.Authorization',
+                AuthorizerResultTtlInSeconds: owner.authorizerCacheTtlS,
+              },
+        );
         expect(
           namesFunction(
             authorizer.AuthorizerUri,

@@ -29,12 +29,15 @@ const problem = (status: number) => ({
 const security = (auth: Operation['auth']): Record<string, string[]>[] =>
   auth === 'public'
     ? []
-    : auth === 'user'
-      ? [{ cognito: [] }]
-      : [{ cognito: [] }, { orderToken: [] }];
+    : auth === 'public-or-user'
+      ? [{}, { cognito: [] }]
+      : auth === 'user'
+        ? [{ cognito: [] }]
+        : [{ cognito: [] }, { orderToken: [] }];
 
 const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => {
-  const gatewayStatuses = op.auth === 'public' ? [429] : [401, 403, 429];
+  const gatewayStatuses =
+    op.auth === 'public' ? [429] : op.auth === 'public-or-user' ? [401, 429] : [401, 403, 429];
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response) continue;

@@ -72,9 +72,10 @@ export const operations = {
   createPaymentIntent: operation({
     method: 'POST',
     path: '/payments/createPaymentIntent',
-    auth: 'public',
+    auth: 'public-or-user',
     service: 'payments',
-    summary: 'Hold seats, create the order (PENDING_PAYMENT) and its PaymentIntent',
+    summary:
+      'Hold seats, create the order (PENDING_PAYMENT) and its PaymentIntent; a signed-in buyer owns it',
     headers: IdempotencyKeyHeader,
     body: CreatePaymentIntentRequest,
     responses: {

@@ -12,12 +12,17 @@ export interface HttpRequest<O extends Operation> {
   query: Parsed<O['query']>;
   headers: Parsed<O['headers']>;
   body: Parsed<O['body']>;
-  /** Who called: a signed-in user on `user` routes, a user or an order on `user-or-order` ones. */
+  /**
+   * Who called: a signed-in user on `user` routes, a user or an order on `user-or-order` ones, the
+   * signed-in user if any on `public-or-user` ones.
+   */
   principal: O['auth'] extends 'user'
     ? UserPrincipal
     : O['auth'] extends 'public'
       ? undefined
-      : Principal;
+      : O['auth'] extends 'public-or-user'
+        ? UserPrincipal | undefined
+        : Principal;
   /** Lower-cased request headers, for what the operation does not declare (e.g. `accept`). */
   rawHeaders: Record<string, string>;
   /** The body exactly as sent (base64 undone): what a signature, e.g. Stripe's, is computed on. */
@@ -90,11 +95,16 @@ const answer = async <O extends Operation>(
   let principal: Principal | undefined;
   if (operation.auth !== 'public') {
     const parsed = AuthorizerContext.safeParse(event.requestContext?.authorizer ?? {});
-    if (!parsed.success)
-      return problemResponse(401, 'Sign in, or use the order token, to do this.');
-    principal = parsed.data;
-    if (operation.auth === 'user' && principal.principalType !== 'user') {
-      return problemResponse(401, 'Sign in to do this: an order token only reaches its order.');
+    if (operation.auth === 'public-or-user') {
+      // An order token names an order, not a buyer: on an open route it identifies nobody.
+      if (parsed.success && parsed.data.principalType === 'user') principal = parsed.data;
+    } else {
+      if (!parsed.success || parsed.data.principalType === 'anonymous')
+        return problemResponse(401, 'Sign in, or use the order token, to do this.');
+      principal = parsed.data;
+      if (operation.auth === 'user' && principal.principalType !== 'user') {
+        return problemResponse(401, 'Sign in to do this: an order token only reaches its order.');
+      }
     }
   }
 

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Who the authorizer let in, as it passes them in `requestContext.authorizer`. API Gateway allows
- * only flat string/number/boolean values there, so lists travel JSON-encoded.
+ * only flat string/number/boolean values there and hands them to the integration as strings, so
+ * lists travel JSON-encoded and flags as `'true'`/`'false'`.
  */
 const jsonList = <T extends z.ZodType>(item: T) =>
   z
@@ -17,6 +18,8 @@ const jsonList = <T extends z.ZodType>(item: T) =>
     })
     .pipe(z.array(item));
 
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]);
+
 export const Membership = z.object({
   businessId: z.string(),
   role: z.enum(['owner', 'staff']),
@@ -28,22 +31,34 @@ export const AuthorizerContext = z.discriminatedUnion('principalType', [
     principalType: z.literal('user'),
     userId: z.string().min(1),
     email: z.string().optional(),
+    /** The user pool has verified `email` belongs to this user: only then does it prove anything. */
+    emailVerified: flag.default(false),
     groups: jsonList(z.string()),
     memberships: jsonList(Membership),
   }),
   z.object({ principalType: z.literal('order'), orderId: z.string().min(1) }),
+  /** No token at all, on a route whose token is optional (`public-or-user`). */
+  z.object({ principalType: z.literal('anonymous') }),
 ]);
-export type Principal = z.infer<typeof AuthorizerContext>;
+export type AuthorizerPrincipal = z.infer<typeof AuthorizerContext>;
+export type Principal = Exclude<AuthorizerPrincipal, { principalType: 'anonymous' }>;
 export type UserPrincipal = Extract<Principal, { principalType: 'user' }>;
 
 /** The flat context an authorizer returns for a principal (the inverse of the parse above). */
-export const toAuthorizerContext = (principal: Principal): Record<string, string> =>
-  principal.principalType === 'user'
-    ? {
+export const toAuthorizerContext = (principal: AuthorizerPrincipal): Record<string, string> => {
+  switch (principal.principalType) {
+    case 'user':
+      return {
         principalType: 'user',
         userId: principal.userId,
         ...(principal.email && { email: principal.email }),
+        emailVerified: String(principal.emailVerified),
         groups: JSON.stringify(principal.groups),
         memberships: JSON.stringify(principal.memberships),
-      }
-    : { principalType: 'order', orderId: principal.orderId };
+      };
+    case 'order':
+      return { principalType: 'order', orderId: principal.orderId };
+    case 'anonymous':
+      return { principalType: 'anonymous' };
+  }
+};

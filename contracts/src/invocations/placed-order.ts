@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OrderLine } from '../api/orders.ts';
-import { BusinessId, EventId, OrderId, PaymentIntentId } from '../ids.ts';
+import { BusinessId, EventId, OrderId, PaymentIntentId, UserId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { Attendee, Buyer } from '../people.ts';
 
@@ -14,6 +14,8 @@ export const PlacedOrder = z.object({
   eventId: EventId,
   businessId: BusinessId,
   buyer: Buyer,
+  /** The signed-in user who placed it, if the checkout carried their token: they may see it. */
+  buyerUserId: UserId.optional(),
   /** One per seat when the buyer named them, in line order; seats without one are the buyer's. */
   attendees: z.array(Attendee).default([]),
   lines: z.array(OrderLine).min(1),

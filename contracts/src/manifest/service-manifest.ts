@@ -41,7 +41,12 @@ export const TableSpec = z.strictObject({
   ttlAttribute: attributeName.optional(),
 });
 
-export const AuthMode = z.enum(['public', 'user', 'user-or-order']);
+/**
+ * Who may call a route: `public` anyone, unasked; `public-or-user` anyone, but a Cognito token,
+ * when sent, must verify and tells the handler who is calling (a signed-in buyer's checkout);
+ * `user` a Cognito token; `user-or-order` a Cognito token or an order token.
+ */
+export const AuthMode = z.enum(['public', 'public-or-user', 'user', 'user-or-order']);
 export type AuthMode = z.infer<typeof AuthMode>;
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
@@ -142,6 +147,11 @@ export const UserPoolSpec = z.strictObject({
   passwordPolicy: PasswordPolicy,
   mfa: z.enum(['off', 'optional', 'required']),
   groups: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).default([]),
+  /**
+   * Attributes a user's change of which takes effect only once the new value is verified: until
+   * then the verified one stays (Cognito's `keepOriginal`), so nobody holds an address unproven.
+   */
+  keepOriginalUntilVerified: z.array(z.enum(['email', 'phone'])).default([]),
   clients: z.array(UserPoolClient).min(1),
   /** Cognito trigger -> a function of this service. */
   triggers: z

@@ -110,19 +110,36 @@ export class ApiStack extends Stack {
       return fn;
     };
 
-    const authorizer =
-      props.authorizerRef &&
-      new RequestAuthorizer(this, 'Authorizer', {
-        authorizerName: 'mytabs-authorizer',
-        handler: functionOf(props.authorizerRef),
-        identitySources: [IdentitySource.header('Authorization')],
-        resultsCacheTtl: Duration.seconds(props.authorizerCacheTtlS),
-      });
+    const authorizers = new Map<'required' | 'optional', RequestAuthorizer>();
+    const authorizerFor = (authorizerRef: string, auth: HttpRoute['auth']) => {
+      const kind = auth === 'public-or-user' ? 'optional' : 'required';
+      let authorizer = authorizers.get(kind);
+      if (!authorizer) {
+        authorizer =
+          kind === 'required'
+            ? new RequestAuthorizer(this, 'Authorizer', {
+                authorizerName: 'mytabs-authorizer',
+                handler: functionOf(authorizerRef),
+                identitySources: [IdentitySource.header('Authorization')],
+                resultsCacheTtl: Duration.seconds(props.authorizerCacheTtlS),
+              })
+            : // No identity source, so API Gateway asks the same function on every request, token
+              // or not (allowed only without caching): a request without a token is anonymous.
+              new RequestAuthorizer(this, 'OptionalAuthorizer', {
+                authorizerName: 'mytabs-optional-authorizer',
+                handler: functionOf(authorizerRef),
+                identitySources: [],
+                resultsCacheTtl: Duration.seconds(0),
+              });
+        authorizers.set(kind, authorizer);
+      }
+      return authorizer;
+    };
 
     for (const { ref, http } of props.routes) {
       const resource = this.api.root.resourceForPath(http.path);
       const isPublic = http.auth === 'public';
-      if (!isPublic && !authorizer) {
+      if (!isPublic && !props.authorizerRef) {
         throw new Error(
           `${http.method} ${http.path} (${ref}) needs the authorizer no manifest declares`,
         );
@@ -130,9 +147,12 @@ export class ApiStack extends Stack {
       const method = resource.addMethod(
         http.method,
         new LambdaIntegration(functionOf(ref), { allowTestInvoke: false }),
-        isPublic || !authorizer
+        isPublic || !props.authorizerRef
           ? { authorizationType: AuthorizationType.NONE }
-          : { authorizationType: AuthorizationType.CUSTOM, authorizer },
+          : {
+              authorizationType: AuthorizationType.CUSTOM,
+              authorizer: authorizerFor(props.authorizerRef, http.auth),
+            },
       );
       Validations.of(method).acknowledge({
         id: 'AwsSolutions-COG4',

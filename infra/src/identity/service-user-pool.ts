@@ -54,6 +54,10 @@ export class ServiceUserPool extends Construct {
         phone: signIn.has('phone'),
       },
       autoVerify: { email: signIn.has('email'), phone: signIn.has('phone') },
+      keepOriginal: {
+        email: spec.keepOriginalUntilVerified.includes('email'),
+        phone: spec.keepOriginalUntilVerified.includes('phone'),
+      },
       passwordPolicy: {
         minLength: spec.passwordPolicy.minLength,
         requireLowercase: spec.passwordPolicy.requireLowercase,

@@ -1,10 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { ServiceManifest } from '@mytabs/contracts';
 import { functionName } from '../naming.ts';
+import { MalformedRequestTarget } from '../request-target.ts';
 import { createAuthorizer } from './authorizer.ts';
 import type { InvokeFunction } from './function-invoker.ts';
 import { type GatewayResponseType, gatewayProblem } from './gateway-responses.ts';
-import { type GatewayRequest, proxyEvent, readGatewayRequest } from './proxy-event.ts';
+import {
+  type GatewayRequest,
+  newRequestIds,
+  proxyEvent,
+  readGatewayRequest,
+} from './proxy-event.ts';
 import { httpAnswerOf } from './proxy-result.ts';
 import { restApi } from './rest-api.ts';
 import { matchRoute, routesOf } from './route-table.ts';
@@ -56,7 +62,7 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
   const answerProblem = (
     res: ServerResponse,
     type: GatewayResponseType,
-    request: GatewayRequest,
+    request: Pick<GatewayRequest, 'requestId' | 'extendedRequestId' | 'path'>,
   ) => {
     const problem = gatewayProblem(type, request);
     res.writeHead(problem.status, { ...problem.headers, ...apiGatewayHeaders(request) });
@@ -104,6 +110,9 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
   };
 
   return createServer(async (req, res) => {
+    const ids = newRequestIds();
+    // Until the target is parsed, the problem's `instance` is what the client sent.
+    const unparsed = { ...ids, path: (req.url ?? '').slice(0, 200) };
     let body: Buffer | undefined;
     try {
       body = await readBody(req);
@@ -111,14 +120,15 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
       // The client went away mid-body: nobody is left to answer.
       return res.destroy();
     }
-    if (!body)
-      return answerProblem(res, 'REQUEST_TOO_LARGE', readGatewayRequest(req, Buffer.alloc(0)));
-    const request = readGatewayRequest(req, body);
     try {
-      await handle(res, request);
+      if (!body) return answerProblem(res, 'REQUEST_TOO_LARGE', unparsed);
+      await handle(res, readGatewayRequest(req, body, ids));
     } catch (error) {
-      log(`api: internal error (request ${request.requestId}): ${(error as Error).stack ?? error}`);
-      if (!res.headersSent) answerProblem(res, 'DEFAULT_5XX', request);
+      if (error instanceof MalformedRequestTarget) {
+        return answerProblem(res, 'DEFAULT_4XX', unparsed);
+      }
+      log(`api: internal error (request ${ids.requestId}): ${(error as Error).stack ?? error}`);
+      if (!res.headersSent) answerProblem(res, 'PLATFORM_ERROR', unparsed);
       else res.end();
     }
   });

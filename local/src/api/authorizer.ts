@@ -22,7 +22,8 @@ export type Authorization =
 /**
  * The identity source the authorizer is configured with, as the CDK app declares it
  * (`method.request.header.Authorization`): a request without it is answered 401 before the
- * authorizer runs, and it is the cache key.
+ * authorizer runs, and it is the cache key. `public-or-user` routes have the authorizer without
+ * an identity source and without caching, as the CDK app declares it too: it runs on every request.
  */
 export const identitySourceHeader = 'authorization';
 export interface AuthorizerOptions {
@@ -83,13 +84,14 @@ export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: Auth
   };
 
   return async (request: GatewayRequest, match: RouteMatch): Promise<Authorization> => {
+    const optional = match.route.auth === 'public-or-user';
     const identity = Object.entries(request.headers).find(
       ([name]) => name.toLowerCase() === identitySourceHeader,
     )?.[1];
-    if (!functionName || !identity) return { outcome: 'unauthorized' };
+    if (!functionName || (!identity && !optional)) return { outcome: 'unauthorized' };
     const arn = methodArn(request.method, request.path);
     const started = Date.now();
-    const cached = cache.get(identity);
+    const cached = optional || !identity ? undefined : cache.get(identity);
     let answer: AuthorizerAnswer;
     if (cached && cached.expiresAt > started) {
       answer = cached.answer;
@@ -97,7 +99,9 @@ export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: Auth
       const asked = await ask(request, match, arn);
       if ('outcome' in asked) return asked;
       answer = asked;
-      if (cacheTtlMs > 0) cache.set(identity, { answer, expiresAt: started + cacheTtlMs });
+      if (cacheTtlMs > 0 && !optional && identity) {
+        cache.set(identity, { answer, expiresAt: started + cacheTtlMs });
+      }
     }
     if (!policyAllows(answer.policyDocument, arn)) return { outcome: 'denied' };
     // REST APIs hand context values to the integration as strings.

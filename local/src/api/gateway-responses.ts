@@ -7,6 +7,12 @@ import { restApi } from './rest-api.ts';
  * "Missing Authentication Token") and its `x-amzn-ErrorType`.
  */
 export const gatewayResponses = {
+  DEFAULT_4XX: {
+    status: 400,
+    title: 'Bad Request',
+    errorType: 'BadRequestException',
+    detail: 'The request target is not a path this API can read.',
+  },
   MISSING_AUTHENTICATION_TOKEN: {
     status: 404,
     title: 'Not Found',
@@ -42,6 +48,16 @@ export const gatewayResponses = {
     title: 'Bad Gateway',
     errorType: 'InternalServerErrorException',
     detail: 'The integration failed: it threw, timed out or answered a malformed response.',
+  },
+  /**
+   * An error of the local platform itself, not of a function: answered for that one request, which
+   * is logged, while the platform goes on serving the others. AWS has no such answer.
+   */
+  PLATFORM_ERROR: {
+    status: 500,
+    title: 'Internal Server Error',
+    errorType: 'InternalFailure',
+    detail: 'The local platform failed to handle this request; its log has the details.',
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ACCOUNT } from '../naming.ts';
+import { parseRequestTarget } from '../request-target.ts';
 import { isBinaryMediaType, resourceId, restApi } from './rest-api.ts';
 import type { RouteMatch } from './route-table.ts';
 
@@ -34,45 +35,64 @@ const traceId = (d: Date) =>
   `Root=1-${Math.floor(d.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
 /**
+ * Name/value pairs as API Gateway's two maps: every value by name, and the last one. The client
+ * names the keys (`constructor`, `__proto__` are names like any other), so they are gathered in
+ * a `Map` and become own properties only.
+ */
+const singleAndMulti = (pairs: Iterable<readonly [string, string]>) => {
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of pairs) byName.set(name, [...(byName.get(name) ?? []), value]);
+  const entries = [...byName];
+  return {
+    single: Object.fromEntries(entries.map(([name, values]) => [name, values.at(-1) as string])),
+    multi: Object.fromEntries(entries),
+  };
+};
+
+function* headerPairs(raw: readonly string[]) {
+  for (let i = 0; i + 1 < raw.length; i += 2)
+    yield [raw[i] as string, raw[i + 1] as string] as const;
+}
+
+/**
  * Headers as API Gateway passes them: the client's spelling kept, every value in
- * `multiValueHeaders`, the last one in `headers`; plus the headers its front end adds.
+ * `multiValueHeaders`, the last one in `headers`; the headers its front end adds replace any the
+ * client sent under the same spelling.
  */
 const readHeaders = (req: IncomingMessage, sourceIp: string, receivedAt: Date) => {
-  const multi: Record<string, string[]> = {};
-  const raw = req.rawHeaders;
-  for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i] as string;
-    multi[name] = [...(multi[name] ?? []), raw[i + 1] as string];
-  }
-  const port = String(req.socket.localPort ?? '');
-  multi['X-Forwarded-For'] = [sourceIp];
-  multi['X-Forwarded-Port'] = [port];
-  multi['X-Forwarded-Proto'] = ['http'];
-  multi['X-Amzn-Trace-Id'] = [traceId(receivedAt)];
-  const single = Object.fromEntries(
-    Object.entries(multi).map(([name, values]) => [name, values.at(-1) as string]),
-  );
+  const added = new Map([
+    ['X-Forwarded-For', sourceIp],
+    ['X-Forwarded-Port', String(req.socket.localPort ?? '')],
+    ['X-Forwarded-Proto', 'http'],
+    ['X-Amzn-Trace-Id', traceId(receivedAt)],
+  ]);
+  const sent = [...headerPairs(req.rawHeaders)].filter(([name]) => !added.has(name));
+  const { single, multi } = singleAndMulti([...sent, ...added]);
   return { headers: single, multiValueHeaders: multi };
 };
 
 const readQuery = (search: URLSearchParams) => {
-  const multi: Record<string, string[]> = {};
-  for (const [name, value] of search) multi[name] = [...(multi[name] ?? []), value];
-  if (Object.keys(multi).length === 0) return { single: null, multi: null };
-  const single = Object.fromEntries(
-    Object.entries(multi).map(([name, values]) => [name, values.at(-1) as string]),
-  );
-  return { single, multi };
+  if (search.size === 0) return { single: null, multi: null };
+  return singleAndMulti(search);
 };
 
-export const readGatewayRequest = (req: IncomingMessage, body: Buffer): GatewayRequest => {
+/** The ids API Gateway gives every request it answers, whatever the answer. */
+export const newRequestIds = () => ({
+  requestId: randomUUID(),
+  extendedRequestId: randomBytes(12).toString('base64'),
+});
+
+export const readGatewayRequest = (
+  req: IncomingMessage,
+  body: Buffer,
+  ids: ReturnType<typeof newRequestIds>,
+): GatewayRequest => {
   const receivedAt = new Date();
-  const url = new URL(req.url ?? '/', 'http://api');
+  const url = parseRequestTarget(req.url ?? '/');
   const sourceIp = (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
   const query = readQuery(url.searchParams);
   return {
-    requestId: randomUUID(),
-    extendedRequestId: randomBytes(12).toString('base64'),
+    ...ids,
     method: req.method ?? 'GET',
     path: url.pathname,
     ...readHeaders(req, sourceIp, receivedAt),

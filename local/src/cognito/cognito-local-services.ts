@@ -17,6 +17,7 @@ import {
   UserPoolServiceFactoryImpl,
 } from './cognito-local-modules.ts';
 import { cognitoLogger } from './cognito-logger.ts';
+import { withEmailVerifiedAsCognito } from './verified-claims.ts';
 
 export interface CognitoLocalOptions {
   /** Where pools, users and clients are kept (cognito-local's JSON files). */
@@ -107,7 +108,9 @@ export const createCognitoLocal = async (options: CognitoLocalOptions) => {
     config,
     messages: new MessagesService(triggers, new MessageDeliveryService(logSender(options.log))),
     otp,
-    tokenGenerator: new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    tokenGenerator: withEmailVerifiedAsCognito(
+      new JwtTokenGenerator(clock, triggers, config.TokenConfig),
+    ),
     triggers,
   };
   return { ctx, services };

@@ -43,6 +43,11 @@ const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date)
     ...(signIn.length > 0 ? { UsernameAttributes: signIn } : {}),
     AutoVerifiedAttributes: signIn.length > 0 ? signIn : ['email'],
     MfaConfiguration: 'OFF',
+    UserAttributeUpdateSettings: {
+      AttributesRequireVerificationBeforeUpdate: spec.keepOriginalUntilVerified.map(
+        (a) => usernameAttributes[a],
+      ),
+    },
     Policies: {
       PasswordPolicy: {
         MinimumLength: policy.minLength,

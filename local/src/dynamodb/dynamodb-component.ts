@@ -9,11 +9,24 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import dynalite from 'dynalite';
 import type { PlatformComponent } from '../component.ts';
-import { amzTarget } from '../edge/aws-service.ts';
+import { amzTarget, type EdgeRequest } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
 import { close, closeGracefully, listen } from '../listen.ts';
 import { REGION } from '../naming.ts';
+import { jsonNestingDepth, MAX_REQUEST_NESTING } from './nesting-depth.ts';
 import { tableDefinition } from './table-definition.ts';
+
+const tooDeep = (request: EdgeRequest) => jsonNestingDepth(request.body) > MAX_REQUEST_NESTING;
+
+/** DynamoDB's answer to a document nested past its limit. */
+const nestingRefused = async () => ({
+  status: 400,
+  headers: { 'content-type': 'application/x-amz-json-1.0' },
+  body: JSON.stringify({
+    __type: 'com.amazonaws.dynamodb.v20120810#ValidationException',
+    message: 'Nesting Levels have exceeded supported limits',
+  }),
+});
 
 /**
  * DynamoDB: dynalite on a private port, reached through the edge (X-Amz-Target
@@ -68,7 +81,7 @@ export const dynamodb: PlatformComponent = {
         {
           name: 'dynamodb',
           accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
-          handle: (request) => forward(request, port),
+          handle: (request) => (tooDeep(request) ? nestingRefused() : forward(request, port)),
         },
       ],
       // In-flight requests finish first: dynalite closes its store when its server closes.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { MalformedRequestTarget, parseRequestTarget } from '../request-target.ts';
 import type { AwsService, EdgeRequest, EdgeResponse } from './aws-service.ts';
 
 export interface EdgeServerOptions {
@@ -27,7 +28,7 @@ const send = (res: ServerResponse, response: EdgeResponse) => {
 export const createEdgeServer = ({ services, isReady, log }: EdgeServerOptions) =>
   createServer(async (req, res) => {
     try {
-      const url = new URL(req.url ?? '/', 'http://edge');
+      const url = parseRequestTarget(req.url ?? '/');
       const request: EdgeRequest = {
         method: req.method ?? 'GET',
         path: url.pathname,
@@ -60,6 +61,13 @@ export const createEdgeServer = ({ services, isReady, log }: EdgeServerOptions) 
       send(res, await service.handle(request));
     } catch (error) {
       const requestId = randomUUID();
+      if (error instanceof MalformedRequestTarget) {
+        return send(res, {
+          status: 400,
+          headers: { 'content-type': 'application/json', 'x-amzn-requestid': requestId },
+          body: JSON.stringify({ __type: 'InvalidRequestException', message: error.message }),
+        });
+      }
       log(`edge: internal error (request ${requestId}): ${(error as Error).stack ?? error}`);
       if (!res.headersSent) {
         send(res, {

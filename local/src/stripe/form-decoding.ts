@@ -22,13 +22,19 @@ const splitKey = (key: string): string[] | undefined => {
 const isIndex = (part: string) => /^\d+$/.test(part);
 
 /**
+ * The client names every key (`metadata[__proto__][x]` is a key like any other), so decoded
+ * objects have no prototype to reach through.
+ */
+const emptyObject = (): FormObject => Object.create(null);
+
+/**
  * Objects whose keys are all array indices (`a[0]`, `a[1]`) or pushes (`a[]`) become arrays, in
  * index order, as Stripe reads both spellings of a list.
  */
 const toArrays = (value: FormValue): FormValue => {
   if (typeof value === 'string' || Array.isArray(value)) return value;
   const keys = Object.keys(value);
-  const converted: FormObject = {};
+  const converted = emptyObject();
   for (const key of keys) converted[key] = toArrays(value[key] as FormValue);
   if (keys.length > 0 && keys.every((key) => isIndex(key) || key.startsWith('\u0000push'))) {
     return keys.sort((a, b) => order(a) - order(b)).map((key) => converted[key] as FormValue);
@@ -51,7 +57,7 @@ export class FormDecodingError extends Error {
  * both a value and an object is refused, as Stripe refuses it.
  */
 export const decodeForm = (encoded: string): FormObject => {
-  const root: FormObject = {};
+  const root = emptyObject();
   let pushes = 0;
   for (const [key, value] of new URLSearchParams(encoded)) {
     const parts = splitKey(key);
@@ -67,7 +73,7 @@ export const decodeForm = (encoded: string): FormObject => {
         node[part] = value;
         return;
       }
-      if (existing === undefined) node[part] = {};
+      if (existing === undefined) node[part] = emptyObject();
       else if (typeof existing === 'string') throw new FormDecodingError(key);
       node = node[part] as FormObject;
     });

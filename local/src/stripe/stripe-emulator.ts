@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { STRIPE_API_VERSION } from '@mytabs/contracts';
 import type Stripe from 'stripe';
 import { close, listen } from '../listen.ts';
+import { MalformedRequestTarget, parseRequestTarget } from '../request-target.ts';
 import { Account } from './account.ts';
 import { authenticate } from './api-keys.ts';
 import { chargeRoutes } from './charges.ts';
@@ -78,6 +79,17 @@ const decodeParams = (encoded: string) => {
   }
 };
 
+/** A target that is not a plain path is a URL Stripe does not recognize. */
+const requestUrl = (method: string, target: string) => {
+  try {
+    return parseRequestTarget(target);
+  } catch (error) {
+    if (error instanceof MalformedRequestTarget)
+      throw unrecognizedUrl(method, target.slice(0, 100));
+    throw error;
+  }
+};
+
 const single = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 /** An HTTP server speaking the subset of Stripe's API the platform calls, on 127.0.0.1. */
@@ -110,10 +122,10 @@ export const startStripeEmulator = async (
       requestId,
     });
     const method = req.method ?? 'GET';
-    const url = new URL(req.url ?? '/', 'http://stripe');
     const rawBody = await readBody(req);
     const idempotencyKey = method === 'POST' ? single(req.headers['idempotency-key']) : undefined;
     try {
+      const url = requestUrl(method, req.url ?? '/');
       authenticate(req.headers);
       const version = single(req.headers['stripe-version']);
       if (version !== undefined && !API_VERSION_PATTERN.test(version)) {

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   AdminConfirmSignUpCommand,
+  AdminCreateUserCommand,
+  AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   ConfirmSignUpCommand,
   DescribeUserPoolClientCommand,
@@ -12,6 +14,8 @@ import {
   ListUserPoolsCommand,
   NotAuthorizedException,
   SignUpCommand,
+  UpdateUserAttributesCommand,
+  VerifyUserAttributeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { JwtVerifier } from 'aws-jwt-verify';
@@ -55,6 +59,22 @@ describe('Cognito on the edge', () => {
   });
   afterAll(() => platform.close());
 
+  const signIn = async (email: string) => {
+    const { AuthenticationResult } = await client.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: email, PASSWORD: password },
+      }),
+    );
+    const idToken = AuthenticationResult?.IdToken as string;
+    return {
+      idToken,
+      accessToken: AuthenticationResult?.AccessToken as string,
+      claims: decodeJwt(idToken),
+    };
+  };
+
   it("creates the manifest's pool, groups and client with stable ids, and prints them", async () => {
     const { UserPools } = await client.send(new ListUserPoolsCommand({ MaxResults: 10 }));
     expect(UserPools?.map((p) => [p.Name, p.Id])).toEqual([['fixture-user-pool', poolId]]);
@@ -95,15 +115,7 @@ describe('Cognito on the edge', () => {
       request: { userAttributes: { email, sub: signUp.UserSub } },
     });
 
-    const { AuthenticationResult } = await client.send(
-      new InitiateAuthCommand({
-        ClientId: clientId,
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        AuthParameters: { USERNAME: email, PASSWORD: password },
-      }),
-    );
-    const idToken = AuthenticationResult?.IdToken as string;
-    const accessToken = AuthenticationResult?.AccessToken as string;
+    const { idToken, accessToken } = await signIn(email);
 
     const issuer = decodeJwt(idToken).iss as string;
     expect(issuer).toBe(`${platform.endpoints.edge}/${poolId}`);
@@ -139,6 +151,67 @@ describe('Cognito on the edge', () => {
 
     const config = await fetch(`${issuer}/.well-known/openid-configuration`).then((r) => r.json());
     expect(config).toMatchObject({ issuer, jwks_uri: `${issuer}/.well-known/jwks.json` });
+  });
+
+  it('says whether the email is verified as Cognito does, and keeps the verified one until a change is confirmed', async () => {
+    const createUser = async (email: string, verified: 'true' | 'false') => {
+      await client.send(
+        new AdminCreateUserCommand({
+          UserPoolId: poolId,
+          Username: email,
+          MessageAction: 'SUPPRESS',
+          UserAttributes: [
+            { Name: 'email', Value: email },
+            { Name: 'email_verified', Value: verified },
+          ],
+        }),
+      );
+      await client.send(
+        new AdminSetUserPasswordCommand({
+          UserPoolId: poolId,
+          Username: email,
+          Password: password,
+          Permanent: true,
+        }),
+      );
+    };
+
+    await createUser('unproven@example.com', 'false');
+    expect((await signIn('unproven@example.com')).claims).toMatchObject({
+      email: 'unproven@example.com',
+      email_verified: false,
+    });
+
+    await createUser('bea@example.com', 'true');
+    const before = await signIn('bea@example.com');
+    expect(before.claims).toMatchObject({ email: 'bea@example.com', email_verified: true });
+    await client.send(
+      new UpdateUserAttributesCommand({
+        AccessToken: before.accessToken,
+        UserAttributes: [{ Name: 'email', Value: 'someone.else@example.com' }],
+      }),
+    );
+    // Until the new address is confirmed, the token still names the verified one.
+    expect((await signIn('bea@example.com')).claims).toMatchObject({
+      email: 'bea@example.com',
+      email_verified: true,
+    });
+    const code = lines
+      .map((l) => /code (\S+) for someone\.else@example\.com/.exec(l)?.[1])
+      .find(Boolean) as string;
+    expect(code).toBeDefined();
+    await client.send(
+      new VerifyUserAttributeCommand({
+        AccessToken: before.accessToken,
+        AttributeName: 'email',
+        Code: code,
+      }),
+    );
+    // Email is the sign-in name: the confirmed address is the one to sign in with now.
+    expect((await signIn('someone.else@example.com')).claims).toMatchObject({
+      email: 'someone.else@example.com',
+      email_verified: true,
+    });
   });
 
   it("refuses a sign-up whose password breaks the manifest's policy", async () => {

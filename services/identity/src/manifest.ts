@@ -65,6 +65,9 @@ export const manifest = defineManifest({
     },
     mfa: 'optional',
     groups: ['organizer', 'staff', 'admin'],
+    // Orders are shown to the buyer whose verified email they carry: a changed, unverified
+    // address must not be what the token says.
+    keepOriginalUntilVerified: ['email'],
     clients: [
       {
         name: 'keeptabs-web-client',

@@ -4,6 +4,7 @@ import {
   HttpProblem,
   MinorUnits,
   type OrderId,
+  type UserId,
 } from '@mytabs/contracts';
 import { createOrder, holdSeats } from './adapters/other-services.ts';
 import { payments, taxCalculations } from './adapters/records.ts';
@@ -26,6 +27,7 @@ import { quoteCart } from './quote-cart.ts';
 export const placeOrder = async (
   orderId: OrderId,
   request: CreatePaymentIntentRequest,
+  buyerUserId: UserId | undefined,
 ): Promise<CreatePaymentIntentResponse> => {
   // A retry of a checkout that got as far as its PaymentIntent goes on from there: quoting again
   // would count the buyer's own held seats as gone and refuse them their own order.
@@ -42,6 +44,7 @@ export const placeOrder = async (
     eventId: hold.cart.eventId,
     businessId: hold.cart.businessId,
     buyer: request.buyer,
+    ...(buyerUserId && { buyerUserId }),
     attendees: request.attendees ?? [],
     lines: hold.cart.lines.map((line) => ({
       ticketTypeId: line.ticketTypeId,

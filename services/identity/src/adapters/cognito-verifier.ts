@@ -5,6 +5,8 @@ import { need, readEnv } from '../config.ts';
 export interface CognitoClaims {
   sub: string;
   email?: string;
+  /** Only an ID token says so (`email_verified`); an access token carries no email at all. */
+  emailVerified: boolean;
   groups: string[];
 }
 
@@ -43,6 +45,7 @@ export const verifyCognitoToken = async (token: string): Promise<CognitoClaims |
     return {
       sub: String(payload.sub),
       ...(typeof payload.email === 'string' && { email: payload.email }),
+      emailVerified: payload.email_verified === true,
       groups: Array.isArray(groups) ? groups.map(String) : [],
     };
   } catch {

@@ -1,6 +1,8 @@
-/** The token of an `Authorization: Bearer <token>` header, whatever the header's case. */
-export const bearerToken = (headers: Record<string, string | undefined> | null | undefined) => {
-  const entry = Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'authorization');
-  const match = /^Bearer\s+(\S+)$/i.exec(entry?.[1] ?? '');
-  return match?.[1];
-};
+/** The `Authorization` header's value, whatever the header's case. */
+export const authorizationHeader = (
+  headers: Record<string, string | undefined> | null | undefined,
+) => Object.entries(headers ?? {}).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+
+/** The token of an `Authorization: Bearer <token>` header. */
+export const bearerToken = (headers: Record<string, string | undefined> | null | undefined) =>
+  /^Bearer\s+(\S+)$/i.exec(authorizationHeader(headers) ?? '')?.[1];

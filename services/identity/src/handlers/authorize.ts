@@ -4,7 +4,7 @@ import { repository } from '../adapters/aws-clients.ts';
 import { verifyCognitoToken } from '../adapters/cognito-verifier.ts';
 import { orderTokenKey } from '../adapters/order-token-key.ts';
 import { allowWholeApi } from '../domain/allow-policy.ts';
-import { bearerToken } from '../domain/bearer-token.ts';
+import { authorizationHeader, bearerToken } from '../domain/bearer-token.ts';
 import { verifyOrderToken } from '../domain/order-token.ts';
 import { userIdOf } from '../domain/user-id.ts';
 
@@ -12,12 +12,22 @@ import { userIdOf } from '../domain/user-id.ts';
 const unauthorized = () => new Error('Unauthorized');
 
 /**
- * The REQUEST authorizer of every protected route: a Cognito ID or access token, or an order
- * token. It says who the caller is (a flat context); what they may touch is for each service.
+ * The REQUEST authorizer of every route that is not `public`: a Cognito ID or access token, or an
+ * order token. It says who the caller is (a flat context); what they may touch is for each
+ * service. Only a `public-or-user` route reaches it without an `Authorization` header (the other
+ * routes' identity source makes API Gateway answer 401 first): that caller is anonymous. A header
+ * that is sent must hold a valid token, so a client that thinks it signed in is told it did not.
  */
 export const handler = async (
   event: APIGatewayRequestAuthorizerEvent,
 ): Promise<APIGatewayAuthorizerResult> => {
+  if (authorizationHeader(event.headers) === undefined) {
+    return allowWholeApi(
+      event.methodArn,
+      'anonymous',
+      toAuthorizerContext({ principalType: 'anonymous' }),
+    );
+  }
   const token = bearerToken(event.headers);
   if (!token) throw unauthorized();
 
@@ -41,6 +51,7 @@ export const handler = async (
       principalType: 'user',
       userId,
       ...(claims.email && { email: claims.email }),
+      emailVerified: claims.emailVerified,
       groups: claims.groups,
       memberships,
     }),

@@ -1,4 +1,4 @@
-import type { MinorUnits, Principal } from '@mytabs/contracts';
+import type { MinorUnits, Principal, UserId } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { failureCause } from '../../src/domain/failure-cause.ts';
 import { executionArnOf, shouldRedrive } from '../../src/domain/fulfillment-start.ts';
@@ -10,13 +10,14 @@ import { anOrder, aTicket } from './order-fixture.ts';
 const user = (changes: Partial<Extract<Principal, { principalType: 'user' }>> = {}): Principal => ({
   principalType: 'user',
   userId: 'usr_0001',
+  emailVerified: false,
   groups: [],
   memberships: [],
   ...changes,
 });
 
 describe('who reaches an order', () => {
-  const order = anOrder();
+  const order = anOrder('PENDING_PAYMENT', { buyerUserId: 'usr_buyer' as UserId });
   it.each([
     ['its order token', { principalType: 'order', orderId: 'ord_0001' } as Principal, true, false],
     [
@@ -25,8 +26,20 @@ describe('who reaches an order', () => {
       false,
       false,
     ],
-    ['its buyer, by email in any case', user({ email: 'ana@example.COM' }), true, false],
-    ['another user', user({ email: 'bob@example.com' }), false, false],
+    [
+      'its buyer, by verified email in any case',
+      user({ email: 'ana@example.COM', emailVerified: true }),
+      true,
+      false,
+    ],
+    [
+      "a user claiming the buyer's email unverified",
+      user({ email: 'ana@example.com', emailVerified: false }),
+      false,
+      false,
+    ],
+    ['the user who placed it signed in', user({ userId: 'usr_buyer' }), true, false],
+    ['another user', user({ email: 'bob@example.com', emailVerified: true }), false, false],
     [
       'an owner of its business',
       user({ memberships: [{ businessId: 'biz_0001', role: 'owner' }] }),

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UpdateUserAttributesCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
@@ -15,7 +16,19 @@ import {
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { executionArnOf } from '../../src/domain/fulfillment-start.ts';
-import { archived, BUYER, call, checkout, eventually, stripeFor, userToken } from './actors.ts';
+import {
+  archived,
+  BUYER,
+  call,
+  cartOf,
+  checkout,
+  claimsOf,
+  cognito,
+  eventually,
+  signIn,
+  stripeFor,
+  userToken,
+} from './actors.ts';
 
 let local: RepoPlatform;
 let stripe: Stripe;
@@ -130,6 +143,45 @@ describe('an order as its buyer sees it', () => {
     const bad = await getOrder('not-an-order', organizer);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'path.orderId' })]);
+  });
+
+  it("is not shown to a user who sets their email to the buyer's: the pool keeps the verified one", async () => {
+    const order = await checkout(local, 1);
+    const buyer = await userToken(local, BUYER.email.toLowerCase());
+    const mallory = await signIn(local, 'mallory@example.com');
+    expect((await getOrder(order.orderId, mallory.idToken)).status).toBe(404);
+
+    await cognito(local).send(
+      new UpdateUserAttributesCommand({
+        AccessToken: mallory.accessToken,
+        UserAttributes: [{ Name: 'email', Value: BUYER.email }],
+      }),
+    );
+    const refreshed = await signIn(local, 'mallory@example.com');
+    expect(claimsOf(refreshed.idToken)).toMatchObject({
+      email: 'mallory@example.com',
+      email_verified: true,
+    });
+    expect((await getOrder(order.orderId, refreshed.idToken)).status).toBe(404);
+    expect((await getOrder(order.orderId, buyer)).status).toBe(200);
+  });
+
+  it('belongs to the user who placed it signed in, whatever buyer email they gave', async () => {
+    const placer = await userToken(local, 'gift-giver@example.com');
+    const placed = await call(local, 'POST', '/payments/createPaymentIntent', {
+      token: placer,
+      body: { ...cartOf(local), buyer: { email: 'a.friend@example.com', name: 'A Friend' } },
+    });
+    expect(placed.status).toBe(201);
+    const stranger = await userToken(local, 'stranger@example.com');
+    expect((await getOrder(placed.body.orderId, placer)).status).toBe(200);
+    expect((await getOrder(placed.body.orderId, stranger)).status).toBe(404);
+
+    const forged = await call(local, 'POST', '/payments/createPaymentIntent', {
+      token: 'not-a-token',
+      body: { ...cartOf(local), buyer: BUYER },
+    });
+    expect(forged).toMatchObject({ status: 401, contentType: 'application/problem+json' });
   });
 
   it('keeps awaiting payment after a decline, shows why, and is fulfilled once paid', async () => {

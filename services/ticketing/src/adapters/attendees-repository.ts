@@ -6,9 +6,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { putOnce } from '@mytabs/contracts/runtime/put-once';
+import { z } from 'zod';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';
-import { decodeCursor, encodeCursor } from './page-cursor.ts';
+import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
 import { attendeeKey } from './table-keys.ts';
 
 const toAttendee = (item: Record<string, unknown>): AttendeeRecord => ({
@@ -83,7 +84,12 @@ export const attendeesRepository = (db: DynamoDBDocumentClient, tableName: strin
           KeyConditionExpression: 'pk = :pk',
           ExpressionAttributeValues: { ':pk': `ATTENDEES#${eventId}` },
           Limit: limit,
-          ...(cursor && { ExclusiveStartKey: decodeCursor(cursor) }),
+          ...(cursor && {
+            ExclusiveStartKey: decodeCursor(
+              cursor,
+              z.strictObject({ pk: z.literal(`ATTENDEES#${eventId}`), sk: cursorKeyPart }),
+            ),
+          }),
         }),
       );
       return {

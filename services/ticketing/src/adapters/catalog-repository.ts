@@ -1,8 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TicketType } from '@mytabs/contracts';
+import { z } from 'zod';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
-import { decodeCursor, encodeCursor } from './page-cursor.ts';
+import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
 import { eventKey, PUBLISHED, PUBLISHED_EVENTS_INDEX, ticketTypeKey } from './table-keys.ts';
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
@@ -80,7 +81,17 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           KeyConditionExpression: 'listing = :p',
           ExpressionAttributeValues: { ':p': PUBLISHED },
           Limit: limit,
-          ...(cursor && { ExclusiveStartKey: decodeCursor(cursor) }),
+          ...(cursor && {
+            ExclusiveStartKey: decodeCursor(
+              cursor,
+              z.strictObject({
+                pk: cursorKeyPart,
+                sk: cursorKeyPart,
+                listing: z.literal(PUBLISHED),
+                startsAt: cursorKeyPart,
+              }),
+            ),
+          }),
         }),
       );
       return {

@@ -6,6 +6,7 @@ import { canCheckIn } from '../../src/domain/door-access.ts';
 const user = (memberships: { businessId: string; role: 'owner' | 'staff' }[]): Principal => ({
   principalType: 'user',
   userId: 'usr_0001',
+  emailVerified: true,
   groups: [],
   memberships,
 });
