@@ -4,6 +4,7 @@ export * from './api/businesses.ts';
 export * from './api/check-ins.ts';
 export * from './api/checkout.ts';
 export * from './api/events.ts';
+export * from './api/health.ts';
 export * from './api/orders.ts';
 export * from './api/problem.ts';
 export * from './api/routes.ts';

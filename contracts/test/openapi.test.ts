@@ -46,6 +46,7 @@ describe('openapi.json', () => {
     );
     expect(listed.sort()).toEqual(
       [
+        'GET /health',
         'POST /payments/calculate-tax',
         'POST /payments/createPaymentIntent',
         'POST /payments/webhook',

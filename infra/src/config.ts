@@ -1,3 +1,4 @@
+import { STAGE_PATTERN } from '@mytabs/plan';
 import { z } from 'zod';
 
 /** A comma-separated context value (`-c callbackUrls=a,b`) or a JSON list (cdk.json). */
@@ -11,7 +12,11 @@ const urlList = z.preprocess(
  * cdk.json). Nothing of today's account, API or distribution ids is written in the code.
  */
 export const MyTabsConfig = z.strictObject({
-  stage: z.enum(['dev', 'prod']).default('dev'),
+  /** Goes into every physical name (`mytabs-<stage>-…`); `prod` also turns on protection. */
+  stage: z
+    .string()
+    .regex(STAGE_PATTERN, 'stage must be lower case letters and digits, at most 10')
+    .default('dev'),
   /** Unset: the stacks are environment-agnostic and take the account of the deploying credentials. */
   account: z
     .string()

@@ -1,11 +1,11 @@
 import type { EventContract } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
-import { type App, Validations } from 'aws-cdk-lib';
+import { type Plan, resolvePlan, stageNames } from '@mytabs/plan';
+import { type App, Aws, Validations } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { type ApiRoute, ApiStack } from './api/api-stack.ts';
+import { ApiStack } from './api/api-stack.ts';
 import type { MyTabsConfig } from './config.ts';
-import { functionName, splitRef, stackName } from './names.ts';
 import { PlatformStack } from './platform/platform-stack.ts';
 import { ServiceStack } from './service/service-stack.ts';
 
@@ -20,6 +20,8 @@ export interface MyTabsProps {
 }
 
 export interface MyTabsStacks {
+  /** The stage's plan, which every stack was built from. */
+  plan: Plan;
   platform: PlatformStack;
   services: Record<string, ServiceStack>;
   /** Absent while no manifest declares a route (a REST API must have a method). */
@@ -27,55 +29,58 @@ export interface MyTabsStacks {
 }
 
 /**
- * The whole system on AWS, derived from the manifests: a platform stack, one stack per service and
- * the API. cdk-nag's AwsSolutions checks run on every synth and fail it on an unacknowledged finding.
+ * The stage's plan as CloudFormation: a platform stack, one stack per service and the API. ARNs
+ * in the plan are built from the pseudo parameters, so the stacks stay environment-agnostic.
+ * cdk-nag's AwsSolutions checks run on every synth and fail it on an unacknowledged finding.
  */
 export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
   const { config } = props;
   const env = { account: config.account, region: config.region };
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const plan = resolvePlan({
+    stage: config.stage,
+    services: props.services,
+    events: props.events,
+    location: { partition: Aws.PARTITION, region: Aws.REGION, account: Aws.ACCOUNT_ID },
+    emailDomain: config.domainName,
+    ...(config.userPoolName && { userPoolName: config.userPoolName }),
+  });
+  const names = stageNames(config.stage);
+  const protect = config.stage === 'prod';
+  const logRetention = protect ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH;
 
-  const platform = new PlatformStack(app, stackName(config, 'platform'), {
+  const platform = new PlatformStack(app, names.stack('platform'), {
     env,
-    description: 'MyTabs: the mytabs event bus, its archive and the event schema registry',
+    description: `MyTabs ${config.stage}: the event bus, its archive and the event schema registry`,
+    plan,
     archiveRetentionDays: config.archiveRetentionDays,
     events: props.events,
   });
 
   const services: Record<string, ServiceStack> = {};
-  for (const service of props.services) {
-    const stack = new ServiceStack(app, stackName(config, service.manifest.service), {
+  for (const { manifest } of props.services) {
+    const stack = new ServiceStack(app, names.stack(manifest.service), {
       env,
-      description: `MyTabs: the ${service.manifest.service} service, from its manifest`,
+      description: `MyTabs ${config.stage}: the ${manifest.service} service, from its plan`,
+      plan,
+      service: manifest.service,
       config,
-      service,
-      events: props.events,
+      protect,
+      logRetention,
       projectRoot: props.projectRoot,
     });
     // Services reach the bus and each other by name, not by reference: deployment order only.
     stack.addStackDependency(platform);
-    services[service.manifest.service] = stack;
+    services[manifest.service] = stack;
   }
 
-  const routes: ApiRoute[] = props.services.flatMap(({ manifest }) =>
-    Object.entries(manifest.functions).flatMap(([name, fn]) =>
-      fn.http ? [{ ref: `${manifest.service}.${name}`, http: fn.http }] : [],
-    ),
-  );
-  if (routes.length === 0) return { platform, services };
-
-  const withAuthorizer = props.services.find(({ manifest }) => manifest.authorizer);
-  const api = new ApiStack(app, stackName(config, 'api'), {
+  if (plan.routes.length === 0) return { plan, platform, services };
+  const api = new ApiStack(app, names.stack('api'), {
     env,
-    description: 'MyTabs: the REST API of every manifest route, with its WAF web ACL',
-    apiName: `mytabs-${config.stage}`,
-    routes,
-    authorizerRef:
-      withAuthorizer && `${withAuthorizer.manifest.service}.${withAuthorizer.manifest.authorizer}`,
-    authorizerCacheTtlS: withAuthorizer?.manifest.authorizerCacheTtlS ?? 0,
-    functionName: (ref) => functionName(config, ...splitRef(ref)),
-    logRetention: config.stage === 'prod' ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH,
+    description: `MyTabs ${config.stage}: the REST API of every route, with its WAF web ACL`,
+    plan,
+    logRetention,
   });
   for (const stack of Object.values(services)) api.addStackDependency(stack);
-  return { platform, services, api };
+  return { plan, platform, services, api };
 };

@@ -28,8 +28,9 @@ describe('configuration from CDK context', () => {
     expect(config.callbackUrls).toEqual(['https://a.example/cb', 'https://b.example/cb']);
   });
 
-  it('refuses an unknown stage, a malformed account and a URL that is not one', () => {
-    expect(() => from({ stage: 'staging' })).toThrow(/stage/);
+  it('refuses a stage that cannot go into a name, a malformed account and a URL that is not one', () => {
+    expect(() => from({ stage: 'Staging' })).toThrow(/stage/);
+    expect(() => from({ stage: 'integration1' })).toThrow(/stage/);
     expect(() => from({ account: '1234' })).toThrow(/12-digit/);
     expect(() => from({ logoutUrls: 'not a url' })).toThrow(/logoutUrls/);
   });

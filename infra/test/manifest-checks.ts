@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  catalog,
-  type FunctionSpec,
-  functionEnvironment,
-  type ServiceManifest,
-} from '@mytabs/contracts';
+import { catalog, type FunctionSpec } from '@mytabs/contracts';
 import { Problem } from '@mytabs/contracts/api/problem';
+import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { BUS_NAME, functionName, secretName, splitRef, stateMachineName } from '../src/names.ts';
 import type { BuiltApp } from './build-app.ts';
 import {
   apiPaths,
@@ -17,23 +12,22 @@ import {
   type Json,
   namesFunction,
   one,
-  placeholders,
   refId,
   resources,
   roleStatements,
 } from './template-queries.ts';
 
-type Fn = { service: ServiceManifest; name: string; spec: FunctionSpec; fnName: string };
+type Fn = { service: string; spec: FunctionSpec; fnName: string };
 
 const functionsOf = (built: BuiltApp): Fn[] =>
-  built.services.flatMap(({ manifest }) =>
-    Object.entries(manifest.functions).map(([name, spec]) => ({
-      service: manifest,
-      name,
-      spec,
-      fnName: functionName(built.config, manifest.service, name),
-    })),
-  );
+  built.stacks.plan.functions.map((f) => ({ service: f.service, spec: f.spec, fnName: f.name }));
+
+/** A plan value as CloudFormation holds it: its tokens (pseudo parameters) rendered. */
+const rendered = (built: BuiltApp, service: string, value: unknown) => {
+  const stack = built.stacks.services[service];
+  if (!stack) throw new Error(`no stack for ${service}`);
+  return Stack.of(stack).resolve(value);
+};
 
 const DYNAMODB_READ = [
   'dynamodb:BatchGetItem',
@@ -112,8 +106,9 @@ export const manifestChecks = (built: () => BuiltApp) => {
   it('puts the bus, its archive and every catalog schema in the platform stack', () => {
     const { stacks, config } = built();
     const t = Template.fromStack(stacks.platform);
-    t.hasResourceProperties('AWS::Events::EventBus', { Name: BUS_NAME });
+    t.hasResourceProperties('AWS::Events::EventBus', { Name: stacks.plan.bus.name });
     const archive = one(resources(t, 'AWS::Events::Archive'), 'archive');
+    expect(archive[1].ArchiveName).toBe(stacks.plan.archive.name);
     expect(archive[1].RetentionDays).toBe(config.archiveRetentionDays || undefined);
     for (const [detailType, contract] of Object.entries(catalog)) {
       const [, schema] = one(
@@ -127,14 +122,14 @@ export const manifestChecks = (built: () => BuiltApp) => {
     }
   });
 
-  it('gives every table point-in-time recovery, encryption and its manifest keys', () => {
-    const { services, config } = built();
-    for (const { manifest } of services) {
-      if (!manifest.table) continue;
+  it('gives every table its name, point-in-time recovery, encryption and its manifest keys', () => {
+    const { stacks, config } = built();
+    for (const planned of stacks.plan.tables) {
       const [, table] = one(
-        resources(built().serviceTemplate(manifest.service), 'AWS::DynamoDB::GlobalTable'),
-        `${manifest.service} table`,
+        resources(built().serviceTemplate(planned.service), 'AWS::DynamoDB::GlobalTable'),
+        `${planned.service} table`,
       );
+      expect(table.TableName).toBe(planned.name);
       expect(table.BillingMode).toBe('PAY_PER_REQUEST');
       expect(table.SSESpecification).toMatchObject({ SSEEnabled: true });
       for (const replica of table.Replicas) {
@@ -142,11 +137,11 @@ export const manifestChecks = (built: () => BuiltApp) => {
         expect(replica.DeletionProtectionEnabled ?? false).toBe(config.stage === 'prod');
       }
       expect(table.KeySchema).toContainEqual({
-        AttributeName: manifest.table.partitionKey.name,
+        AttributeName: planned.partitionKey.name,
         KeyType: 'HASH',
       });
       expect((table.GlobalSecondaryIndexes ?? []).map((i: Json) => i.IndexName).sort()).toEqual(
-        manifest.table.indexes.map((i) => i.name).sort(),
+        planned.indexes.map((i) => i.name).sort(),
       );
     }
   });
@@ -154,7 +149,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
   it('makes every function an arm64 nodejs24.x bundle with tracing, its log group and its own role', () => {
     const roles = new Set<string>();
     for (const { service, spec, fnName } of functionsOf(built())) {
-      const t = built().serviceTemplate(service.service);
+      const t = built().serviceTemplate(service);
       const [, fn] = functionByName(t, fnName);
       expect(fn.Runtime).toBe('nodejs24.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -165,8 +160,8 @@ export const manifestChecks = (built: () => BuiltApp) => {
       const logGroup = t.toJSON().Resources[refId(fn.LoggingConfig.LogGroup) as string];
       expect(logGroup.Properties.RetentionInDays).toBeGreaterThan(0);
       const roleId = refId(fn.Role) as string;
-      expect(roles.has(`${service.service}/${roleId}`)).toBe(false);
-      roles.add(`${service.service}/${roleId}`);
+      expect(roles.has(`${service}/${roleId}`)).toBe(false);
+      roles.add(`${service}/${roleId}`);
       const role = t.toJSON().Resources[roleId].Properties;
       expect(role.ManagedPolicyArns).toBeUndefined();
       expect(role.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({
@@ -176,9 +171,10 @@ export const manifestChecks = (built: () => BuiltApp) => {
   });
 
   it("grants every function exactly what its manifest's uses names, on those resources only", () => {
-    const { config } = built();
-    for (const { service, spec, fnName } of functionsOf(built())) {
-      const t = built().serviceTemplate(service.service);
+    const { config, stacks } = built();
+    for (const planned of stacks.plan.functions) {
+      const { spec, name: fnName } = planned;
+      const t = built().serviceTemplate(planned.service);
       const [, fn] = functionByName(t, fnName);
       const statements = roleStatements(t, refId(fn.Role) as string);
       const actions = new Set(statements.flatMap((s) => s.actions));
@@ -205,21 +201,20 @@ export const manifestChecks = (built: () => BuiltApp) => {
       const on = (action: string) =>
         statements.filter((s) => s.actions.includes(action)).flatMap((s) => s.resources);
       const invoked = on('lambda:InvokeFunction');
-      expect(invoked).toHaveLength(uses.invoke?.length ?? 0);
-      for (const ref of uses.invoke ?? []) {
-        const callee = functionName(config, ...splitRef(ref));
+      expect(invoked).toHaveLength(planned.grants.invoke.length);
+      for (const callee of planned.grants.invoke) {
         expect(
           invoked.some((r) => namesFunction(r, callee)),
-          `${fnName} -> ${ref}`,
+          `${fnName} -> ${callee}`,
         ).toBe(true);
       }
       const secretIds = on('secretsmanager:GetSecretValue').map(refId);
       const secrets = t.toJSON().Resources;
       expect(secretIds.map((id) => secrets[id as string].Properties.Name).sort()).toEqual(
-        (uses.secrets ?? []).map((s) => secretName(config, service.service, s)).sort(),
+        [...planned.grants.secrets].sort(),
       );
       for (const r of on('events:PutEvents')) {
-        expect(JSON.stringify(r)).toContain(`:event-bus/${BUS_NAME}`);
+        expect(JSON.stringify(r)).toContain(`:event-bus/${stacks.plan.bus.name}`);
       }
       for (const r of on('ses:SendEmail')) {
         expect(JSON.stringify(r)).toContain(
@@ -229,43 +224,15 @@ export const manifestChecks = (built: () => BuiltApp) => {
     }
   });
 
-  it('gives every function the environment of functionEnvironment, with no secret value', () => {
-    const { config } = built();
-    for (const { service, spec, fnName } of functionsOf(built())) {
-      const t = built().serviceTemplate(service.service);
-      const [, fn] = functionByName(t, fnName);
+  it("gives every function the plan's environment, with no secret value", () => {
+    for (const planned of built().stacks.plan.functions) {
+      const t = built().serviceTemplate(planned.service);
+      const [, fn] = functionByName(t, planned.name);
       const env = fn.Environment.Variables;
-      const tableId = resources(t, 'AWS::DynamoDB::GlobalTable')[0]?.[0];
-      const machines = resources(t, 'AWS::StepFunctions::StateMachine');
-      const expected = functionEnvironment(
-        service,
-        { ...spec, uses: { ...spec.uses, userPool: false } },
-        {
-          tableName: { Ref: tableId } as unknown as string,
-          busName: BUS_NAME,
-          secretIds: Object.fromEntries(
-            service.secrets.map((s) => [s, secretName(config, service.service, s)]),
-          ),
-          functionNames: Object.fromEntries(
-            (spec.uses.invoke ?? []).map((ref) => [ref, functionName(config, ...splitRef(ref))]),
-          ),
-          workflowArns: Object.fromEntries(
-            Object.keys(service.workflows).map((w) => {
-              const name = stateMachineName(config, service.service, w);
-              const [id] = one(
-                machines.filter(([, p]) => p.StateMachineName === name),
-                `state machine ${name}`,
-              );
-              return [w, { Ref: id } as unknown as string];
-            }),
-          ),
-          emailFrom: `noreply@${config.domainName}`,
-        },
-      );
       expect(env).toEqual({
-        ...expected,
+        ...rendered(built(), planned.service, planned.environment),
         NODE_OPTIONS: '--enable-source-maps',
-        ...(spec.uses.userPool && {
+        ...(planned.needsUserPoolVariables && {
           USER_POOL_ID: expect.anything(),
           USER_POOL_ISSUER: expect.anything(),
           USER_POOL_JWKS_URL: expect.anything(),
@@ -283,100 +250,84 @@ export const manifestChecks = (built: () => BuiltApp) => {
     }
   });
 
-  it('makes every subscription a rule on mytabs with its contracts’ pattern, retries and a dead-letter queue', () => {
-    for (const { service, spec, fnName } of functionsOf(built())) {
-      if (!spec.subscribe) continue;
-      const t = built().serviceTemplate(service.service);
-      const [fnId] = functionByName(t, fnName);
-      const contracts = spec.subscribe.events.map((e) => catalog[e as keyof typeof catalog]);
+  it('makes every rule of the plan a rule with its name, bus, exact pattern, retries and dead-letter queue', () => {
+    const { plan } = built().stacks;
+    for (const planned of plan.rules) {
+      const fnPlan = plan.functions.find((f) => f.name === planned.target.functionName);
+      if (!fnPlan) throw new Error(`no function ${planned.target.functionName}`);
+      const t = built().serviceTemplate(fnPlan.service);
+      const [fnId] = functionByName(t, fnPlan.name);
       const [, rule] = one(
-        resources(t, 'AWS::Events::Rule').filter(([, p]) =>
-          p.Targets?.some((target: Json) => refId(target.Arn) === fnId && p.EventPattern),
-        ),
-        `rule of ${fnName}`,
+        resources(t, 'AWS::Events::Rule').filter(([, p]) => p.Name === planned.name),
+        `rule ${planned.name}`,
       );
-      expect(rule.EventBusName).toBe(BUS_NAME);
-      expect([...rule.EventPattern.source].sort()).toEqual(
-        [...new Set(contracts.flatMap((c) => c.pattern.source))].sort(),
-      );
-      expect([...rule.EventPattern['detail-type']].sort()).toEqual(
-        contracts.flatMap((c) => c.pattern['detail-type']).sort(),
-      );
+      if (planned.pattern) {
+        expect(rule.EventBusName).toBe(plan.bus.name);
+        expect(rule.EventPattern).toEqual(planned.pattern);
+      } else {
+        expect(rule.EventBusName).toBeUndefined();
+        expect(rule.ScheduleExpression).toBe(planned.schedule);
+      }
       const target = one(rule.Targets as Json[], 'target');
+      expect(refId(target.Arn)).toBe(fnId);
       expect(target.RetryPolicy).toEqual({
-        MaximumRetryAttempts: spec.subscribe.retryAttempts,
-        MaximumEventAgeInSeconds: spec.subscribe.maxEventAgeS,
+        MaximumRetryAttempts: planned.target.retryAttempts,
+        ...(planned.target.maxEventAgeS !== undefined && {
+          MaximumEventAgeInSeconds: planned.target.maxEventAgeS,
+        }),
       });
       const dlqId = refId(target.DeadLetterConfig.Arn) as string;
       expectSafeQueue(t, dlqId);
+      expect(t.toJSON().Resources[dlqId].Properties.QueueName).toBe(planned.target.deadLetterQueue);
+    }
+    for (const planned of plan.functions) {
+      if (!planned.asyncInvoke) continue;
+      const t = built().serviceTemplate(planned.service);
+      const [fnId] = functionByName(t, planned.name);
       const [, asyncConfig] = one(
         resources(t, 'AWS::Lambda::EventInvokeConfig').filter(
           ([, p]) => refId(p.FunctionName) === fnId,
         ),
-        `async config of ${fnName}`,
+        `async config of ${planned.name}`,
       );
-      expect(asyncConfig.MaximumRetryAttempts).toBe(spec.subscribe.retryAttempts);
-      expect(asyncConfig.MaximumEventAgeInSeconds).toBe(spec.subscribe.maxEventAgeS);
-      expectSafeQueue(t, refId(asyncConfig.DestinationConfig.OnFailure.Destination) as string);
+      expect(asyncConfig.MaximumRetryAttempts).toBe(planned.asyncInvoke.retryAttempts);
+      expect(asyncConfig.MaximumEventAgeInSeconds).toBe(planned.asyncInvoke.maxEventAgeS);
+      const queueId = refId(asyncConfig.DestinationConfig.OnFailure.Destination) as string;
+      expectSafeQueue(t, queueId);
+      expect(t.toJSON().Resources[queueId].Properties.QueueName).toBe(
+        planned.asyncInvoke.deadLetterQueue,
+      );
     }
   });
 
-  it('makes every schedule a scheduled rule targeting its function with a dead-letter queue', () => {
-    for (const { service, spec, fnName } of functionsOf(built())) {
-      if (!spec.schedule) continue;
-      const t = built().serviceTemplate(service.service);
-      const [fnId] = functionByName(t, fnName);
-      const [, rule] = one(
-        resources(t, 'AWS::Events::Rule').filter(([, p]) => p.ScheduleExpression === spec.schedule),
-        `schedule of ${fnName}`,
+  it("makes every workflow a traced, fully logged state machine running the plan's definition", () => {
+    for (const planned of built().stacks.plan.stateMachines) {
+      const t = built().serviceTemplate(planned.service);
+      const [, sm] = one(
+        resources(t, 'AWS::StepFunctions::StateMachine').filter(
+          ([, p]) => p.StateMachineName === planned.name,
+        ),
+        `workflow ${planned.workflow}`,
       );
-      expect(rule.EventBusName).toBeUndefined();
-      const target = one(rule.Targets as Json[], 'target');
-      expect(refId(target.Arn)).toBe(fnId);
-      expectSafeQueue(t, refId(target.DeadLetterConfig.Arn) as string);
-    }
-  });
-
-  it('makes every workflow a traced, fully logged state machine with every placeholder filled', () => {
-    const { services, config } = built();
-    for (const { manifest } of services) {
-      for (const [name, wf] of Object.entries(manifest.workflows)) {
-        const t = built().serviceTemplate(manifest.service);
-        const [, sm] = one(
-          resources(t, 'AWS::StepFunctions::StateMachine').filter(
-            ([, p]) => p.StateMachineName === stateMachineName(config, manifest.service, name),
-          ),
-          `workflow ${name}`,
-        );
-        expect(sm.StateMachineType).toBe(wf.type);
-        expect(sm.TracingConfiguration).toEqual({ Enabled: true });
-        expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
-        const unfilled = placeholders(sm.DefinitionString).filter(
-          (p) => !(p in (sm.DefinitionSubstitutions ?? {})),
-        );
-        expect(unfilled).toEqual([]);
-        const invoked = roleStatements(t, refId(sm.RoleArn) as string)
-          .filter((s) => s.actions.includes('lambda:InvokeFunction'))
-          .flatMap((s) => s.resources);
-        const refs = Object.entries(wf.substitutions);
-        expect(invoked).toHaveLength(refs.length);
-        for (const [placeholder, ref] of refs) {
-          const callee = functionName(config, ...splitRef(ref));
-          expect(namesFunction(sm.DefinitionSubstitutions[placeholder], callee)).toBe(true);
-          expect(invoked.some((r) => namesFunction(r, callee))).toBe(true);
-        }
-      }
+      expect(sm.StateMachineType).toBe(planned.type);
+      expect(sm.TracingConfiguration).toEqual({ Enabled: true });
+      expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+      expect(sm.DefinitionString).toEqual(rendered(built(), planned.service, planned.definition));
+      const invoked = roleStatements(t, refId(sm.RoleArn) as string)
+        .filter((s) => s.actions.includes('lambda:InvokeFunction'))
+        .flatMap((s) => s.resources);
+      expect(invoked).toEqual(rendered(built(), planned.service, planned.invokes));
     }
   });
 
   it('builds the user pool, its groups, clients, triggers and identity pool as the manifest says', () => {
-    const { services, config } = built();
-    for (const { manifest } of services) {
-      const spec = manifest.userPool;
-      if (!spec) continue;
-      const t = built().serviceTemplate(manifest.service);
+    const { stacks, config } = built();
+    const planned = stacks.plan.userPool;
+    if (planned) {
+      const { spec } = planned;
+      const t = built().serviceTemplate(planned.service);
       const [poolId, pool] = one(resources(t, 'AWS::Cognito::UserPool'), 'user pool');
-      expect(pool.UserPoolName).toBe(config.userPoolName ?? `${spec.name}-${config.stage}`);
+      expect(pool.UserPoolName).toBe(planned.name);
       expect(pool.MfaConfiguration).toBe(spec.mfa.toUpperCase());
       expect(pool.Policies.PasswordPolicy).toMatchObject({
         MinimumLength: spec.passwordPolicy.minLength,
@@ -393,12 +344,12 @@ export const manifestChecks = (built: () => BuiltApp) => {
         pool.UserAttributeUpdateSettings?.AttributesRequireVerificationBeforeUpdate ?? [],
       ).toEqual(keptUntilVerified);
       expect(pool.AutoVerifiedAttributes ?? []).toEqual(expect.arrayContaining(keptUntilVerified));
-      for (const [trigger, fn] of Object.entries(spec.triggers)) {
+      for (const [trigger, fnName] of Object.entries(planned.triggers)) {
         const key = {
           postConfirmation: 'PostConfirmation',
           preTokenGeneration: 'PreTokenGeneration',
         }[trigger] as string;
-        const [fnId] = functionByName(t, functionName(config, manifest.service, fn as string));
+        const [fnId] = functionByName(t, fnName);
         expect(refId(pool.LambdaConfig[key])).toBe(fnId);
       }
       expect(
@@ -407,10 +358,9 @@ export const manifestChecks = (built: () => BuiltApp) => {
           .sort(),
       ).toEqual([...spec.groups].sort());
       const clients = resources(t, 'AWS::Cognito::UserPoolClient');
+      const authorizer = stacks.plan.authorizer;
       const authorizerEnv =
-        manifest.authorizer &&
-        functionByName(t, functionName(config, manifest.service, manifest.authorizer))[1]
-          .Environment.Variables;
+        authorizer && functionByName(t, authorizer.functionName)[1].Environment.Variables;
       if (authorizerEnv) {
         expect(JSON.stringify(authorizerEnv.USER_POOL_ISSUER)).toContain(`{"Ref":"${poolId}"}`);
         expect(JSON.stringify(authorizerEnv.USER_POOL_JWKS_URL)).toContain(
@@ -447,7 +397,8 @@ export const manifestChecks = (built: () => BuiltApp) => {
   });
 
   it('wires every route to its function, with the authorizer where its auth mode asks', () => {
-    const { stacks, config, services } = built();
+    const { stacks } = built();
+    const { plan } = stacks;
     const routes = functionsOf(built()).filter((f) => f.spec.http);
     if (routes.length === 0) {
       expect(stacks.api).toBeUndefined();
@@ -457,7 +408,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
     const t = Template.fromStack(stacks.api);
     const paths = apiPaths(t);
     const methods = resources(t, 'AWS::ApiGateway::Method');
-    const owner = services.find((s) => s.manifest.authorizer)?.manifest;
+    const owner = plan.authorizer;
     const authorizers = resources(t, 'AWS::ApiGateway::Authorizer');
     for (const { spec, fnName } of routes) {
       const http = spec.http as NonNullable<FunctionSpec['http']>;
@@ -473,7 +424,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
         expect(method.AuthorizationType).toBe('NONE');
         expect(method.AuthorizerId).toBeUndefined();
       } else {
-        if (!owner?.authorizer) throw new Error('a protected route but no authorizer');
+        if (!owner) throw new Error('a protected route but no authorizer');
         expect(method.AuthorizationType).toBe('CUSTOM');
         const authorizer = authorizers.find(([id]) => id === refId(method.AuthorizerId))?.[1];
         // An optional token: no identity source (the authorizer runs on every request, which API
@@ -484,15 +435,10 @@ export const manifestChecks = (built: () => BuiltApp) => {
             : {
                 Type: 'REQUEST',
                 IdentitySource: 'method.request.header.Authorization',
-                AuthorizerResultTtlInSeconds: owner.authorizerCacheTtlS,
+                AuthorizerResultTtlInSeconds: owner.cacheTtlS,
               },
         );
-        expect(
-          namesFunction(
-            authorizer.AuthorizerUri,
-            functionName(config, owner.service, owner.authorizer),
-          ),
-        ).toBe(true);
+        expect(namesFunction(authorizer.AuthorizerUri, owner.functionName)).toBe(true);
       }
       expect(
         resources(t, 'AWS::Lambda::Permission').some(

@@ -1,4 +1,5 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { Plan } from '@mytabs/plan';
 import type { AwsService } from './edge/aws-service.ts';
 import type { LocalLambda } from './lambda/local-lambda.ts';
 import type { LocalSecrets } from './secrets/local-secrets.ts';
@@ -14,6 +15,8 @@ export interface PortSpec {
 /** What a component is given when the platform starts it. */
 export interface PlatformContext {
   manifests: readonly LoadedManifest[];
+  /** The local stage's plan: every resource to start, by the name it has (as on AWS). */
+  plan: Plan;
   /** Invoke functions in process: `lambda.invoke(...)` / `lambda.call(...)`. */
   lambda: LocalLambda;
   /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */

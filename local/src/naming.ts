@@ -1,27 +1,17 @@
+import { arnsIn, stageNames } from '@mytabs/plan';
+
 /**
- * How the local platform names what the manifests declare. One place, so every local component
- * (and every test) computes the same names and ARNs the functions receive in their environment.
+ * The local platform is a stage of its own, `local`, named by the same rule as every stage on
+ * AWS (`mytabs-local-…`, see `@mytabs/plan`), in one fixed account and region.
  */
+export const LOCAL_STAGE = 'local';
 export const REGION = 'us-east-1';
 export const ACCOUNT = '000000000000';
+export const localLocation = { partition: 'aws', region: REGION, account: ACCOUNT };
 
-/** The one event bus of the system (DESIGN.md: bus "mytabs"). */
-export const BUS_NAME = 'mytabs';
-
-/** `payments` + `createPaymentIntent` -> `payments-createPaymentIntent`. */
-export const functionName = (service: string, fn: string) => `${service}-${fn}`;
-
-export const functionArn = (name: string) => `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${name}`;
-
-/** `payments` -> `mytabs-payments`: one table per service. */
-export const tableName = (service: string) => `mytabs-${service}`;
-
-/** `stripe-secret-key` -> `mytabs/stripe-secret-key`. */
-export const secretId = (secret: string) => `mytabs/${secret}`;
-
-/** `orders` + `OrderFulfillment` -> `arn:aws:states:us-east-1:000000000000:stateMachine:orders-OrderFulfillment`. */
-export const stateMachineArn = (service: string, workflow: string) =>
-  `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:${service}-${workflow}`;
+/** Every physical name of the local stage: `localNames.table('payments')`, ... */
+export const localNames = stageNames(LOCAL_STAGE);
+export const localArns = arnsIn(localLocation);
 
 /**
  * The access key id a function's AWS SDK clients sign with: `<service>.<function>`. The local

@@ -1,4 +1,5 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { ContractPatterns, Plan } from '@mytabs/plan';
 import type { PlatformComponent, PortSpec, RunningComponent } from './component.ts';
 import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
@@ -8,6 +9,7 @@ import { lambdaApi } from './lambda/lambda-api.ts';
 import { localFunctions } from './lambda/local-function.ts';
 import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
 import { close, listen } from './listen.ts';
+import { localPlan } from './local-plan.ts';
 import { LocalSecrets } from './secrets/local-secrets.ts';
 
 export const EDGE_PORT: PortSpec = {
@@ -18,6 +20,8 @@ export const EDGE_PORT: PortSpec = {
 
 export interface PlatformOptions {
   manifests: readonly LoadedManifest[];
+  /** Event contracts by detail type, for rules' patterns (default: the catalog). */
+  events?: ContractPatterns;
   /** Port by listener: `edge` and each component's name. Missing or 0: a free port. */
   ports?: Readonly<Record<string, number>>;
   /** Keep state (DynamoDB tables) on disk under this folder; in memory when absent. */
@@ -30,6 +34,8 @@ export interface PlatformOptions {
 }
 
 export interface Platform {
+  /** What runs, by name: the local stage's plan. */
+  plan: Plan;
   /** `edge` plus whatever each component publishes (e.g. `ses`). */
   endpoints: Readonly<Record<string, string>>;
   lambda: LocalLambda;
@@ -44,6 +50,7 @@ export interface Platform {
  */
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
   const log = options.log ?? ((line: string) => console.log(line));
+  const plan = localPlan(options.manifests, options.events);
   const releaseDataDir = options.dataDir ? await claimDataDir(options.dataDir) : async () => {};
   const services: AwsService[] = [];
   let ready = false;
@@ -62,11 +69,11 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
 
   const lambda = new LocalLambda({
     ...options.lambda,
-    functions: localFunctions(options.manifests, edgeUrl),
+    functions: localFunctions(plan, edgeUrl),
     log,
   });
   services.push(lambdaApi(lambda));
-  const secrets = new LocalSecrets(options.manifests, options.dataDir);
+  const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
   const running: RunningComponent[] = [];
   const stop = async () => {
@@ -81,6 +88,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     for (const component of options.components ?? defaultComponents) {
       const started = await component.start({
         manifests: options.manifests,
+        plan,
         lambda,
         secrets,
         edgeUrl,
@@ -98,5 +106,5 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     throw error;
   }
   ready = true;
-  return { endpoints, lambda, secrets, close: stop };
+  return { plan, endpoints, lambda, secrets, close: stop };
 };

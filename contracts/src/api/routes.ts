@@ -20,6 +20,7 @@ import {
   PublicEvent,
   UpdateEventRequest,
 } from './events.ts';
+import { HealthResponse } from './health.ts';
 import {
   CancelOrderResponse,
   Order,
@@ -128,6 +129,15 @@ export const operations = {
     body: RefundOrderRequest,
     responses: { 202: { description: 'Refund created at Stripe', schema: RefundOrderResponse } },
     problems: [400, 404, 409],
+  }),
+  health: operation({
+    method: 'GET',
+    path: '/health',
+    auth: 'public',
+    service: 'ticketing',
+    summary: 'Whether the API answers: what health checks (Route 53) call',
+    responses: { 200: { description: 'The API is up', schema: HealthResponse } },
+    problems: [],
   }),
   listEvents: operation({
     method: 'GET',

@@ -1,12 +1,6 @@
 import type { HttpRoute } from '@mytabs/contracts';
-import {
-  ArnFormat,
-  Duration,
-  RemovalPolicy,
-  Stack,
-  type StackProps,
-  Validations,
-} from 'aws-cdk-lib';
+import type { Plan } from '@mytabs/plan';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccessLogFormat,
   AuthorizationType,
@@ -24,21 +18,8 @@ import type { Construct } from 'constructs';
 import { ProblemResponses } from './problem-responses.ts';
 import { ApiWebAcl } from './web-acl.ts';
 
-export interface ApiRoute {
-  /** `service.function` handling the route. */
-  ref: string;
-  http: HttpRoute;
-}
-
 export interface ApiStackProps extends StackProps {
-  apiName: string;
-  routes: ApiRoute[];
-  /** `service.function` of the REQUEST authorizer, if any route needs one. */
-  authorizerRef?: string;
-  /** The authorizer manifest's `authorizerCacheTtlS` (0: no caching). */
-  authorizerCacheTtlS: number;
-  /** `service.function` -> the function's name (predictable: no reference into service stacks). */
-  functionName: (ref: string) => string;
+  plan: Plan;
   logRetention: RetentionDays;
 }
 
@@ -55,12 +36,15 @@ export class ApiStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
+    const { plan } = props;
+    const apiName = plan.api.name;
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.api = new RestApi(this, 'Api', {
-      restApiName: props.apiName,
+      restApiName: apiName,
+      binaryMediaTypes: plan.api.binaryMediaTypes,
       endpointTypes: [EndpointType.REGIONAL],
       cloudWatchRole: true,
       deployOptions: {
@@ -75,7 +59,7 @@ export class ApiStack extends Stack {
       },
     });
     this.api.addUsagePlan('UsagePlan', {
-      name: `${props.apiName}-default`,
+      name: `${apiName}-default`,
       throttle: THROTTLE,
       apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
     });
@@ -92,42 +76,40 @@ export class ApiStack extends Stack {
       },
     );
 
+    // Functions by name, not by reference into the service stacks (which deploy first).
     const functions = new Map<string, ReturnType<typeof LambdaFunction.fromFunctionAttributes>>();
-    const functionOf = (ref: string) => {
-      let fn = functions.get(ref);
+    const functionOf = (name: string) => {
+      let fn = functions.get(name);
       if (!fn) {
-        fn = LambdaFunction.fromFunctionAttributes(this, `Function-${ref}`, {
-          functionArn: this.formatArn({
-            service: 'lambda',
-            resource: 'function',
-            resourceName: props.functionName(ref),
-            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-          }),
+        const planned = plan.functions.find((f) => f.name === name);
+        if (!planned) throw new Error(`the plan has no function ${name}`);
+        fn = LambdaFunction.fromFunctionAttributes(this, `Function-${planned.ref}`, {
+          functionArn: planned.arn,
           sameEnvironment: true,
         });
-        functions.set(ref, fn);
+        functions.set(name, fn);
       }
       return fn;
     };
 
     const authorizers = new Map<'required' | 'optional', RequestAuthorizer>();
-    const authorizerFor = (authorizerRef: string, auth: HttpRoute['auth']) => {
+    const authorizerFor = (authorizerName: string, auth: HttpRoute['auth']) => {
       const kind = auth === 'public-or-user' ? 'optional' : 'required';
       let authorizer = authorizers.get(kind);
       if (!authorizer) {
         authorizer =
           kind === 'required'
             ? new RequestAuthorizer(this, 'Authorizer', {
-                authorizerName: 'mytabs-authorizer',
-                handler: functionOf(authorizerRef),
+                authorizerName: plan.authorizer?.name,
+                handler: functionOf(authorizerName),
                 identitySources: [IdentitySource.header('Authorization')],
-                resultsCacheTtl: Duration.seconds(props.authorizerCacheTtlS),
+                resultsCacheTtl: Duration.seconds(plan.authorizer?.cacheTtlS ?? 0),
               })
             : // No identity source, so API Gateway asks the same function on every request, token
               // or not (allowed only without caching): a request without a token is anonymous.
               new RequestAuthorizer(this, 'OptionalAuthorizer', {
-                authorizerName: 'mytabs-optional-authorizer',
-                handler: functionOf(authorizerRef),
+                authorizerName: plan.authorizer?.optionalName,
+                handler: functionOf(authorizerName),
                 identitySources: [],
                 resultsCacheTtl: Duration.seconds(0),
               });
@@ -136,22 +118,22 @@ export class ApiStack extends Stack {
       return authorizer;
     };
 
-    for (const { ref, http } of props.routes) {
+    for (const http of plan.routes) {
       const resource = this.api.root.resourceForPath(http.path);
       const isPublic = http.auth === 'public';
-      if (!isPublic && !props.authorizerRef) {
+      if (!isPublic && !plan.authorizer) {
         throw new Error(
-          `${http.method} ${http.path} (${ref}) needs the authorizer no manifest declares`,
+          `${http.method} ${http.path} (${http.functionName}) needs the authorizer no manifest declares`,
         );
       }
       const method = resource.addMethod(
         http.method,
-        new LambdaIntegration(functionOf(ref), { allowTestInvoke: false }),
-        isPublic || !props.authorizerRef
+        new LambdaIntegration(functionOf(http.functionName), { allowTestInvoke: false }),
+        isPublic || !plan.authorizer
           ? { authorizationType: AuthorizationType.NONE }
           : {
               authorizationType: AuthorizationType.CUSTOM,
-              authorizer: authorizerFor(props.authorizerRef, http.auth),
+              authorizer: authorizerFor(plan.authorizer.functionName, http.auth),
             },
       );
       Validations.of(method).acknowledge({
@@ -169,7 +151,7 @@ export class ApiStack extends Stack {
 
     new ProblemResponses(this, 'Problems', this.api);
     new ApiWebAcl(this, 'Waf', {
-      name: props.apiName,
+      name: apiName,
       stageArn: this.api.deploymentStage.stageArn,
       rateLimitPer5Min: 2_000,
     });

@@ -1,4 +1,4 @@
-import type { UserPoolSpec } from '@mytabs/contracts';
+import type { UserPoolPlan } from '@mytabs/plan';
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
@@ -13,12 +13,11 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 
 export interface ServiceUserPoolProps {
-  spec: UserPoolSpec;
-  userPoolName: string;
+  plan: UserPoolPlan;
   /** Replace every OAuth client's URLs (context overrides); the manifest's otherwise. */
   callbackUrls?: string[];
   logoutUrls?: string[];
-  /** Manifest function name -> its function, for the triggers. */
+  /** Function name -> its function, for the triggers. */
   functions: Record<string, IFunction>;
   protect: boolean;
 }
@@ -35,17 +34,17 @@ const triggers = {
   preTokenGeneration: UserPoolOperation.PRE_TOKEN_GENERATION,
 } as const;
 
-/** The identity manifest's user pool: sign-in, password policy, MFA, groups, clients, triggers. */
+/** The plan's user pool: sign-in, password policy, MFA, groups, clients, triggers. */
 export class ServiceUserPool extends Construct {
   readonly userPool: UserPool;
   readonly clients: UserPoolClient[];
 
   constructor(scope: Construct, id: string, props: ServiceUserPoolProps) {
     super(scope, id);
-    const { spec } = props;
+    const { spec } = props.plan;
     const signIn = new Set(spec.signInWith);
     this.userPool = new UserPool(this, 'UserPool', {
-      userPoolName: props.userPoolName,
+      userPoolName: props.plan.name,
       // Buyers and organizers register themselves on keeptabs.app, as they do today.
       selfSignUpEnabled: true,
       signInAliases: {
@@ -108,8 +107,7 @@ export class ServiceUserPool extends Construct {
         preventUserExistenceErrors: true,
       }),
     );
-    for (const [trigger, fnName] of Object.entries(spec.triggers)) {
-      if (!fnName) continue;
+    for (const [trigger, fnName] of Object.entries(props.plan.triggers)) {
       const fn = props.functions[fnName];
       if (!fn) throw new Error(`userPool.triggers.${trigger}: no function ${fnName}`);
       this.userPool.addTrigger(triggers[trigger as keyof typeof triggers], fn);

@@ -4,11 +4,13 @@ import type { Construct } from 'constructs';
 
 /**
  * Where a function's failed deliveries land: the EventBridge target's dead-letter queue and the
- * function's on-failure destination for async invocations. Encrypted, TLS only, kept 14 days.
+ * function's on-failure destination for async invocations. Encrypted, TLS only, kept 14 days,
+ * named by the plan so an operator finds it by its function's name.
  */
 export class DeadLetterQueue extends Queue {
-  constructor(scope: Construct, id: string) {
+  constructor(scope: Construct, id: string, { queueName }: { queueName: string }) {
     super(scope, id, {
+      queueName,
       encryption: QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),

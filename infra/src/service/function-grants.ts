@@ -1,4 +1,4 @@
-import type { Uses } from '@mytabs/contracts';
+import type { FunctionGrants } from '@mytabs/plan';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
@@ -11,11 +11,12 @@ import { acknowledgeWildcardResource } from '../nag/acknowledge-wildcard-resourc
 export interface GrantTargets {
   table?: ITableV2;
   bus: IEventBus;
+  /** By name in Secrets Manager. */
   secrets: Record<string, ISecret>;
-  /** `service.function` -> Lambda ARN. */
-  functionArns: Record<string, string>;
-  /** Workflow name -> state machine (of this service) and its name. */
-  workflows: Record<string, { stateMachine: IStateMachine; name: string }>;
+  /** A function's ARN by its name. */
+  functionArn: (name: string) => string;
+  /** State machines of this service, by name. */
+  workflows: Record<string, IStateMachine>;
   /** ARN of the SES identity email is sent from. */
   emailIdentityArn: string;
 }
@@ -25,11 +26,11 @@ const need = <T>(value: T | undefined, what: string): T => {
   return value;
 };
 
-/** One grant per entry of `uses`, on `role`; nothing else. */
-export const grantUses = (role: IRole, uses: Uses, targets: GrantTargets) => {
-  if (uses.table) {
+/** One grant per entry of the plan's grants, on `role`; nothing else. */
+export const grantUses = (role: IRole, grants: FunctionGrants, targets: GrantTargets) => {
+  if (grants.table) {
     const table = need(targets.table, 'table');
-    if (uses.table === 'write') table.grantReadWriteData(role);
+    if (grants.table.access === 'write') table.grantReadWriteData(role);
     else table.grantReadData(role);
     acknowledgeWildcardResource(
       role,
@@ -37,29 +38,30 @@ export const grantUses = (role: IRole, uses: Uses, targets: GrantTargets) => {
       "Querying the service's own secondary indexes (declared in its manifest) needs the table's index ARNs.",
     );
   }
-  if (uses.bus) targets.bus.grantPutEventsTo(role);
-  for (const secret of uses.secrets ?? [])
+  if (grants.bus) targets.bus.grantPutEventsTo(role);
+  for (const secret of grants.secrets) {
     need(targets.secrets[secret], `secret ${secret}`).grantRead(role);
-  if (uses.invoke?.length) {
+  }
+  if (grants.invoke.length > 0) {
     role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['lambda:InvokeFunction'],
-        resources: uses.invoke.map((ref) => need(targets.functionArns[ref], `function ${ref}`)),
+        resources: grants.invoke.map(targets.functionArn),
       }),
     );
   }
-  for (const name of uses.workflows ?? []) {
-    const workflow = need(targets.workflows[name], `workflow ${name}`);
-    const executions = Stack.of(workflow.stateMachine).formatArn({
+  for (const name of grants.workflows) {
+    const stateMachine = need(targets.workflows[name], `workflow ${name}`);
+    const executions = Stack.of(stateMachine).formatArn({
       service: 'states',
       resource: 'execution',
-      resourceName: `${workflow.name}:*`,
+      resourceName: `${name}:*`,
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     role.addToPrincipalPolicy(
       new PolicyStatement({
         actions: ['states:StartExecution'],
-        resources: [workflow.stateMachine.stateMachineArn],
+        resources: [stateMachine.stateMachineArn],
       }),
     );
     role.addToPrincipalPolicy(
@@ -74,7 +76,7 @@ export const grantUses = (role: IRole, uses: Uses, targets: GrantTargets) => {
       'Execution ARNs carry the execution name (the order id), unknown until run time; the grant is limited to executions of this one state machine.',
     );
   }
-  if (uses.email) {
+  if (grants.email) {
     role.addToPrincipalPolicy(
       new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.emailIdentityArn] }),
     );

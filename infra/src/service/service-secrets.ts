@@ -1,10 +1,10 @@
+import type { SecretPlan } from '@mytabs/plan';
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 
 export interface ServiceSecretsProps {
-  /** Manifest secret name -> its name in Secrets Manager. */
-  names: Record<string, string>;
+  secrets: readonly SecretPlan[];
   protect: boolean;
 }
 
@@ -13,14 +13,15 @@ export interface ServiceSecretsProps {
  * (a Stripe key, a webhook signing secret) is put by an operator and read by handlers at run time.
  */
 export class ServiceSecrets extends Construct {
+  /** By name in Secrets Manager, as the plan's grants name them. */
   readonly secrets: Record<string, Secret> = {};
 
   constructor(scope: Construct, id: string, props: ServiceSecretsProps) {
     super(scope, id);
-    for (const [name, secretName] of Object.entries(props.names)) {
-      const secret = new Secret(this, name, {
-        secretName,
-        description: `${name}: value set by an operator, never in a template or environment`,
+    for (const { key, name } of props.secrets) {
+      const secret = new Secret(this, key, {
+        secretName: name,
+        description: `${key}: value set by an operator, never in a template or environment`,
         removalPolicy: props.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
       });
       Validations.of(secret).acknowledge({

@@ -1,44 +1,39 @@
-import { join } from 'node:path';
-import {
-  type EventContract,
-  type FunctionSpec,
-  functionEnvironment,
-  userPoolVariables,
-} from '@mytabs/contracts';
-import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
-import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { userPoolVariables } from '@mytabs/contracts';
+import type { FunctionPlan, Plan } from '@mytabs/plan';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
 import type { MyTabsConfig } from '../config.ts';
 import { IdentityPool } from '../identity/identity-pool.ts';
 import { ServiceUserPool } from '../identity/service-user-pool.ts';
 import { userPoolOf } from '../identity/user-pool-of.ts';
-import { BUS_NAME, functionName, secretName, splitRef, stateMachineName } from '../names.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
-import { EventSubscription } from './event-subscription.ts';
 import { grantUses } from './function-grants.ts';
-import { ScheduledInvocation } from './scheduled-invocation.ts';
+import { PlannedRule } from './planned-rule.ts';
 import { ServiceFunction } from './service-function.ts';
 import { ServiceSecrets } from './service-secrets.ts';
 import { ServiceTable } from './service-table.ts';
 import { Workflow } from './workflow.ts';
 
 export interface ServiceStackProps extends StackProps {
+  plan: Plan;
+  /** The service whose part of the plan this stack holds. */
+  service: string;
   config: MyTabsConfig;
-  service: LoadedManifest;
-  /** The event catalog, by detail type: subscriptions take their patterns from it. */
-  events: Record<string, EventContract>;
+  /** Production: tables, secrets and the user pool are kept and refuse deletion. */
+  protect: boolean;
+  logRetention: RetentionDays;
   /** The monorepo root esbuild bundles from. */
   projectRoot: string;
 }
 
 const uniqueId = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
-/** One service's resources, all derived from its manifest. */
+/** One service's part of the plan: its table, secrets, workflows, functions, rules and pool. */
 export class ServiceStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
   readonly table?: ServiceTable;
@@ -46,42 +41,26 @@ export class ServiceStack extends Stack {
 
   constructor(scope: Construct, id: string, props: ServiceStackProps) {
     super(scope, id, props);
-    const { config } = props;
-    const { manifest, dir } = props.service;
-    const protect = config.stage === 'prod';
-    const logRetention = protect ? RetentionDays.ONE_YEAR : RetentionDays.ONE_MONTH;
+    const { plan, service, config, protect, logRetention } = props;
+    const own = <T extends { service: string }>(items: readonly T[]) =>
+      items.filter((item) => item.service === service);
 
-    if (manifest.table)
-      this.table = new ServiceTable(this, 'Table', { spec: manifest.table, protect });
+    const [tablePlan] = own(plan.tables);
+    if (tablePlan) this.table = new ServiceTable(this, 'Table', { plan: tablePlan, protect });
 
-    const secretNames = Object.fromEntries(
-      manifest.secrets.map((s) => [s, secretName(config, manifest.service, s)]),
-    );
-    const { secrets } = new ServiceSecrets(this, 'Secrets', { names: secretNames, protect });
+    const { secrets } = new ServiceSecrets(this, 'Secrets', {
+      secrets: own(plan.secrets),
+      protect,
+    });
 
-    const bus = EventBus.fromEventBusName(this, 'Bus', BUS_NAME);
-    const nameOf = (ref: string) => functionName(config, ...splitRef(ref));
-    const arnOf = (ref: string) =>
-      this.formatArn({
-        service: 'lambda',
-        resource: 'function',
-        resourceName: nameOf(ref),
-        arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-      });
+    const bus = EventBus.fromEventBusName(this, 'Bus', plan.bus.name);
 
-    const workflows: Record<string, { stateMachine: StateMachine; name: string }> = {};
-    for (const [name, spec] of Object.entries(manifest.workflows)) {
-      const smName = stateMachineName(config, manifest.service, name);
-      const workflow = new Workflow(this, `Workflow${name}`, {
-        stateMachineName: smName,
-        spec,
-        definitionPath: join(dir, spec.definition),
-        functionArns: Object.fromEntries(
-          Object.entries(spec.substitutions).map(([placeholder, ref]) => [placeholder, arnOf(ref)]),
-        ),
+    const workflows: Record<string, StateMachine> = {};
+    for (const planned of own(plan.stateMachines)) {
+      workflows[planned.name] = new Workflow(this, `Workflow${planned.workflow}`, {
+        plan: planned,
         logRetention,
-      });
-      workflows[name] = { stateMachine: workflow.stateMachine, name: smName };
+      }).stateMachine;
     }
 
     const emailIdentityArn = this.formatArn({
@@ -90,104 +69,83 @@ export class ServiceStack extends Stack {
       resourceName: config.emailIdentity ?? config.domainName,
     });
 
-    for (const [name, spec] of Object.entries(manifest.functions)) {
-      const invoke = spec.uses.invoke ?? [];
-      // The pool's variables are added once the pool exists (below): its triggers need these functions.
-      const environment = functionEnvironment(
-        manifest,
-        { ...spec, uses: { ...spec.uses, userPool: false } },
-        {
-          tableName: this.table?.tableName,
-          busName: BUS_NAME,
-          secretIds: secretNames,
-          functionNames: Object.fromEntries(invoke.map((ref) => [ref, nameOf(ref)])),
-          workflowArns: Object.fromEntries(
-            Object.entries(workflows).map(([w, wf]) => [w, wf.stateMachine.stateMachineArn]),
-          ),
-          emailFrom: `noreply@${config.domainName}`,
-        },
-      );
-      const fn = new ServiceFunction(this, uniqueId(name), {
-        functionName: functionName(config, manifest.service, name),
-        entry: join(dir, spec.entry),
+    for (const planned of own(plan.functions)) {
+      const fn = new ServiceFunction(this, uniqueId(planned.key), {
+        functionName: planned.name,
+        entry: planned.entry,
         projectRoot: props.projectRoot,
-        memoryMb: spec.memoryMb,
-        timeoutS: spec.timeoutS,
-        environment,
+        memoryMb: planned.memoryMb,
+        timeoutS: planned.timeoutS,
+        environment: planned.environment,
         logRetention,
       });
-      grantUses(fn.role, spec.uses, {
+      grantUses(fn.role, planned.grants, {
         table: this.table,
         bus,
         secrets,
-        functionArns: Object.fromEntries(invoke.map((ref) => [ref, arnOf(ref)])),
+        functionArn: (name) => {
+          const callee = plan.functions.find((f) => f.name === name);
+          if (!callee) throw new Error(`${planned.ref} invokes ${name}, which the plan lacks`);
+          return callee.arn;
+        },
         workflows,
         emailIdentityArn,
       });
-      this.wireInvocations(fn, spec, bus, props.events);
-      this.functions[name] = fn;
+      this.wireInvocations(fn, planned, plan, bus);
+      this.functions[planned.key] = fn;
     }
 
-    if (manifest.userPool) {
+    if (plan.userPool?.service === service) {
+      const pool = plan.userPool;
       const functions: Record<string, IFunction> = Object.fromEntries(
-        Object.entries(this.functions).map(([n, f]) => [n, f.fn]),
+        own(plan.functions).flatMap((f) => {
+          const built = this.functions[f.key];
+          return built ? [[f.name, built.fn]] : [];
+        }),
       );
       this.userPool = new ServiceUserPool(this, 'UserPool', {
-        spec: manifest.userPool,
-        userPoolName: config.userPoolName ?? `${manifest.userPool.name}-${config.stage}`,
+        plan: pool,
         callbackUrls: config.callbackUrls,
         logoutUrls: config.logoutUrls,
         functions,
         protect,
       });
+      // The pool's variables are added once it exists: its triggers needed these functions first.
       const variables = userPoolVariables(
         userPoolOf(this.userPool.userPool, this.userPool.clients),
       );
-      for (const [name, spec] of Object.entries(manifest.functions)) {
-        if (!spec.uses.userPool) continue;
+      for (const planned of own(plan.functions)) {
+        if (!planned.needsUserPoolVariables) continue;
         for (const [key, value] of Object.entries(variables)) {
-          this.functions[name]?.fn.addEnvironment(key, value);
+          this.functions[planned.key]?.fn.addEnvironment(key, value);
         }
       }
       new IdentityPool(this, 'IdentityPool', {
-        identityPoolName: `${manifest.userPool.name}-identities-${config.stage}`,
+        identityPoolName: pool.identityPoolName,
         userPool: this.userPool.userPool,
         clients: this.userPool.clients,
       });
     }
   }
 
-  /** Subscriptions and schedules: rules with retries and a dead-letter queue, plus async config. */
-  private wireInvocations(
-    fn: ServiceFunction,
-    spec: FunctionSpec,
-    bus: IEventBus,
-    events: Record<string, EventContract>,
-  ) {
-    if (!spec.subscribe && !spec.schedule) return;
-    const deadLetterQueue = new DeadLetterQueue(fn, 'DeadLetterQueue');
+  /** The function's rules and its asynchronous invocations: retries, then its dead-letter queue. */
+  private wireInvocations(fn: ServiceFunction, planned: FunctionPlan, plan: Plan, bus: IEventBus) {
+    if (!planned.asyncInvoke) return;
+    const deadLetterQueue = new DeadLetterQueue(fn, 'DeadLetterQueue', {
+      queueName: planned.asyncInvoke.deadLetterQueue,
+    });
     fn.fn.configureAsyncInvoke({
-      retryAttempts: spec.subscribe?.retryAttempts ?? 2,
-      maxEventAge: spec.subscribe && Duration.seconds(spec.subscribe.maxEventAgeS),
+      retryAttempts: planned.asyncInvoke.retryAttempts,
+      maxEventAge:
+        planned.asyncInvoke.maxEventAgeS === undefined
+          ? undefined
+          : Duration.seconds(planned.asyncInvoke.maxEventAgeS),
       onFailure: new SqsDestination(deadLetterQueue),
     });
-    if (spec.subscribe) {
-      new EventSubscription(fn, 'Subscription', {
-        bus,
-        events: spec.subscribe.events.map((e) => {
-          const contract = events[e];
-          if (!contract) throw new Error(`${fn.node.path}: ${e} is not in the event catalog`);
-          return contract;
-        }),
-        handler: fn.fn,
-        retryAttempts: spec.subscribe.retryAttempts,
-        maxEventAgeS: spec.subscribe.maxEventAgeS,
-        deadLetterQueue,
-      });
-    }
-    if (spec.schedule) {
-      new ScheduledInvocation(fn, 'Schedule', {
-        expression: spec.schedule,
+    for (const rule of plan.rules.filter((r) => r.target.functionName === planned.name)) {
+      new PlannedRule(fn, rule.schedule ? 'Schedule' : 'Subscription', {
+        plan: rule,
+        bus: rule.bus === plan.bus.name ? bus : undefined,
         handler: fn.fn,
         deadLetterQueue,
       });

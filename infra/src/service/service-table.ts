@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@mytabs/contracts';
+import type { TablePlan } from '@mytabs/plan';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import {
   type Attribute,
@@ -9,23 +9,22 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import type { Construct } from 'constructs';
 
-type TableSpec = NonNullable<ServiceManifest['table']>;
-
-const attribute = (key: TableSpec['partitionKey']): Attribute => ({
+const attribute = (key: TablePlan['partitionKey']): Attribute => ({
   name: key.name,
   type: { S: AttributeType.STRING, N: AttributeType.NUMBER, B: AttributeType.BINARY }[key.type],
 });
 
 export interface ServiceTableProps {
-  spec: TableSpec;
+  plan: TablePlan;
   /** Production tables refuse deletion and are kept when their stack goes. */
   protect: boolean;
 }
 
-/** The service's one table: keys and indexes from its manifest, on demand, PITR, KMS-encrypted. */
+/** The service's one table: name, keys and indexes from the plan; on demand, PITR, encrypted. */
 export class ServiceTable extends TableV2 {
-  constructor(scope: Construct, id: string, { spec, protect }: ServiceTableProps) {
+  constructor(scope: Construct, id: string, { plan: spec, protect }: ServiceTableProps) {
     super(scope, id, {
+      tableName: spec.name,
       partitionKey: attribute(spec.partitionKey),
       sortKey: spec.sortKey && attribute(spec.sortKey),
       globalSecondaryIndexes: spec.indexes.map((index) => ({

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import type { WorkflowSpec } from '@mytabs/contracts';
+import type { StateMachinePlan } from '@mytabs/plan';
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -12,54 +11,35 @@ import {
 import { Construct } from 'constructs';
 
 export interface WorkflowProps {
-  stateMachineName: string;
-  spec: WorkflowSpec;
-  /** Absolute path of the ASL file. */
-  definitionPath: string;
-  /** Placeholder -> ARN of the function it names. */
-  functionArns: Record<string, string>;
+  plan: StateMachinePlan;
   logRetention: RetentionDays;
 }
 
-/** `${Name}` placeholders of an ASL text (Step Functions' definitionSubstitutions syntax). */
-export const aslPlaceholders = (asl: string) =>
-  new Set([...asl.matchAll(/\$\{([A-Za-z0-9_]+)\}/g)].map((m) => m[1] as string));
-
 /**
- * A manifest workflow: the ASL file as written, with `definitionSubstitutions` filling its
- * placeholders with function ARNs; traced, logging every event, and a role that may invoke
- * exactly the substituted functions.
+ * A workflow of the plan: its definition with every placeholder already filled with a function
+ * ARN (the same text the local engine runs); traced, logging every event, and a role that may
+ * invoke exactly the functions its Task states name.
  */
 export class Workflow extends Construct {
   readonly stateMachine: StateMachine;
 
-  constructor(scope: Construct, id: string, props: WorkflowProps) {
+  constructor(scope: Construct, id: string, { plan, logRetention }: WorkflowProps) {
     super(scope, id);
-    const asl = readFileSync(props.definitionPath, 'utf8');
-    JSON.parse(asl);
-    const missing = [...aslPlaceholders(asl)].filter((p) => !(p in props.functionArns));
-    if (missing.length > 0) {
-      throw new Error(
-        `${props.definitionPath}: no substitution for ${missing.map((p) => `\${${p}}`).join(', ')}`,
-      );
-    }
     const logGroup = new LogGroup(this, 'Logs', {
-      logGroupName: `/aws/vendedlogs/states/${props.stateMachineName}`,
-      retention: props.logRetention,
+      logGroupName: `/aws/vendedlogs/states/${plan.name}`,
+      retention: logRetention,
       removalPolicy: RemovalPolicy.DESTROY,
     });
     this.stateMachine = new StateMachine(this, 'StateMachine', {
-      stateMachineName: props.stateMachineName,
-      stateMachineType: StateMachineType[props.spec.type],
-      definitionBody: DefinitionBody.fromString(asl),
-      definitionSubstitutions: props.functionArns,
+      stateMachineName: plan.name,
+      stateMachineType: StateMachineType[plan.type],
+      definitionBody: DefinitionBody.fromString(plan.definition),
       tracingEnabled: true,
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: true },
     });
-    const arns = Object.values(props.functionArns);
-    if (arns.length > 0) {
+    if (plan.invokes.length > 0) {
       this.stateMachine.addToRolePolicy(
-        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: arns }),
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: plan.invokes }),
       );
     }
     Validations.of(this.stateMachine).acknowledge({

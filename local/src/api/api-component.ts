@@ -1,5 +1,6 @@
 import type { PlatformComponent } from '../component.ts';
 import { startApi } from './api.ts';
+import { apiGatewayApi } from './apigateway-api.ts';
 import { localLambdaInvoker } from './local-lambda-invoker.ts';
 
 /** The platform is ready when its edge says so: the edge's `/health` follows every component. */
@@ -17,12 +18,18 @@ export const api: PlatformComponent = {
   port: { default: 3000, envVar: 'MYTABS_API_PORT', description: 'API' },
   async start(context) {
     const running = await startApi({
-      manifests: context.manifests.map((l) => l.manifest),
+      routes: context.plan.routes,
+      authorizer: context.plan.authorizer,
+      binaryMediaTypes: context.plan.api.binaryMediaTypes,
       invoke: localLambdaInvoker(context.lambda),
       port: context.port,
       isReady: () => edgeReady(context.edgeUrl),
       log: context.log,
     });
-    return { endpoints: { api: running.url }, close: running.stop };
+    return {
+      services: [apiGatewayApi(context.plan)],
+      endpoints: { api: running.url },
+      close: running.stop,
+    };
   },
 };

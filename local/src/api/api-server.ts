@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { ServiceManifest } from '@mytabs/contracts';
-import { functionName } from '../naming.ts';
+import type { Plan, RoutePlan } from '@mytabs/plan';
 import { MalformedRequestTarget } from '../request-target.ts';
 import { createAuthorizer } from './authorizer.ts';
 import type { InvokeFunction } from './function-invoker.ts';
@@ -16,9 +15,11 @@ import { restApi } from './rest-api.ts';
 import { matchRoute, routesOf } from './route-table.ts';
 
 export interface ApiServerOptions {
-  manifests: readonly ServiceManifest[];
+  routes: readonly RoutePlan[];
+  authorizer: Plan['authorizer'];
+  binaryMediaTypes: readonly string[];
   invoke: InvokeFunction;
-  /** Answers `GET /health`: 200 once the whole platform is ready, 503 before. */
+  /** Until it holds, `GET /health` answers 503; then the route of the manifests answers it. */
   isReady: () => boolean | Promise<boolean>;
   log: (line: string) => void;
 }
@@ -47,14 +48,18 @@ const apiGatewayHeaders = (request: { requestId: string; extendedRequestId: stri
  * of protected ones, each request a proxy event for the route's function through the local
  * Lambda, and API Gateway's own answers as problem+json.
  */
-export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOptions) => {
-  const routes = routesOf(manifests);
-  const authorizerOwner = manifests.find((m) => m.authorizer);
+export const createApiServer = ({
+  routes: planned,
+  authorizer: planAuthorizer,
+  binaryMediaTypes,
+  invoke,
+  isReady,
+  log,
+}: ApiServerOptions) => {
+  const routes = routesOf(planned);
   const authorize = createAuthorizer({
-    functionName:
-      authorizerOwner?.authorizer &&
-      functionName(authorizerOwner.service, authorizerOwner.authorizer),
-    cacheTtlMs: (authorizerOwner?.authorizerCacheTtlS ?? 0) * 1000,
+    functionName: planAuthorizer?.functionName,
+    cacheTtlMs: (planAuthorizer?.cacheTtlS ?? 0) * 1000,
     invoke,
     log,
   });
@@ -70,10 +75,10 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
   };
 
   const handle = async (res: ServerResponse, request: GatewayRequest) => {
-    if (request.method === 'GET' && request.path === '/health') {
-      const ready = await isReady();
-      res.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ status: ready ? 'ready' : 'starting' }));
+    // Until the platform is up, its own answer: the manifests' `GET /health` has nothing to run on.
+    if (request.method === 'GET' && request.path === '/health' && !(await isReady())) {
+      res.writeHead(503, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ status: 'starting' }));
     }
     const match = matchRoute(routes, request.method, request.path);
     if (!match) return answerProblem(res, 'MISSING_AUTHENTICATION_TOKEN', request);
@@ -92,7 +97,10 @@ export const createApiServer = ({ manifests, invoke, isReady, log }: ApiServerOp
       }
       authorizer = authorization.context;
     }
-    const result = await invoke(match.route.functionName, proxyEvent(request, match, authorizer));
+    const result = await invoke(
+      match.route.functionName,
+      proxyEvent(request, match, authorizer, binaryMediaTypes),
+    );
     const answer = result.ok ? httpAnswerOf(result.payload) : undefined;
     if (!answer) {
       log(

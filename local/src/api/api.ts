@@ -1,4 +1,4 @@
-import type { ServiceManifest } from '@mytabs/contracts';
+import type { Plan, RoutePlan } from '@mytabs/plan';
 import { close, listen } from '../listen.ts';
 import { createApiServer } from './api-server.ts';
 import type { InvokeFunction } from './function-invoker.ts';
@@ -7,7 +7,9 @@ export const apiPortVariable = 'MYTABS_API_PORT';
 export const defaultApiPort = 3000;
 
 export interface ApiOptions {
-  manifests: readonly ServiceManifest[];
+  routes: readonly RoutePlan[];
+  authorizer: Plan['authorizer'];
+  binaryMediaTypes: readonly string[];
   invoke: InvokeFunction;
   /** 0 picks a free port (tests). */
   port: number;

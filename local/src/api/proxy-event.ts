@@ -159,8 +159,9 @@ export const proxyEvent = (
   request: GatewayRequest,
   match: RouteMatch,
   authorizer: Record<string, string | number> | undefined,
+  binaryMediaTypes: readonly string[],
 ): APIGatewayProxyEvent => {
-  const binary = isBinaryMediaType(headerValue(request, 'content-type'));
+  const binary = isBinaryMediaType(binaryMediaTypes, headerValue(request, 'content-type'));
   const context = requestContext(request, match.route.resourcePath);
   return {
     resource: match.route.resourcePath,

@@ -11,12 +11,13 @@ export const restApi = {
 } as const;
 
 /**
- * Content types the API treats as binary (API Gateway's `binaryMediaTypes`): such bodies reach the
- * handler base64-encoded with `isBase64Encoded: true`. The CDK app must declare the same list.
+ * Whether a content type is one of the plan's binary media types (API Gateway's
+ * `binaryMediaTypes`): such bodies reach the handler base64-encoded with `isBase64Encoded: true`.
  */
-export const binaryMediaTypes = ['application/octet-stream', 'application/pdf', 'image/*'];
-
-export const isBinaryMediaType = (contentType: string | undefined) => {
+export const isBinaryMediaType = (
+  binaryMediaTypes: readonly string[],
+  contentType: string | undefined,
+) => {
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (!type) return false;
   return binaryMediaTypes.some((pattern) =>

@@ -1,5 +1,5 @@
-import type { AuthMode, ServiceManifest } from '@mytabs/contracts';
-import { functionName } from '../naming.ts';
+import type { AuthMode } from '@mytabs/contracts';
+import type { RoutePlan } from '@mytabs/plan';
 
 export interface Route {
   method: string;
@@ -22,23 +22,15 @@ const parseSegments = (resourcePath: string): Route['segments'] =>
     .slice(1)
     .map((s) => (s.startsWith('{') ? { param: s.slice(1, -1) } : { literal: s }));
 
-/** Every manifest function with an `http` route, as API Gateway resources and methods. */
-export const routesOf = (manifests: readonly ServiceManifest[]): Route[] =>
-  manifests.flatMap((m) =>
-    Object.entries(m.functions).flatMap(([name, fn]) =>
-      fn.http
-        ? [
-            {
-              method: fn.http.method,
-              resourcePath: fn.http.path,
-              auth: fn.http.auth,
-              functionName: functionName(m.service, name),
-              segments: parseSegments(fn.http.path),
-            },
-          ]
-        : [],
-    ),
-  );
+/** The plan's routes, as API Gateway resources and methods. */
+export const routesOf = (routes: readonly RoutePlan[]): Route[] =>
+  routes.map((r) => ({
+    method: r.method,
+    resourcePath: r.path,
+    auth: r.auth,
+    functionName: r.functionName,
+    segments: parseSegments(r.path),
+  }));
 
 const decode = (segment: string) => {
   try {

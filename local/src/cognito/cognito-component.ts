@@ -6,7 +6,7 @@ export const cognito: PlatformComponent = {
   name: 'cognito',
   async start(context) {
     const running = await startCognito({
-      manifests: context.manifests.map((l) => l.manifest),
+      pool: context.plan.userPool,
       edgeUrl: context.edgeUrl,
       dataDir: context.dataDir,
       log: context.log,

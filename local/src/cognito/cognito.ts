@@ -1,15 +1,16 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ServiceManifest } from '@mytabs/contracts';
+import type { UserPoolPlan } from '@mytabs/plan';
 import type { AwsService } from '../edge/aws-service.ts';
-import { accessKeyIdOf, functionName } from '../naming.ts';
+import { accessKeyIdOf } from '../naming.ts';
 import { createCognitoLocal } from './cognito-local-services.ts';
 import { cognitoService } from './cognito-service.ts';
 import { type ProvisionedPool, provisionPools } from './provision-pools.ts';
 
 export interface CognitoOptions {
-  manifests: readonly ServiceManifest[];
+  /** The stage's user pool, if a manifest declares one. */
+  pool: UserPoolPlan | undefined;
   /** The edge: it serves Cognito, the issuers' key sets, and the Lambda Invoke that triggers use. */
   edgeUrl: string;
   /** Users survive a restart under `<dataDir>/cognito`; without it they live in a temp folder. */
@@ -34,24 +35,13 @@ const cognitoTriggers = {
   preTokenGeneration: 'PreTokenGeneration',
 } as const;
 
-/**
- * Which functions cognito-local's triggers invoke. It keeps one set of triggers for all pools,
- * so only one manifest may declare them (the identity service's).
- */
-const triggersOf = (manifests: readonly ServiceManifest[]) => {
-  const owners = manifests.filter((m) => Object.values(m.userPool?.triggers ?? {}).some(Boolean));
-  if (owners.length > 1) {
-    throw new Error(
-      `Cognito: only one manifest may declare user pool triggers locally, but ${owners.map((m) => m.service).join(' and ')} do`,
-    );
-  }
-  const [owner] = owners;
+/** Which functions cognito-local's triggers invoke (it keeps one set for all its pools). */
+const triggersOf = (pool: UserPoolPlan | undefined) => {
   const functions: Record<string, string> = {};
-  for (const [trigger, fn] of Object.entries(owner?.userPool?.triggers ?? {})) {
-    const name = cognitoTriggers[trigger as keyof typeof cognitoTriggers];
-    if (owner && fn) functions[name] = functionName(owner.service, fn);
+  for (const [trigger, fn] of Object.entries(pool?.triggers ?? {})) {
+    functions[cognitoTriggers[trigger as keyof typeof cognitoTriggers]] = fn;
   }
-  return { owner: owner?.service, functions };
+  return { owner: pool?.service, functions };
 };
 
 /** cognito-local in process, with the manifests' pools, served through the edge. */
@@ -60,7 +50,7 @@ export const startCognito = async (options: CognitoOptions): Promise<RunningCogn
     ? join(options.dataDir, 'cognito')
     : await mkdtemp(join(tmpdir(), 'mytabs-cognito-'));
   await mkdir(directory, { recursive: true });
-  const triggers = triggersOf(options.manifests);
+  const triggers = triggersOf(options.pool);
   const { ctx, services } = await createCognitoLocal({
     directory,
     issuerDomain: options.edgeUrl,
@@ -70,7 +60,7 @@ export const startCognito = async (options: CognitoOptions): Promise<RunningCogn
     triggerFunctions: triggers.functions,
     log: options.log,
   });
-  const provisioned = await provisionPools(ctx, services.cognito, options.manifests);
+  const provisioned = await provisionPools(ctx, services.cognito, options.pool);
   const pools = provisioned.map((p) => {
     const issuer = `${options.edgeUrl}/${p.id}`;
     return { ...p, issuer, jwksUri: `${issuer}/.well-known/jwks.json` };

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { UserPoolPlan } from '@mytabs/plan';
 import { REGION } from '../naming.ts';
 
 const digits = (seed: string, alphabet: string, length: number) => {
@@ -18,3 +19,15 @@ export const userPoolId = (poolName: string) =>
 
 export const userPoolClientId = (poolName: string, clientName: string) =>
   digits(`client:${poolName}:${clientName}`, '0123456789abcdefghijklmnopqrstuvwxyz', 26);
+
+/** The stage's user pool as the local Cognito serves it at the edge, for functions that verify its tokens. */
+export const localUserPoolOf = (pool: UserPoolPlan, edgeUrl: string) => {
+  const id = userPoolId(pool.name);
+  const issuer = `${edgeUrl}/${id}`;
+  return {
+    id,
+    issuer,
+    jwksUrl: `${issuer}/.well-known/jwks.json`,
+    clientIds: pool.spec.clients.map((c) => userPoolClientId(pool.name, c.name)),
+  };
+};

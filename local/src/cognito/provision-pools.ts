@@ -1,8 +1,8 @@
-import type { ServiceManifest, UserPoolSpec } from '@mytabs/contracts';
+import type { UserPoolPlan } from '@mytabs/plan';
 import type { Context } from 'cognito-local/lib/services/context.js';
 import type { CognitoService } from 'cognito-local/lib/services/index.js';
 import type { UserPool } from 'cognito-local/lib/services/userPoolService.js';
-import { ACCOUNT, functionArn, functionName, REGION } from '../naming.ts';
+import { ACCOUNT, localArns, REGION } from '../naming.ts';
 import { userPoolClientId, userPoolId } from './pool-ids.ts';
 
 export interface ProvisionedPool {
@@ -31,12 +31,12 @@ const oAuthFlows = { authorizationCodeGrant: 'code', implicitCodeGrant: 'implici
  * The pool's options as the CDK app configures it. MFA stays off locally (cognito-local has no
  * MFA settings), so a manifest's `optional` or `required` does not block password sign-in here.
  */
-const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date): UserPool => {
+const poolOptions = ({ name, spec, triggers }: UserPoolPlan, id: string, now: Date): UserPool => {
   const signIn = spec.signInWith.flatMap((s) => (s === 'username' ? [] : [usernameAttributes[s]]));
   const policy = spec.passwordPolicy;
   return {
     Id: id,
-    Name: spec.name,
+    Name: name,
     Arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${id}`,
     CreationDate: now,
     LastModifiedDate: now,
@@ -59,15 +59,11 @@ const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date)
       },
     },
     LambdaConfig: {
-      ...(spec.triggers.postConfirmation
-        ? { PostConfirmation: functionArn(functionName(service, spec.triggers.postConfirmation)) }
+      ...(triggers.postConfirmation
+        ? { PostConfirmation: localArns.function(triggers.postConfirmation) }
         : {}),
-      ...(spec.triggers.preTokenGeneration
-        ? {
-            PreTokenGeneration: functionArn(
-              functionName(service, spec.triggers.preTokenGeneration),
-            ),
-          }
+      ...(triggers.preTokenGeneration
+        ? { PreTokenGeneration: localArns.function(triggers.preTokenGeneration) }
         : {}),
     },
   };
@@ -80,17 +76,16 @@ const poolOptions = (service: string, spec: UserPoolSpec, id: string, now: Date)
 export const provisionPools = async (
   ctx: Context,
   cognito: CognitoService,
-  manifests: readonly ServiceManifest[],
+  pool: UserPoolPlan | undefined,
 ): Promise<ProvisionedPool[]> => {
   const provisioned: ProvisionedPool[] = [];
   const now = new Date();
-  for (const manifest of manifests) {
-    const spec = manifest.userPool;
-    if (!spec) continue;
-    const id = userPoolId(spec.name);
+  for (const plan of pool ? [pool] : []) {
+    const { spec } = plan;
+    const id = userPoolId(plan.name);
     // getUserPool throws synchronously for an unknown id; the list tells whether it exists.
     const existing = (await cognito.listUserPools(ctx)).find((p) => p.Id === id);
-    const options = poolOptions(manifest.service, spec, id, now);
+    const options = poolOptions(plan, id, now);
     if (existing) {
       await (await cognito.getUserPool(ctx, id)).updateOptions(ctx, {
         ...existing,
@@ -109,7 +104,7 @@ export const provisionPools = async (
     }
     const clients = [];
     for (const client of spec.clients) {
-      const clientId = userPoolClientId(spec.name, client.name);
+      const clientId = userPoolClientId(plan.name, client.name);
       const previous = await cognito.getAppClient(ctx, clientId);
       await pool.saveAppClient(ctx, {
         UserPoolId: id,
@@ -139,8 +134,8 @@ export const provisionPools = async (
       clients.push({ name: client.name, id: clientId });
     }
     provisioned.push({
-      service: manifest.service,
-      name: spec.name,
+      service: plan.service,
+      name: plan.name,
       id,
       clients,
       groups: spec.groups,

@@ -30,12 +30,12 @@ const nestingRefused = async () => ({
 
 /**
  * DynamoDB: dynalite on a private port, reached through the edge (X-Amz-Target
- * `DynamoDB_20120810.*` is passed through unchanged). Every manifest's table is created at start;
+ * `DynamoDB_20120810.*` is passed through unchanged). Every table of the plan is created at start;
  * with a data dir the tables live on disk under `<dataDir>/dynamodb` and survive restarts.
  */
 export const dynamodb: PlatformComponent = {
   name: 'dynamodb',
-  async start({ manifests, dataDir, log }) {
+  async start({ plan, dataDir, log }) {
     const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
     if (path) await mkdir(path, { recursive: true });
     const server = dynalite({
@@ -51,9 +51,8 @@ export const dynamodb: PlatformComponent = {
       credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     });
     try {
-      for (const { manifest } of manifests) {
-        if (!manifest.table) continue;
-        const definition = tableDefinition(manifest.service, manifest.table);
+      for (const table of plan.tables) {
+        const definition = tableDefinition(table);
         try {
           await client.send(new CreateTableCommand(definition));
         } catch (error) {

@@ -1,13 +1,10 @@
 import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import type { ServiceManifest } from '@mytabs/contracts';
-import { tableName } from '../naming.ts';
+import type { TablePlan } from '@mytabs/plan';
 
-type TableSpec = NonNullable<ServiceManifest['table']>;
-
-/** CreateTable for a manifest's table: on demand, every index projecting all attributes. */
-export const tableDefinition = (service: string, table: TableSpec): CreateTableCommandInput => {
+/** CreateTable for a table of the plan: on demand, every index projecting all attributes. */
+export const tableDefinition = (table: TablePlan): CreateTableCommandInput => {
   const attributes = new Map<string, string>();
-  const keySchema = (key: TableSpec['partitionKey'], sort?: TableSpec['sortKey']) => {
+  const keySchema = (key: TablePlan['partitionKey'], sort?: TablePlan['sortKey']) => {
     attributes.set(key.name, key.type);
     if (sort) attributes.set(sort.name, sort.type);
     return [
@@ -22,7 +19,7 @@ export const tableDefinition = (service: string, table: TableSpec): CreateTableC
     Projection: { ProjectionType: 'ALL' as const },
   }));
   return {
-    TableName: tableName(service),
+    TableName: table.name,
     BillingMode: 'PAY_PER_REQUEST',
     KeySchema,
     AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({

@@ -1,5 +1,5 @@
 import type { AwsService } from '../edge/aws-service.ts';
-import { type LocalEventBridge, MYTABS_ARCHIVE } from './local-event-bridge.ts';
+import type { LocalEventBridge } from './local-event-bridge.ts';
 
 export const EVENTBRIDGE_EVENTS_PATH = '/_local/eventbridge/events';
 
@@ -13,7 +13,7 @@ export const archivedEventsRoute = (bridge: LocalEventBridge): AwsService => ({
   accepts: (request) => request.method === 'GET' && request.path === EVENTBRIDGE_EVENTS_PATH,
   async handle(request) {
     const detailType = request.query.get('detail-type');
-    const archive = bridge.archives.list().find((a) => a.record.ArchiveName === MYTABS_ARCHIVE);
+    const archive = bridge.archives.list().find((a) => a.record.ArchiveName === bridge.archiveName);
     const events = (archive?.events ?? [])
       .map((a) => a.event)
       .filter((e) => !detailType || e['detail-type'] === detailType);

@@ -50,7 +50,7 @@ export const eventBridgeComponent = (
   async start(context) {
     const workflows = sfnStarter(context.edgeUrl);
     const bridge = new LocalEventBridge({
-      manifests: context.manifests.map((m) => m.manifest),
+      plan: context.plan,
       lambda: context.lambda,
       workflows,
       log: context.log,

@@ -132,7 +132,7 @@ export const eventsApi = (bridge: LocalEventBridge): AwsService => {
       ListEventBuses(input) {
         const { NamePrefix } = parse(z.object({ NamePrefix: z.string().optional() }), input);
         return {
-          EventBuses: ['default', 'mytabs']
+          EventBuses: ['default', bridge.busName]
             .filter((b) => !NamePrefix || b.startsWith(NamePrefix))
             .map(busOut),
         };

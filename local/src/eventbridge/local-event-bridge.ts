@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { ServiceManifest } from '@mytabs/contracts';
-import { catalog } from '@mytabs/contracts/events/catalog';
+import type { Plan } from '@mytabs/plan';
 import { AwsError } from '../edge/aws-service.ts';
-import { ACCOUNT, BUS_NAME, REGION } from '../naming.ts';
+import { ACCOUNT, REGION } from '../naming.ts';
 import { ArchiveStore } from './archive-store.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { busArn, busNameOf } from './event-arns.ts';
 import { type EventEnvelope, envelope, eventTime } from './event-envelope.ts';
-import { type ContractPatterns, manifestRules } from './manifest-rules.ts';
 import { EventBridgeFiles } from './persistence.ts';
+import { ruleRequests } from './plan-rules.ts';
 import { checkEntry, checkRequestLimits, type PutEventsEntry } from './put-events-entries.ts';
 import { Replays } from './replays.ts';
 import { type Rule, RuleRegistry } from './rule-registry.ts';
@@ -21,10 +20,8 @@ import {
 } from './target-delivery.ts';
 
 export interface LocalEventBridgeOptions {
-  /** The rules come from these: subscriptions and schedules. */
-  manifests: readonly ServiceManifest[];
-  /** Event contracts by detail type (default: the catalog of `@mytabs/contracts`). */
-  contracts?: ContractPatterns;
+  /** The stage's bus, its archive, and its rules (subscriptions and schedules). */
+  plan: Pick<Plan, 'bus' | 'archive' | 'rules'>;
   lambda: LambdaInvoker;
   /** For Step Functions targets; without it they are unreachable (retried, then dead-lettered). */
   workflows?: WorkflowStarter;
@@ -36,16 +33,12 @@ export interface LocalEventBridgeOptions {
   retryMaxDelayMs?: number;
 }
 
-export const BUSES = ['default', BUS_NAME] as const;
-/** The archive of every event put on `mytabs`: what replays re-deliver. */
-export const MYTABS_ARCHIVE = `${BUS_NAME}-archive`;
-
 export type PutEventsResultEntry =
   | { EventId: string }
   | { ErrorCode: string; ErrorMessage: string };
 
 /**
- * The local EventBridge: buses `default` and `mytabs`, rules (from the manifests and the API),
+ * The local EventBridge: buses `default` and the stage's (`mytabs-local`), rules (from the plan and the API),
  * the full event-pattern language, schedules, delivery to Lambda and Step Functions with retries
  * and dead-letter queues, archives and replays.
  */
@@ -59,8 +52,14 @@ export class LocalEventBridge {
   readonly #files?: EventBridgeFiles;
   readonly #log: (line: string) => void;
   readonly createdAt: number;
+  /** The stage's bus: every domain event is put on it. */
+  readonly busName: string;
+  /** The archive of every event put on the stage's bus: what replays re-deliver. */
+  readonly archiveName: string;
 
   constructor(options: LocalEventBridgeOptions) {
+    this.busName = options.plan.bus.name;
+    this.archiveName = options.plan.archive.name;
     this.clock = options.clock ?? systemClock;
     this.createdAt = this.clock.now();
     this.#log = options.log ?? (() => {});
@@ -90,14 +89,14 @@ export class LocalEventBridge {
     for (const { record, events } of this.#files?.loadArchives() ?? []) {
       this.archives.load(record, events);
     }
-    if (!this.archives.list().some((a) => a.record.ArchiveName === MYTABS_ARCHIVE)) {
+    if (!this.archives.list().some((a) => a.record.ArchiveName === this.archiveName)) {
       this.archives.create({
-        ArchiveName: MYTABS_ARCHIVE,
-        EventSourceArn: busArn(BUS_NAME),
-        Description: `Every event put on ${BUS_NAME}, for replay`,
+        ArchiveName: this.archiveName,
+        EventSourceArn: busArn(this.busName),
+        Description: `Every event put on ${this.busName}, for replay`,
       });
     }
-    for (const { rule, target } of manifestRules(options.manifests, options.contracts ?? catalog)) {
+    for (const { rule, target } of options.plan.rules.map(ruleRequests)) {
       this.rules.put(rule);
       this.rules.putTargets(rule.EventBusName, rule.Name, [target]);
     }
@@ -105,7 +104,7 @@ export class LocalEventBridge {
   }
 
   hasBus(name: string) {
-    return (BUSES as readonly string[]).includes(name);
+    return name === 'default' || name === this.busName;
   }
 
   requireBus(name: string) {

@@ -1,3 +1,5 @@
+import { AwsError } from '../edge/aws-service.ts';
+import { localArns } from '../naming.ts';
 import type { LocalFunction } from './local-function.ts';
 
 const startedAt = `${new Date().toISOString().slice(0, 19)}.000+0000`;
@@ -24,3 +26,28 @@ export const functionConfiguration = (fn: LocalFunction) => ({
   EphemeralStorage: { Size: 512 },
   LoggingConfig: { LogFormat: 'JSON', LogGroup: `/aws/lambda/${fn.name}` },
 });
+
+/**
+ * GetFunctionEventInvokeConfig: the function's asynchronous retries and on-failure destination, or
+ * Lambda's ResourceNotFoundException when none is configured (its defaults then apply).
+ */
+export const eventInvokeConfig = (fn: LocalFunction) => {
+  if (!fn.asyncInvoke) {
+    throw new AwsError(
+      'ResourceNotFoundException',
+      `The function ${fn.arn} doesn't have an EventInvokeConfig`,
+      404,
+    );
+  }
+  return {
+    FunctionArn: `${fn.arn}:$LATEST`,
+    LastModified: Date.parse(startedAt) / 1000,
+    MaximumRetryAttempts: fn.asyncInvoke.retryAttempts,
+    ...(fn.asyncInvoke.maxEventAgeS !== undefined && {
+      MaximumEventAgeInSeconds: fn.asyncInvoke.maxEventAgeS,
+    }),
+    DestinationConfig: {
+      OnFailure: { Destination: localArns.queue(fn.asyncInvoke.deadLetterQueue) },
+    },
+  };
+};

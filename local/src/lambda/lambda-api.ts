@@ -8,10 +8,11 @@ import {
   signingName,
 } from '../edge/aws-service.ts';
 import { serviceOfAccessKeyId } from '../naming.ts';
-import { functionConfiguration } from './function-configuration.ts';
+import { eventInvokeConfig, functionConfiguration } from './function-configuration.ts';
 import type { LocalLambda } from './local-lambda.ts';
 
 const API = '/2015-03-31/functions';
+const EVENT_INVOKE_CONFIG = /^\/2019-09-25\/functions\/([^/]+)\/event-invoke-config\/?$/;
 /** Not an AWS API: the dead-letter store, for people and tests outside the process. */
 export const DEAD_LETTERS_PATH = '/_local/lambda/dead-letters';
 
@@ -41,11 +42,15 @@ const callerOf = (request: EdgeRequest) => {
   return accessKeyId ? serviceOfAccessKeyId(accessKeyId) : '';
 };
 
-/** Lambda's REST-JSON API on the edge: Invoke, ListFunctions, GetFunction(Configuration). */
+/**
+ * Lambda's REST-JSON API on the edge: Invoke, ListFunctions, GetFunction(Configuration),
+ * GetFunctionEventInvokeConfig.
+ */
 export const lambdaApi = (lambda: LocalLambda): AwsService => ({
   name: 'lambda',
   accepts: (request) =>
     request.path.startsWith(API) ||
+    EVENT_INVOKE_CONFIG.test(request.path) ||
     request.path === DEAD_LETTERS_PATH ||
     signingName(request.headers) === 'lambda',
   async handle(request) {
@@ -71,6 +76,10 @@ const route = async (lambda: LocalLambda, request: EdgeRequest): Promise<EdgeRes
     const page = all.slice(Marker, Marker + MaxItems).map(functionConfiguration);
     const next = Marker + MaxItems < all.length ? { NextMarker: String(Marker + MaxItems) } : {};
     return json(200, { Functions: page, ...next });
+  }
+  const invokeConfig = EVENT_INVOKE_CONFIG.exec(path);
+  if (method === 'GET' && invokeConfig?.[1]) {
+    return json(200, eventInvokeConfig(lambda.resolve(decodeURIComponent(invokeConfig[1]))));
   }
   const match = /^\/2015-03-31\/functions\/([^/]+)(\/configuration|\/invocations)?\/?$/.exec(path);
   if (match?.[1]) {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { AwsError } from '../edge/aws-service.ts';
-import { functionArn } from '../naming.ts';
+import { localArns } from '../naming.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
 import { parseFunctionName } from './function-ref.ts';
@@ -69,6 +69,9 @@ const tailOf = (log: string) => {
   return bytes.subarray(Math.max(0, bytes.length - TAIL_BYTES)).toString('base64');
 };
 const ASYNC_PAYLOAD_LIMIT = 1024 * 1024;
+/** What Lambda does with an asynchronous invocation when the function configures nothing. */
+const LAMBDA_DEFAULT_RETRIES = 2;
+const LAMBDA_MAX_EVENT_AGE_S = 21_600;
 
 /**
  * The local Lambda service: every manifest function, run in worker threads. The edge's Lambda API
@@ -101,7 +104,7 @@ export class LocalLambda {
     const ref = parseFunctionName(functionName);
     const fn = ref ? this.functions.get(ref.name) : undefined;
     if (!ref || !fn || (ref.qualifier !== undefined && ref.qualifier !== '$LATEST')) {
-      const arn = functionName.startsWith('arn:') ? functionName : functionArn(functionName);
+      const arn = functionName.startsWith('arn:') ? functionName : localArns.function(functionName);
       throw new AwsError('ResourceNotFoundException', `Function not found: ${arn}`, 404);
     }
     return fn;
@@ -247,8 +250,8 @@ export class LocalLambda {
   /** Lambda's async invocation: the first attempt, then retries with backoff, then the destination. */
   async #runAsync(fn: LocalFunction, requestId: string, event: string) {
     const receivedAt = Date.now();
-    const retries = fn.spec.subscribe?.retryAttempts ?? 2;
-    const maxAgeMs = (fn.spec.subscribe?.maxEventAgeS ?? 21_600) * 1000;
+    const retries = fn.asyncInvoke?.retryAttempts ?? LAMBDA_DEFAULT_RETRIES;
+    const maxAgeMs = (fn.asyncInvoke?.maxEventAgeS ?? LAMBDA_MAX_EVENT_AGE_S) * 1000;
     for (let attempt = 1; !this.#closed; attempt += 1) {
       const { outcome } = await this.#run(fn, requestId, event);
       if (outcome.ok || this.#closed) return;

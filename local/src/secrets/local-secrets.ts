@@ -1,14 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
-import { ACCOUNT, REGION, secretId } from '../naming.ts';
+import type { SecretPlan } from '@mytabs/plan';
+import { ACCOUNT, localNames, REGION } from '../naming.ts';
 import { seedValue } from './secret-seeds.ts';
 
 export interface LocalSecret {
   /** The manifest's name, e.g. `stripe-webhook-secret`. */
   key: string;
-  /** Secrets Manager name (`mytabs/<key>`), what functions receive as `SECRET_*`. */
+  /** Secrets Manager name (`mytabs/local/<service>/<key>`), what functions receive as `SECRET_*`. */
   name: string;
   arn: string;
   value: string;
@@ -16,8 +16,11 @@ export interface LocalSecret {
   createdAt: Date;
 }
 
+/** The owner of the secrets a component adds for itself (the Stripe emulator's webhook secret). */
+const PLATFORM_OWNER = 'platform';
+
 /**
- * Every secret any manifest names, seeded once. Components read values here (the Stripe emulator
+ * Every secret of the plan, seeded once. Components read values here (the Stripe emulator
  * signs webhooks with `value('stripe-webhook-secret')`); functions read them through the Secrets
  * Manager API on the edge. With a data dir the seeded values are kept there, so what was signed
  * before a restart (order tokens, tickets' QR codes) still verifies after it.
@@ -25,22 +28,27 @@ export interface LocalSecret {
 export class LocalSecrets {
   readonly #byName = new Map<string, LocalSecret>();
 
-  constructor(manifests: readonly LoadedManifest[], dataDir?: string) {
+  constructor(secrets: readonly SecretPlan[], dataDir?: string) {
     const file = dataDir && join(dataDir, 'secrets.json');
+    // Kept by name: a data dir holds the values of this stage's secrets, whichever service owns them.
     const kept: Record<string, string> =
       file && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-    const keys = new Set(manifests.flatMap(({ manifest }) => manifest.secrets));
-    for (const key of [...keys].sort()) this.add(key, kept[key] ?? seedValue(key));
+    for (const { key, name } of [...secrets].sort((a, b) => a.name.localeCompare(b.name))) {
+      this.#put(key, name, kept[name] ?? seedValue(key));
+    }
     if (file) {
       mkdirSync(dataDir, { recursive: true });
-      const values = Object.fromEntries(this.list().map((s) => [s.key, s.value]));
+      const values = Object.fromEntries(this.list().map((s) => [s.name, s.value]));
       writeFileSync(file, `${JSON.stringify(values, null, 2)}\n`, { mode: 0o600 });
     }
   }
 
-  /** Register a secret no manifest names yet (a component's own), or replace a seeded value. */
+  /** Registers a secret of the platform's own that no manifest names (a component's). */
   add(key: string, value: string) {
-    const name = secretId(key);
+    this.#put(key, localNames.secret(PLATFORM_OWNER, key), value);
+  }
+
+  #put(key: string, name: string, value: string) {
     // AWS appends six random characters to a secret's ARN.
     const suffix = randomBytes(3).toString('hex');
     this.#byName.set(name, {
@@ -53,9 +61,18 @@ export class LocalSecrets {
     });
   }
 
-  /** The seeded value of the manifest secret `key`; throws if no manifest names it. */
+  /** The secret some manifest (or component) names `key`, if any; throws if several are. */
+  byKey(key: string): LocalSecret | undefined {
+    const found = this.list().filter((s) => s.key === key);
+    if (found.length > 1) {
+      throw new Error(`${found.length} secrets are named ${key}: ${found.map((s) => s.name)}`);
+    }
+    return found[0];
+  }
+
+  /** The seeded value of the secret named `key`; throws if none is. */
   value(key: string): string {
-    const secret = this.#byName.get(secretId(key));
+    const secret = this.byKey(key);
     if (!secret) throw new Error(`No manifest names the secret ${key}`);
     return secret.value;
   }

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { userPoolClientId, userPoolId } from '../cognito/pool-ids.ts';
-import { REGION } from '../naming.ts';
+import { localNames, REGION } from '../naming.ts';
 
 export interface LocalUser {
   email: string;
@@ -22,7 +22,8 @@ export const localUserPool = (manifests: readonly LoadedManifest[]) => {
   const pool = manifests.find((l) => l.manifest.userPool)?.manifest.userPool;
   const client = pool?.clients[0];
   if (!pool || !client) throw new Error('No manifest declares a user pool with a client');
-  return { poolId: userPoolId(pool.name), clientId: userPoolClientId(pool.name, client.name) };
+  const name = localNames.userPool(pool.name);
+  return { poolId: userPoolId(name), clientId: userPoolClientId(name, client.name) };
 };
 
 /**

@@ -1,13 +1,10 @@
 import './promise-with-resolvers.ts';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { StateMachinePlan } from '@mytabs/plan';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
-import { ACCOUNT, functionArn, functionName, stateMachineArn } from '../naming.ts';
-import { fillSubstitutions } from './definition-substitutions.ts';
+import { ACCOUNT } from '../naming.ts';
 import { lambdaTaskStates } from './lambda-task-states.ts';
 
-/** One state machine per manifest workflow, built from the same ASL file the CDK deploys. */
+/** One state machine per workflow of the plan: the definition the CDK deploys. */
 export interface LocalStateMachine {
   arn: string;
   name: string;
@@ -24,72 +21,41 @@ export interface LocalStateMachine {
   lambdaTasks: ReadonlyMap<string, string>;
 }
 
-const nameOf = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
-
 /**
- * Read, fill and validate every workflow of the manifests. Any problem (an unfilled placeholder, a
- * substitution naming no function, an invalid definition) throws with the file it is in, so
- * `npm start` stops with a message instead of running a workflow that would fail later.
+ * Validate every state machine of the plan (its definition already filled) and build its engine.
+ * Any problem (an invalid definition, a Task the engine would send elsewhere) throws with the
+ * workflow it is in, so `npm start` stops with a message instead of running a workflow that would
+ * fail later.
  */
-export const loadStateMachines = async (
-  manifests: readonly LoadedManifest[],
+export const loadStateMachines = (
+  stateMachines: readonly StateMachinePlan[],
   now = Date.now(),
-): Promise<LocalStateMachine[]> => {
-  const functionArns = new Map<string, string>();
-  for (const { manifest } of manifests) {
-    for (const fn of Object.keys(manifest.functions)) {
-      functionArns.set(
-        `${manifest.service}.${fn}`,
-        functionArn(functionName(manifest.service, fn)),
-      );
+): LocalStateMachine[] =>
+  stateMachines.map((planned) => {
+    const where = `${planned.source} (workflow ${planned.workflow})`;
+    let definition: StateMachineDefinition;
+    try {
+      definition = JSON.parse(planned.definition) as StateMachineDefinition;
+    } catch (error) {
+      throw new Error(`${where}: not valid JSON: ${(error as Error).message}`);
     }
-  }
-  const machines: LocalStateMachine[] = [];
-  for (const { manifest, dir } of manifests) {
-    for (const [workflow, spec] of Object.entries(manifest.workflows)) {
-      const where = `services/${manifest.service}/${spec.definition} (workflow ${workflow})`;
-      const values: Record<string, string> = {};
-      for (const [placeholder, ref] of Object.entries(spec.substitutions)) {
-        const arn = functionArns.get(ref);
-        if (!arn) {
-          throw new Error(
-            `${where}: substitution ${placeholder} names ${ref}, no manifest function`,
-          );
-        }
-        values[placeholder] = arn;
-      }
-      const text = fillSubstitutions(
-        await readFile(join(dir, spec.definition), 'utf8'),
-        values,
-        where,
-      );
-      let definition: StateMachineDefinition;
-      try {
-        definition = JSON.parse(text) as StateMachineDefinition;
-      } catch (error) {
-        throw new Error(`${where}: not valid JSON: ${(error as Error).message}`);
-      }
-      let engine: StateMachine;
-      try {
-        engine = new StateMachine(definition);
-      } catch (error) {
-        throw new Error(`${where}: ${(error as Error).message}`);
-      }
-      // Once validated: this sets Task defaults in the definition object the engine runs.
-      const lambdaTasks = lambdaTaskStates(definition, where);
-      const arn = stateMachineArn(manifest.service, workflow);
-      machines.push({
-        arn,
-        name: nameOf(arn),
-        service: manifest.service,
-        type: spec.type,
-        definition: text,
-        roleArn: `arn:aws:iam::${ACCOUNT}:role/${nameOf(arn)}-role`,
-        creationDate: now,
-        engine,
-        lambdaTasks,
-      });
+    let engine: StateMachine;
+    try {
+      engine = new StateMachine(definition);
+    } catch (error) {
+      throw new Error(`${where}: ${(error as Error).message}`);
     }
-  }
-  return machines;
-};
+    // Once validated: this sets Task defaults in the definition object the engine runs.
+    const lambdaTasks = lambdaTaskStates(definition, where);
+    return {
+      arn: planned.arn,
+      name: planned.name,
+      service: planned.service,
+      type: planned.type,
+      definition: planned.definition,
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/${planned.name}-role`,
+      creationDate: now,
+      engine,
+      lambdaTasks,
+    };
+  });

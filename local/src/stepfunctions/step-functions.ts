@@ -1,4 +1,4 @@
-import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import type { StateMachinePlan } from '@mytabs/plan';
 import type { AwsService } from '../edge/aws-service.ts';
 import { jsonProtocolService } from '../edge/json-protocol.ts';
 import { Executions, type TimingOverrides } from './executions.ts';
@@ -8,7 +8,7 @@ import { stepFunctionsOperations } from './step-functions-api.ts';
 export type { TimingOverrides } from './executions.ts';
 
 export interface StepFunctionsOptions {
-  manifests: readonly LoadedManifest[];
+  stateMachines: readonly StateMachinePlan[];
   /** The URL of the edge that serves the local Lambda's Invoke (`http://127.0.0.1:<port>`). */
   lambdaEndpoint: string;
   /** For tests: Wait states and Retry intervals shortened, by state name, in milliseconds. */
@@ -31,7 +31,7 @@ export interface StepFunctions {
 export const createStepFunctions = async (
   options: StepFunctionsOptions,
 ): Promise<StepFunctions> => {
-  const machines = await loadStateMachines(options.manifests);
+  const machines = loadStateMachines(options.stateMachines);
   const executions = new Executions({
     lambdaEndpoint: options.lambdaEndpoint,
     overrides: options.overrides ?? {},

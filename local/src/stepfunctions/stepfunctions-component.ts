@@ -12,7 +12,7 @@ export const stepFunctionsComponent = (
   name: 'stepfunctions',
   async start(context) {
     const stepFunctions = await createStepFunctions({
-      manifests: context.manifests,
+      stateMachines: context.plan.stateMachines,
       lambdaEndpoint: context.edgeUrl,
       overrides: options.overrides,
       log: context.log,

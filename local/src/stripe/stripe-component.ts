@@ -1,5 +1,4 @@
 import type { PlatformComponent } from '../component.ts';
-import { secretId } from '../naming.ts';
 import { startStripeEmulator } from './stripe-emulator.ts';
 import { webhookSecret } from './stripe-ids.ts';
 
@@ -19,7 +18,7 @@ export const stripe: PlatformComponent = {
   name: 'stripe',
   port: { default: 12111, envVar: 'MYTABS_STRIPE_PORT', description: 'Stripe emulator' },
   async start(context) {
-    if (!context.secrets.find(secretId(WEBHOOK_SECRET))) {
+    if (!context.secrets.byKey(WEBHOOK_SECRET)) {
       context.secrets.add(WEBHOOK_SECRET, webhookSecret());
     }
     const secret = context.secrets.value(WEBHOOK_SECRET);

@@ -308,10 +308,14 @@ describe("API Gateway's own answers", () => {
     expectProblem(res, 413, 'RequestTooLongException', '/echo');
   });
 
-  it('answers GET /health 200 once the platform is ready, 503 before', async () => {
-    expect((await send(`${api.url}/health`)).status).toBe(200);
+  it("answers GET /health 503 before the platform is ready, then by the manifests' route", async () => {
+    const ready = await send(`${api.url}/health`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ok' });
     const starting = await startApi({
-      manifests: [],
+      routes: [],
+      authorizer: undefined,
+      binaryMediaTypes: [],
       invoke: () => Promise.reject(new Error('nothing to invoke')),
       port: 0,
       isReady: () => false,

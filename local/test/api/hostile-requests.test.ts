@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { localNames } from '../../src/naming.ts';
 import { shopper, watchOrder } from '../../src/shopper/checkout.ts';
 import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 
@@ -129,7 +130,7 @@ describe('the AWS edge', () => {
         authorization:
           'AWS4-HMAC-SHA256 Credential=test/20261201/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
       },
-      body: `{"TableName":"mytabs-ticketing","Key":{"pk":${value}}}`,
+      body: `{"TableName":"${localNames.table('ticketing')}","Key":{"pk":${value}}}`,
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({

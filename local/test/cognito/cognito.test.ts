@@ -24,13 +24,15 @@ import { createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cognito } from '../../src/cognito/cognito-component.ts';
 import { userPoolClientId, userPoolId } from '../../src/cognito/pool-ids.ts';
+import { localNames } from '../../src/naming.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
 import { fixtureRoot } from '../fixtures/api/fixture-root.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
-const poolId = userPoolId('fixture-user-pool');
-const clientId = userPoolClientId('fixture-user-pool', 'web');
+const poolName = localNames.userPool('fixture-user-pool');
+const poolId = userPoolId(poolName);
+const clientId = userPoolClientId(poolName, 'web');
 const password = 'Passw0rdOk';
 
 const start = async (dataDir?: string) => {
@@ -77,7 +79,7 @@ describe('Cognito on the edge', () => {
 
   it("creates the manifest's pool, groups and client with stable ids, and prints them", async () => {
     const { UserPools } = await client.send(new ListUserPoolsCommand({ MaxResults: 10 }));
-    expect(UserPools?.map((p) => [p.Name, p.Id])).toEqual([['fixture-user-pool', poolId]]);
+    expect(UserPools?.map((p) => [p.Name, p.Id])).toEqual([[poolName, poolId]]);
     expect(poolId).toMatch(/^us-east-1_[0-9A-Za-z]{9}$/);
     const { Groups } = await client.send(new ListGroupsCommand({ UserPoolId: poolId }));
     expect(Groups?.map((g) => g.GroupName).sort()).toEqual(['organizer', 'staff']);
@@ -119,7 +121,7 @@ describe('Cognito on the edge', () => {
 
     const issuer = decodeJwt(idToken).iss as string;
     expect(issuer).toBe(`${platform.endpoints.edge}/${poolId}`);
-    expect(platform.endpoints['issuer fixture-user-pool']).toBe(issuer);
+    expect(platform.endpoints[`issuer ${poolName}`]).toBe(issuer);
     const keys = createRemoteJWKSet(new URL(`${issuer}/.well-known/jwks.json`));
     const id = await jwtVerify(idToken, keys, { issuer, audience: clientId });
     expect(id.payload).toMatchObject({

@@ -11,6 +11,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localNames } from '../../src/naming.ts';
 import type { Platform } from '../../src/platform.ts';
 import { clientConfig, startFixturePlatform } from './fixture-platform.ts';
 
@@ -29,14 +30,18 @@ afterAll(async () => {
 });
 
 it('creates every manifest table, with its indexes, at start', async () => {
-  expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['mytabs-alpha']);
-  const { Table } = await client.send(new DescribeTableCommand({ TableName: 'mytabs-alpha' }));
+  expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual([
+    localNames.table('alpha'),
+  ]);
+  const { Table } = await client.send(
+    new DescribeTableCommand({ TableName: localNames.table('alpha') }),
+  );
   expect(Table?.TableStatus).toBe('ACTIVE');
   expect(Table?.GlobalSecondaryIndexes?.map((i) => i.IndexName)).toEqual(['byBusiness']);
 });
 
 it('applies conditional writes: a hold takes its seats exactly once', async () => {
-  const TableName = 'mytabs-alpha';
+  const TableName = localNames.table('alpha');
   await documents.send(
     new PutCommand({ TableName, Item: { pk: 'tt_1', sk: 'type', available: 3, holds: {} } }),
   );
@@ -58,7 +63,7 @@ it('applies conditional writes: a hold takes its seats exactly once', async () =
 });
 
 it('queries a global secondary index', async () => {
-  const TableName = 'mytabs-alpha';
+  const TableName = localNames.table('alpha');
   for (const [pk, businessId] of [
     ['ev_1', 'biz_a'],
     ['ev_2', 'biz_b'],

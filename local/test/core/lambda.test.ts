@@ -5,6 +5,7 @@ import {
   ListFunctionsCommand,
 } from '@aws-sdk/client-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localNames } from '../../src/naming.ts';
 import type { Platform } from '../../src/platform.ts';
 import { clientConfig, startFixturePlatform } from './fixture-platform.ts';
 
@@ -33,21 +34,21 @@ describe('functions', () => {
   it('lists every manifest function as <service>-<function> with its configuration', async () => {
     const { Functions = [] } = await lambda.send(new ListFunctionsCommand({}));
     expect(Functions.map((f) => f.FunctionName).sort()).toEqual([
-      'alpha-echo',
-      'alpha-fail',
-      'alpha-internal',
-      'alpha-missing',
-      'alpha-onPayment',
-      'alpha-slow',
-      'alpha-slowInit',
-      'alpha-warmable',
-      'beta-callAlpha',
+      localNames.function('alpha', 'echo'),
+      localNames.function('alpha', 'fail'),
+      localNames.function('alpha', 'internal'),
+      localNames.function('alpha', 'missing'),
+      localNames.function('alpha', 'onPayment'),
+      localNames.function('alpha', 'slow'),
+      localNames.function('alpha', 'slowInit'),
+      localNames.function('alpha', 'warmable'),
+      localNames.function('beta', 'callAlpha'),
     ]);
     const { Configuration } = await lambda.send(
-      new GetFunctionCommand({ FunctionName: 'alpha-slow' }),
+      new GetFunctionCommand({ FunctionName: localNames.function('alpha', 'slow') }),
     );
     expect(Configuration).toMatchObject({
-      FunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:alpha-slow',
+      FunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${localNames.function('alpha', 'slow')}`,
       Timeout: 1,
       MemorySize: 256,
     });
@@ -55,9 +56,9 @@ describe('functions', () => {
 
   it('answers ResourceNotFoundException for an unknown function', async () => {
     await expect(
-      lambda.send(new GetFunctionCommand({ FunctionName: 'alpha-nope' })),
+      lambda.send(new GetFunctionCommand({ FunctionName: localNames.function('alpha', 'nope') })),
     ).rejects.toThrow(expect.objectContaining({ name: 'ResourceNotFoundException' }));
-    await expect(invoke('alpha-nope', {})).rejects.toThrow(
+    await expect(invoke(localNames.function('alpha', 'nope'), {})).rejects.toThrow(
       expect.objectContaining({
         name: 'ResourceNotFoundException',
         $metadata: expect.objectContaining({ httpStatusCode: 404 }),
@@ -68,25 +69,28 @@ describe('functions', () => {
 
 describe('RequestResponse', () => {
   it('returns the result as Payload, run with the function environment and context', async () => {
-    const response = await invoke('arn:aws:lambda:us-east-1:000000000000:function:alpha-echo', {
-      hello: 'world',
-    });
+    const response = await invoke(
+      `arn:aws:lambda:us-east-1:000000000000:function:${localNames.function('alpha', 'echo')}`,
+      {
+        hello: 'world',
+      },
+    );
     expect(response.StatusCode).toBe(200);
     expect(response.FunctionError).toBeUndefined();
     expect(response.ExecutedVersion).toBe('$LATEST');
     expect(response.body).toMatchObject({
       event: { hello: 'world' },
       env: {
-        functionName: 'alpha-echo',
+        functionName: localNames.function('alpha', 'echo'),
         memory: '512',
         region: 'us-east-1',
         endpoint: platform.endpoints.edge,
-        table: 'mytabs-alpha',
-        secret: 'mytabs/stripe-secret-key',
+        table: localNames.table('alpha'),
+        secret: localNames.secret('alpha', 'stripe-secret-key'),
       },
       context: {
-        functionName: 'alpha-echo',
-        invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:alpha-echo',
+        functionName: localNames.function('alpha', 'echo'),
+        invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${localNames.function('alpha', 'echo')}`,
         memoryLimitInMB: '512',
       },
     });
@@ -94,13 +98,15 @@ describe('RequestResponse', () => {
     expect(response.body.env.path).toBeUndefined();
     expect(response.body.context.remainingMs).toBeGreaterThan(8_000);
     expect(response.body.context.remainingMs).toBeLessThanOrEqual(10_000);
-    expect(lines).toContain('alpha-echo | echo called with {"hello":"world"}');
+    expect(lines).toContain(
+      `${localNames.function('alpha', 'echo')} | echo called with {"hello":"world"}`,
+    );
   });
 
   it('returns the tail of the invocation log on request (LogType Tail)', async () => {
     const response = await lambda.send(
       new InvokeCommand({
-        FunctionName: 'alpha-echo',
+        FunctionName: localNames.function('alpha', 'echo'),
         Payload: JSON.stringify({ tail: 1 }),
         LogType: 'Tail',
       }),
@@ -112,7 +118,7 @@ describe('RequestResponse', () => {
   });
 
   it('reports a thrown error as Unhandled with errorType, errorMessage and trace', async () => {
-    const response = await invoke('alpha-fail', { n: 1 });
+    const response = await invoke(localNames.function('alpha', 'fail'), { n: 1 });
     expect(response.StatusCode).toBe(200);
     expect(response.FunctionError).toBe('Unhandled');
     expect(response.body).toEqual({
@@ -124,7 +130,7 @@ describe('RequestResponse', () => {
 
   it('stops a function at its timeout, as Lambda does', async () => {
     const started = Date.now();
-    const response = await invoke('alpha-slow', {});
+    const response = await invoke(localNames.function('alpha', 'slow'), {});
     expect(Date.now() - started).toBeLessThan(3_000);
     expect(response.FunctionError).toBe('Unhandled');
     expect(response.body).toMatchObject({
@@ -134,19 +140,19 @@ describe('RequestResponse', () => {
   });
 
   it("does not count the init phase in the function's timeout, as Lambda does not", async () => {
-    const response = await invoke('alpha-slowInit', {});
+    const response = await invoke(localNames.function('alpha', 'slowInit'), {});
     expect(response.FunctionError).toBeUndefined();
     expect(response.body).toEqual({ warm: true });
   });
 
   it('names the function whose entry file is missing', async () => {
-    const response = await invoke('alpha-missing', {});
+    const response = await invoke(localNames.function('alpha', 'missing'), {});
     expect(response.FunctionError).toBe('Unhandled');
     expect(response.body.errorType).toBe('Runtime.ImportModuleError');
-    expect(response.body.errorMessage).toContain('alpha-missing');
+    expect(response.body.errorMessage).toContain(localNames.function('alpha', 'missing'));
     expect(response.body.errorMessage).toContain('src/handlers/missing.ts');
     expect(lines).toContain(
-      'alpha-missing | its entry src/handlers/missing.ts does not exist yet: invocations fail',
+      `${localNames.function('alpha', 'missing')} | its entry src/handlers/missing.ts does not exist yet: invocations fail`,
     );
   });
 });
@@ -154,11 +160,15 @@ describe('RequestResponse', () => {
 describe('sandboxes', () => {
   it('runs concurrent invocations in separate workers and reuses a warm one', async () => {
     const concurrent = await Promise.all(
-      [1, 2, 3].map(() => platform.lambda.call('alpha-echo', { waitMs: 200 })),
+      [1, 2, 3].map(() =>
+        platform.lambda.call(localNames.function('alpha', 'echo'), { waitMs: 200 }),
+      ),
     );
     const sandboxes = new Set(concurrent.map((r) => (r as { sandbox: number }).sandbox));
     expect(sandboxes.size).toBe(3);
-    const next = (await platform.lambda.call('alpha-echo', {})) as { sandbox: number };
+    const next = (await platform.lambda.call(localNames.function('alpha', 'echo'), {})) as {
+      sandbox: number;
+    };
     expect(sandboxes.has(next.sandbox)).toBe(true);
   });
 });
@@ -167,7 +177,9 @@ describe('warming', () => {
   it('loads a worker of each function ahead of its first invocation, which then finds it warm', async () => {
     await platform.lambda.warmAll();
     const started = performance.now();
-    expect(await platform.lambda.call('alpha-warmable', {})).toEqual({ warm: true });
+    expect(await platform.lambda.call(localNames.function('alpha', 'warmable'), {})).toEqual({
+      warm: true,
+    });
     expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
@@ -176,25 +188,31 @@ describe('Event', () => {
   it('answers 202, retries twice, then leaves the event in the on-failure destination', async () => {
     const response = await lambda.send(
       new InvokeCommand({
-        FunctionName: 'alpha-onPayment',
+        FunctionName: localNames.function('alpha', 'onPayment'),
         InvocationType: 'Event',
         Payload: JSON.stringify({ attempt: 'async' }),
       }),
     );
     expect(response.StatusCode).toBe(202);
     await expect
-      .poll(() => platform.lambda.deadLetters('alpha-onPayment'), { timeout: 10_000 })
+      .poll(() => platform.lambda.deadLetters(localNames.function('alpha', 'onPayment')), {
+        timeout: 10_000,
+      })
       .toHaveLength(1);
-    expect(platform.lambda.deadLetters('alpha-onPayment')[0]).toMatchObject({
-      requestContext: {
-        functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:alpha-onPayment:$LATEST',
-        condition: 'RetriesExhausted',
-        approximateInvokeCount: 3,
+    expect(platform.lambda.deadLetters(localNames.function('alpha', 'onPayment'))[0]).toMatchObject(
+      {
+        requestContext: {
+          functionArn: `arn:aws:lambda:us-east-1:000000000000:function:${localNames.function('alpha', 'onPayment')}:$LATEST`,
+          condition: 'RetriesExhausted',
+          approximateInvokeCount: 3,
+        },
+        requestPayload: { attempt: 'async' },
+        responsePayload: { errorType: 'SoldOut' },
       },
-      requestPayload: { attempt: 'async' },
-      responsePayload: { errorType: 'SoldOut' },
-    });
-    const reports = lines.filter((l) => l.startsWith('alpha-onPayment | REPORT'));
+    );
+    const reports = lines.filter((l) =>
+      l.startsWith(`${localNames.function('alpha', 'onPayment')} | REPORT`),
+    );
     expect(reports).toHaveLength(3);
     const listed = await fetch(`${platform.endpoints.edge}/_local/lambda/dead-letters`);
     expect(((await listed.json()) as { DeadLetters: unknown[] }).DeadLetters).toHaveLength(1);
@@ -203,30 +221,42 @@ describe('Event', () => {
 
 describe('invoke permission', () => {
   it('refuses a caller the manifest does not list for a function without a route', async () => {
-    await expect(invoke('alpha-internal', {})).rejects.toThrow(
+    await expect(invoke(localNames.function('alpha', 'internal'), {})).rejects.toThrow(
       expect.objectContaining({ name: 'AccessDeniedException' }),
     );
-    await expect(platform.lambda.call('alpha-internal', {}, 'gamma')).rejects.toThrow(
-      'not authorized',
-    );
+    await expect(
+      platform.lambda.call(localNames.function('alpha', 'internal'), {}, 'gamma'),
+    ).rejects.toThrow('not authorized');
   });
 
   it('lets a listed service, the owning service and the platform invoke it', async () => {
     const asBeta = new LambdaClient(clientConfig(platform.endpoints.edge ?? '', 'beta.test'));
-    expect((await invoke('alpha-internal', { from: 'beta' }, asBeta)).body.event).toEqual({
+    expect(
+      (await invoke(localNames.function('alpha', 'internal'), { from: 'beta' }, asBeta)).body.event,
+    ).toEqual({
       from: 'beta',
     });
     asBeta.destroy();
-    expect(await platform.lambda.call('alpha-internal', { from: 'alpha' }, 'alpha')).toMatchObject({
+    expect(
+      await platform.lambda.call(
+        localNames.function('alpha', 'internal'),
+        { from: 'alpha' },
+        'alpha',
+      ),
+    ).toMatchObject({
       event: { from: 'alpha' },
     });
-    expect(await platform.lambda.call('alpha-internal', { from: 'platform' })).toMatchObject({
+    expect(
+      await platform.lambda.call(localNames.function('alpha', 'internal'), {
+        from: 'platform',
+      }),
+    ).toMatchObject({
       event: { from: 'platform' },
     });
   });
 
   it('identifies a function calling another by the credentials it runs with', async () => {
-    const response = await invoke('beta-callAlpha', { via: 'beta' });
+    const response = await invoke(localNames.function('beta', 'callAlpha'), { via: 'beta' });
     expect(response.FunctionError).toBeUndefined();
     expect(response.body).toMatchObject({ event: { via: 'beta' } });
   });

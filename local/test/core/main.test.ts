@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { components } from '../../src/components.ts';
+import { localNames } from '../../src/naming.ts';
 import { EDGE_PORT } from '../../src/platform.ts';
 import { clientConfig, fixtureRoot } from './fixture-platform.ts';
 
@@ -77,7 +78,10 @@ it('answers /health, stops on SIGTERM within 5 s with every port freed, and keep
   expect((await fetch(`${edge}/health`)).status).toBe(200);
   const client = new DynamoDBClient(clientConfig(edge));
   await DynamoDBDocumentClient.from(client).send(
-    new PutCommand({ TableName: 'mytabs-alpha', Item: { pk: 'kept', sk: 'across-restarts' } }),
+    new PutCommand({
+      TableName: localNames.table('alpha'),
+      Item: { pk: 'kept', sk: 'across-restarts' },
+    }),
   );
   client.destroy();
 
@@ -93,7 +97,10 @@ it('answers /health, stops on SIGTERM within 5 s with every port freed, and keep
   const second = await start(['--data-dir', dataDir]);
   const again = new DynamoDBClient(clientConfig(second.endpoints.edge ?? ''));
   const { Item } = await DynamoDBDocumentClient.from(again).send(
-    new GetCommand({ TableName: 'mytabs-alpha', Key: { pk: 'kept', sk: 'across-restarts' } }),
+    new GetCommand({
+      TableName: localNames.table('alpha'),
+      Key: { pk: 'kept', sk: 'across-restarts' },
+    }),
   );
   again.destroy();
   expect(Item).toEqual({ pk: 'kept', sk: 'across-restarts' });

@@ -24,25 +24,25 @@ afterAll(async () => {
 it('seeds every secret the manifests name with a local value of the right shape', async () => {
   const value = async (SecretId: string) =>
     (await secrets.send(new GetSecretValueCommand({ SecretId }))).SecretString;
-  expect(await value('mytabs/stripe-secret-key')).toMatch(/^sk_test_/);
-  const webhookSecret = await value('mytabs/stripe-webhook-secret');
+  expect(await value('mytabs/local/alpha/stripe-secret-key')).toMatch(/^sk_test_/);
+  const webhookSecret = await value('mytabs/local/alpha/stripe-webhook-secret');
   expect(webhookSecret).toMatch(/^whsec_[0-9a-f]{48}$/);
   expect(platform.secrets.value('stripe-webhook-secret')).toBe(webhookSecret);
   expect(
-    Buffer.from((await value('mytabs/order-token-signing-key')) ?? '', 'base64url'),
+    Buffer.from((await value('mytabs/local/alpha/order-token-signing-key')) ?? '', 'base64url'),
   ).toHaveLength(32);
 });
 
 it('finds a secret by name or ARN and describes it', async () => {
   const byName = await secrets.send(
-    new GetSecretValueCommand({ SecretId: 'mytabs/stripe-secret-key' }),
+    new GetSecretValueCommand({ SecretId: 'mytabs/local/alpha/stripe-secret-key' }),
   );
   expect(byName.ARN).toMatch(
-    /^arn:aws:secretsmanager:us-east-1:000000000000:secret:mytabs\/stripe-secret-key-[0-9a-f]{6}$/,
+    /^arn:aws:secretsmanager:us-east-1:000000000000:secret:mytabs\/local\/alpha\/stripe-secret-key-[0-9a-f]{6}$/,
   );
   expect(byName.VersionStages).toEqual(['AWSCURRENT']);
   const byArn = await secrets.send(new DescribeSecretCommand({ SecretId: byName.ARN }));
-  expect(byArn).toMatchObject({ Name: 'mytabs/stripe-secret-key', ARN: byName.ARN });
+  expect(byArn).toMatchObject({ Name: 'mytabs/local/alpha/stripe-secret-key', ARN: byName.ARN });
   expect(byArn.CreatedDate).toBeInstanceOf(Date);
   expect(byArn.VersionIdsToStages).toEqual({ [byName.VersionId ?? '']: ['AWSCURRENT'] });
 });
@@ -50,16 +50,18 @@ it('finds a secret by name or ARN and describes it', async () => {
 it('lists the secrets, by page and by name filter', async () => {
   const { SecretList = [] } = await secrets.send(new ListSecretsCommand({}));
   expect(SecretList.map((s) => s.Name)).toEqual([
-    'mytabs/order-token-signing-key',
-    'mytabs/stripe-secret-key',
-    'mytabs/stripe-webhook-secret',
+    'mytabs/local/alpha/order-token-signing-key',
+    'mytabs/local/alpha/stripe-secret-key',
+    'mytabs/local/alpha/stripe-webhook-secret',
   ]);
   const first = await secrets.send(new ListSecretsCommand({ MaxResults: 2 }));
   expect(first.SecretList).toHaveLength(2);
   const second = await secrets.send(new ListSecretsCommand({ NextToken: first.NextToken }));
-  expect(second.SecretList?.map((s) => s.Name)).toEqual(['mytabs/stripe-webhook-secret']);
+  expect(second.SecretList?.map((s) => s.Name)).toEqual([
+    'mytabs/local/alpha/stripe-webhook-secret',
+  ]);
   const stripe = await secrets.send(
-    new ListSecretsCommand({ Filters: [{ Key: 'name', Values: ['mytabs/stripe'] }] }),
+    new ListSecretsCommand({ Filters: [{ Key: 'name', Values: ['mytabs/local/alpha/stripe'] }] }),
   );
   expect(stripe.SecretList).toHaveLength(2);
 });

@@ -1,7 +1,13 @@
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordingLambda } from '../fixtures/eventbridge/recording-lambda.ts';
-import { functionArnOf, startEventBridge } from '../fixtures/eventbridge/start-event-bridge.ts';
+import {
+  BUS,
+  functionArnOf,
+  functionNameOf,
+  SWEEP_SCHEDULE,
+  startEventBridge,
+} from '../fixtures/eventbridge/start-event-bridge.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
 
 const known = ['onPayment', 'onHoldExpired', 'sweep'].map(functionArnOf);
@@ -12,7 +18,7 @@ afterEach(async () => {
 });
 
 const put = (source: string, detailType: string, detail: object = {}) => ({
-  EventBusName: 'mytabs',
+  EventBusName: BUS,
   Source: source,
   DetailType: detailType,
   Detail: JSON.stringify(detail),
@@ -55,7 +61,7 @@ describe('delivery to subscribed functions', () => {
   it('a disabled rule delivers nothing', async () => {
     const lambda = new RecordingLambda(known);
     eb = await startEventBridge({ lambda });
-    eb.bridge.rules.setState('mytabs', 'fixture-onHoldExpired', 'DISABLED');
+    eb.bridge.rules.setState(BUS, functionNameOf('onHoldExpired'), 'DISABLED');
     await eb.client.send(
       new PutEventsCommand({ Entries: [put('mytabs.ticketing', 'HoldExpired')] }),
     );
@@ -70,21 +76,21 @@ describe('unreachable targets', () => {
     await eb.client.send(
       new PutRuleCommand({
         Name: 'to-nowhere',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         EventPattern: JSON.stringify({ 'detail-type': ['Ping'] }),
       }),
     );
     await eb.client.send(
       new PutTargetsCommand({
         Rule: 'to-nowhere',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         Targets: [{ Id: 'gone', Arn: functionArnOf('gone') }],
       }),
     );
     await eb.client.send(new PutEventsCommand({ Entries: [put('mytabs.test', 'Ping', { p: 1 })] }));
     await eb.bridge.settled();
     const [letter, ...rest] = eb.bridge.deadLetters(
-      'arn:aws:events:us-east-1:000000000000:rule/mytabs/to-nowhere',
+      `arn:aws:events:us-east-1:000000000000:rule/${BUS}/to-nowhere`,
     );
     expect(rest).toEqual([]);
     expect(letter).toMatchObject({
@@ -110,14 +116,14 @@ describe('unreachable targets', () => {
     await eb.client.send(
       new PutRuleCommand({
         Name: 'to-workflow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         EventPattern: JSON.stringify({ 'detail-type': ['Ping'] }),
       }),
     );
     await eb.client.send(
       new PutTargetsCommand({
         Rule: 'to-workflow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         Targets: [
           {
             Id: 'sfn',
@@ -133,7 +139,7 @@ describe('unreachable targets', () => {
     expect(attempts).toBe(4);
     expect(eb.bridge.deadLetters()).toEqual([
       expect.objectContaining({
-        ruleArn: 'arn:aws:events:us-east-1:000000000000:rule/mytabs/to-workflow',
+        ruleArn: `arn:aws:events:us-east-1:000000000000:rule/${BUS}/to-workflow`,
         deadLetterQueueArn: 'arn:aws:sqs:us-east-1:000000000000:to-workflow-dlq',
         exhaustedRetryCondition: 'MaximumRetryAttempts',
         retryAttempts: 3,
@@ -151,14 +157,14 @@ describe('unreachable targets', () => {
     await eb.client.send(
       new PutRuleCommand({
         Name: 'start-flow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         EventPattern: JSON.stringify({ source: ['mytabs.test'] }),
       }),
     );
     await eb.client.send(
       new PutTargetsCommand({
         Rule: 'start-flow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         Targets: [
           {
             Id: 'sfn',
@@ -199,7 +205,7 @@ describe('schedules', () => {
       account: '000000000000',
       time: '2026-11-25T10:01:00Z',
       region: 'us-east-1',
-      resources: ['arn:aws:events:us-east-1:000000000000:rule/fixture-sweep-schedule'],
+      resources: [`arn:aws:events:us-east-1:000000000000:rule/${SWEEP_SCHEDULE}`],
       detail: {},
     });
     clock.advance(120_000);

@@ -11,12 +11,15 @@ import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTBRIDGE_DEAD_LETTERS_PATH } from '../../src/eventbridge/dead-letters-route.ts';
 import { eventBridgeComponent } from '../../src/eventbridge/eventbridge-component.ts';
+import { localNames } from '../../src/naming.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
 import { stepFunctions } from '../../src/stepfunctions/stepfunctions-component.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const fixtureRoot = fileURLToPath(new URL('../fixtures/eventbridge', import.meta.url));
+const BUS = localNames.bus;
+const relay = (fn: string) => localNames.function('relay', fn);
 
 let platform: Platform;
 let client: EventBridgeClient;
@@ -60,7 +63,7 @@ const build = (contract: EventContract, key: string) => {
     idempotencyKey: `${contract.detailType}:${key}`,
     correlationId: 'test',
   });
-  return { EventBusName: 'mytabs', Source, DetailType, Detail };
+  return { EventBusName: BUS, Source, DetailType, Detail };
 };
 
 describe('EventBridge on the platform, delivering through the local Lambda', () => {
@@ -83,14 +86,14 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
       }),
     );
     const got = await eventually(() => {
-      const found = lines.filter((l) => l.startsWith('relay-record | got '));
+      const found = lines.filter((l) => l.startsWith(`${relay('record')} | got `));
       return found.length >= 2 ? found : undefined;
     }, 'two deliveries');
     await new Promise((r) => setTimeout(r, 100));
-    expect(lines.filter((l) => l.startsWith('relay-record | got ')).sort()).toEqual(
+    expect(lines.filter((l) => l.startsWith(`${relay('record')} | got `)).sort()).toEqual(
       [
-        'relay-record | got HoldExpired HoldExpired:3',
-        'relay-record | got PaymentSucceeded PaymentSucceeded:1',
+        `${relay('record')} | got HoldExpired HoldExpired:3`,
+        `${relay('record')} | got PaymentSucceeded PaymentSucceeded:1`,
       ].sort(),
     );
     expect(got).toHaveLength(2);
@@ -99,9 +102,9 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
   it('a function that throws is retried by Lambda, then lands in its on-failure destination', async () => {
     await client.send(new PutEventsCommand({ Entries: [build(catalog.PaymentFailed, '7')] }));
     const [letter] = await eventually(() => {
-      const letters = platform.lambda.deadLetters('relay-explode');
+      const letters = platform.lambda.deadLetters(relay('explode'));
       return letters.length > 0 ? letters : undefined;
-    }, 'the dead letter of relay-explode');
+    }, 'the dead letter of explode');
     expect(letter).toMatchObject({
       requestContext: { condition: 'RetriesExhausted', approximateInvokeCount: 2 },
       requestPayload: {
@@ -120,22 +123,20 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
     const { RuleArn } = await client.send(
       new PutRuleCommand({
         Name: 'start-missing-workflow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         EventPattern: JSON.stringify({ 'detail-type': ['Go'] }),
       }),
     );
     await client.send(
       new PutTargetsCommand({
         Rule: 'start-missing-workflow',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         Targets: [{ Id: 'sfn', Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing' }],
       }),
     );
     await client.send(
       new PutEventsCommand({
-        Entries: [
-          { EventBusName: 'mytabs', Source: 'mytabs.test', DetailType: 'Go', Detail: '{}' },
-        ],
+        Entries: [{ EventBusName: BUS, Source: 'mytabs.test', DetailType: 'Go', Detail: '{}' }],
       }),
     );
     const url = `${platform.endpoints.edge}${EVENTBRIDGE_DEAD_LETTERS_PATH}?rule=${encodeURIComponent(RuleArn ?? '')}`;
@@ -156,9 +157,9 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
   it('a rate(1 minute) schedule invokes its function when the clock reaches the minute', async () => {
     clock.advance(60_000);
     const line = await eventually(
-      () => lines.find((l) => l.startsWith('relay-tick | got Scheduled Event')),
+      () => lines.find((l) => l.startsWith(`${relay('tick')} | got Scheduled Event`)),
       'the scheduled invocation',
     );
-    expect(line).toBe('relay-tick | got Scheduled Event -');
+    expect(line).toBe(`${relay('tick')} | got Scheduled Event -`);
   });
 });

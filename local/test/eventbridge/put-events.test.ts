@@ -5,9 +5,8 @@ import {
   type PutEventsRequestEntry,
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MYTABS_ARCHIVE } from '../../src/eventbridge/local-event-bridge.ts';
 import { RecordingLambda } from '../fixtures/eventbridge/recording-lambda.ts';
-import { startEventBridge } from '../fixtures/eventbridge/start-event-bridge.ts';
+import { ARCHIVE, BUS, startEventBridge } from '../fixtures/eventbridge/start-event-bridge.ts';
 
 let eb: Awaited<ReturnType<typeof startEventBridge>>;
 beforeAll(async () => {
@@ -16,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => eb.close());
 
 const entry = (overrides: Partial<PutEventsRequestEntry> = {}): PutEventsRequestEntry => ({
-  EventBusName: 'mytabs',
+  EventBusName: BUS,
   Source: 'mytabs.test',
   DetailType: 'Something',
   Detail: '{"a":1}',
@@ -93,8 +92,8 @@ describe('PutEvents', () => {
     expect(fits.FailedEntryCount).toBe(0);
   });
 
-  it('fills id, time, account, region and resources as AWS does, and archives mytabs events', async () => {
-    const before = eb.bridge.archives.get(MYTABS_ARCHIVE).events.length;
+  it('fills id, time, account, region and resources as AWS does, and archives the stage bus events', async () => {
+    const before = eb.bridge.archives.get(ARCHIVE).events.length;
     await eb.client.send(
       new PutEventsCommand({
         Entries: [
@@ -103,7 +102,7 @@ describe('PutEvents', () => {
         ],
       }),
     );
-    const archived = eb.bridge.archives.get(MYTABS_ARCHIVE).events.slice(before);
+    const archived = eb.bridge.archives.get(ARCHIVE).events.slice(before);
     expect(archived).toHaveLength(1);
     expect(archived[0]?.event).toMatchObject({
       version: '0',
@@ -119,11 +118,11 @@ describe('PutEvents', () => {
 });
 
 describe('event buses', () => {
-  it('lists default and mytabs, and describes them', async () => {
+  it('lists default and the stage bus, and describes them', async () => {
     const { EventBuses } = await eb.client.send(new ListEventBusesCommand({}));
-    expect(EventBuses?.map((b) => b.Name)).toEqual(['default', 'mytabs']);
-    const mytabs = await eb.client.send(new DescribeEventBusCommand({ Name: 'mytabs' }));
-    expect(mytabs.Arn).toBe('arn:aws:events:us-east-1:000000000000:event-bus/mytabs');
+    expect(EventBuses?.map((b) => b.Name)).toEqual(['default', BUS]);
+    const mytabs = await eb.client.send(new DescribeEventBusCommand({ Name: BUS }));
+    expect(mytabs.Arn).toBe(`arn:aws:events:us-east-1:000000000000:event-bus/${BUS}`);
     const byDefault = await eb.client.send(new DescribeEventBusCommand({}));
     expect(byDefault.Name).toBe('default');
     await expect(

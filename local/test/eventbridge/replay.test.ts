@@ -13,15 +13,20 @@ import {
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MYTABS_ARCHIVE } from '../../src/eventbridge/local-event-bridge.ts';
 import { RecordingLambda } from '../fixtures/eventbridge/recording-lambda.ts';
-import { functionArnOf, startEventBridge } from '../fixtures/eventbridge/start-event-bridge.ts';
+import {
+  ARCHIVE,
+  BUS,
+  functionArnOf,
+  functionNameOf,
+  startEventBridge,
+} from '../fixtures/eventbridge/start-event-bridge.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
 
 const known = ['onPayment', 'onHoldExpired', 'sweep'].map(functionArnOf);
-const busArn = 'arn:aws:events:us-east-1:000000000000:event-bus/mytabs';
-const archiveArn = `arn:aws:events:us-east-1:000000000000:archive/${MYTABS_ARCHIVE}`;
-const onPaymentRule = 'arn:aws:events:us-east-1:000000000000:rule/mytabs/fixture-onPayment';
+const busArn = `arn:aws:events:us-east-1:000000000000:event-bus/${BUS}`;
+const archiveArn = `arn:aws:events:us-east-1:000000000000:archive/${ARCHIVE}`;
+const onPaymentRule = `arn:aws:events:us-east-1:000000000000:rule/${BUS}/${functionNameOf('onPayment')}`;
 
 let eb: Awaited<ReturnType<typeof startEventBridge>> | undefined;
 afterEach(async () => {
@@ -30,7 +35,7 @@ afterEach(async () => {
 });
 
 const put = (detailType: string, n: number) => ({
-  EventBusName: 'mytabs',
+  EventBusName: BUS,
   Source: detailType === 'HoldExpired' ? 'mytabs.ticketing' : 'mytabs.payments',
   DetailType: detailType,
   Detail: JSON.stringify({ n }),
@@ -66,9 +71,7 @@ describe('archive and replay', () => {
     eb = await startEventBridge({ lambda, clock });
     await putThreeMoments(eb, clock);
     expect(ns(lambda.eventsOf(functionArnOf('onPayment')))).toEqual([1, 2, 4]);
-    const archived = await eb.client.send(
-      new DescribeArchiveCommand({ ArchiveName: MYTABS_ARCHIVE }),
-    );
+    const archived = await eb.client.send(new DescribeArchiveCommand({ ArchiveName: ARCHIVE }));
     expect(archived).toMatchObject({ EventSourceArn: busArn, State: 'ENABLED', EventCount: 4 });
 
     const started = await eb.client.send(
@@ -100,7 +103,7 @@ describe('archive and replay', () => {
     expect(onPayment[3]).toMatchObject({ 'replay-name': 'recover-payments' });
     expect(onPayment[1]).not.toHaveProperty('replay-name');
     expect(ns(lambda.eventsOf(functionArnOf('onHoldExpired')))).toEqual([3]);
-    const after = await eb.client.send(new DescribeArchiveCommand({ ArchiveName: MYTABS_ARCHIVE }));
+    const after = await eb.client.send(new DescribeArchiveCommand({ ArchiveName: ARCHIVE }));
     expect(after.EventCount).toBe(4);
 
     await eb.client.send(
@@ -181,7 +184,7 @@ describe('with a data dir', () => {
       await eb.client.send(
         new PutRuleCommand({
           Name: 'kept',
-          EventBusName: 'mytabs',
+          EventBusName: BUS,
           EventPattern: JSON.stringify({ source: ['mytabs.test'] }),
         }),
       );
@@ -190,15 +193,13 @@ describe('with a data dir', () => {
 
       eb = await startEventBridge({ lambda: new RecordingLambda(known), dataDir });
       const rule = await eb.client.send(
-        new DescribeRuleCommand({ Name: 'kept', EventBusName: 'mytabs' }),
+        new DescribeRuleCommand({ Name: 'kept', EventBusName: BUS }),
       );
       expect(rule.EventPattern).toBe(JSON.stringify({ source: ['mytabs.test'] }));
       const { Archives } = await eb.client.send(
         new ListArchivesCommand({ EventSourceArn: busArn }),
       );
-      expect(Archives).toEqual([
-        expect.objectContaining({ ArchiveName: MYTABS_ARCHIVE, EventCount: 1 }),
-      ]);
+      expect(Archives).toEqual([expect.objectContaining({ ArchiveName: ARCHIVE, EventCount: 1 })]);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -10,7 +10,14 @@ import {
 } from '@aws-sdk/client-eventbridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordingLambda } from '../fixtures/eventbridge/recording-lambda.ts';
-import { functionArnOf, startEventBridge } from '../fixtures/eventbridge/start-event-bridge.ts';
+import {
+  BUS,
+  deadLetterQueueArnOf,
+  functionArnOf,
+  functionNameOf,
+  SWEEP_SCHEDULE,
+  startEventBridge,
+} from '../fixtures/eventbridge/start-event-bridge.ts';
 
 let eb: Awaited<ReturnType<typeof startEventBridge>>;
 beforeAll(async () => {
@@ -19,12 +26,15 @@ beforeAll(async () => {
 afterAll(() => eb.close());
 
 describe('rules from the manifests', () => {
-  it('one rule on mytabs per subscribing function, its pattern from its contracts', async () => {
-    const { Rules } = await eb.client.send(new ListRulesCommand({ EventBusName: 'mytabs' }));
-    expect(Rules?.map((r) => r.Name)).toEqual(['fixture-onHoldExpired', 'fixture-onPayment']);
-    const onPayment = Rules?.find((r) => r.Name === 'fixture-onPayment');
+  it('one rule on the stage bus per subscribing function, its pattern from its contracts', async () => {
+    const { Rules } = await eb.client.send(new ListRulesCommand({ EventBusName: BUS }));
+    expect(Rules?.map((r) => r.Name)).toEqual([
+      functionNameOf('onHoldExpired'),
+      functionNameOf('onPayment'),
+    ]);
+    const onPayment = Rules?.find((r) => r.Name === functionNameOf('onPayment'));
     expect(onPayment?.Arn).toBe(
-      'arn:aws:events:us-east-1:000000000000:rule/mytabs/fixture-onPayment',
+      `arn:aws:events:us-east-1:000000000000:rule/${BUS}/${functionNameOf('onPayment')}`,
     );
     expect(JSON.parse(onPayment?.EventPattern ?? '')).toEqual({
       $or: [
@@ -32,7 +42,7 @@ describe('rules from the manifests', () => {
         { source: ['mytabs.payments'], 'detail-type': ['PaymentFailed'] },
       ],
     });
-    const onHold = Rules?.find((r) => r.Name === 'fixture-onHoldExpired');
+    const onHold = Rules?.find((r) => r.Name === functionNameOf('onHoldExpired'));
     expect(JSON.parse(onHold?.EventPattern ?? '')).toEqual({
       source: ['mytabs.ticketing'],
       'detail-type': ['HoldExpired'],
@@ -40,34 +50,34 @@ describe('rules from the manifests', () => {
   });
 
   it('pages ListRules with Limit and NextToken', async () => {
-    const first = await eb.client.send(new ListRulesCommand({ EventBusName: 'mytabs', Limit: 1 }));
-    expect(first.Rules?.map((r) => r.Name)).toEqual(['fixture-onHoldExpired']);
+    const first = await eb.client.send(new ListRulesCommand({ EventBusName: BUS, Limit: 1 }));
+    expect(first.Rules?.map((r) => r.Name)).toEqual([functionNameOf('onHoldExpired')]);
     const second = await eb.client.send(
-      new ListRulesCommand({ EventBusName: 'mytabs', Limit: 1, NextToken: first.NextToken }),
+      new ListRulesCommand({ EventBusName: BUS, Limit: 1, NextToken: first.NextToken }),
     );
-    expect(second.Rules?.map((r) => r.Name)).toEqual(['fixture-onPayment']);
+    expect(second.Rules?.map((r) => r.Name)).toEqual([functionNameOf('onPayment')]);
     expect(second.NextToken).toBeUndefined();
   });
 
   it('targets the function with the subscription retry policy and a dead-letter queue', async () => {
     const { Targets } = await eb.client.send(
-      new ListTargetsByRuleCommand({ Rule: 'fixture-onPayment', EventBusName: 'mytabs' }),
+      new ListTargetsByRuleCommand({ Rule: functionNameOf('onPayment'), EventBusName: BUS }),
     );
     expect(Targets).toEqual([
       {
-        Id: 'fixture-onPayment',
+        Id: functionNameOf('onPayment'),
         Arn: functionArnOf('onPayment'),
         RetryPolicy: { MaximumRetryAttempts: 1, MaximumEventAgeInSeconds: 60 },
-        DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:000000000000:fixture-onPayment-dlq' },
+        DeadLetterConfig: { Arn: deadLetterQueueArnOf('onPayment') },
       },
     ]);
   });
 
   it('one scheduled rule on the default bus per schedule', async () => {
-    const rule = await eb.client.send(new DescribeRuleCommand({ Name: 'fixture-sweep-schedule' }));
+    const rule = await eb.client.send(new DescribeRuleCommand({ Name: SWEEP_SCHEDULE }));
     expect(rule).toMatchObject({
-      Name: 'fixture-sweep-schedule',
-      Arn: 'arn:aws:events:us-east-1:000000000000:rule/fixture-sweep-schedule',
+      Name: SWEEP_SCHEDULE,
+      Arn: `arn:aws:events:us-east-1:000000000000:rule/${SWEEP_SCHEDULE}`,
       ScheduleExpression: 'rate(1 minute)',
       State: 'ENABLED',
       EventBusName: 'default',
@@ -80,40 +90,40 @@ describe('rules through the API', () => {
 
   it('PutRule, DescribeRule, PutTargets, ListTargetsByRule, RemoveTargets, DeleteRule', async () => {
     const { RuleArn } = await eb.client.send(
-      new PutRuleCommand({ Name: 'audit', EventBusName: 'mytabs', EventPattern: pattern }),
+      new PutRuleCommand({ Name: 'audit', EventBusName: BUS, EventPattern: pattern }),
     );
-    expect(RuleArn).toBe('arn:aws:events:us-east-1:000000000000:rule/mytabs/audit');
+    expect(RuleArn).toBe(`arn:aws:events:us-east-1:000000000000:rule/${BUS}/audit`);
     const described = await eb.client.send(
-      new DescribeRuleCommand({ Name: 'audit', EventBusName: 'mytabs' }),
+      new DescribeRuleCommand({ Name: 'audit', EventBusName: BUS }),
     );
     expect(described).toMatchObject({ EventPattern: pattern, State: 'ENABLED' });
 
     await eb.client.send(
       new PutTargetsCommand({
         Rule: 'audit',
-        EventBusName: 'mytabs',
+        EventBusName: BUS,
         Targets: [{ Id: 't1', Arn: functionArnOf('onPayment') }],
       }),
     );
     await expect(
-      eb.client.send(new DeleteRuleCommand({ Name: 'audit', EventBusName: 'mytabs' })),
+      eb.client.send(new DeleteRuleCommand({ Name: 'audit', EventBusName: BUS })),
     ).rejects.toMatchObject({
       name: 'ValidationException',
       message: "Rule can't be deleted since it has targets.",
     });
     const { Targets } = await eb.client.send(
-      new ListTargetsByRuleCommand({ Rule: 'audit', EventBusName: 'mytabs' }),
+      new ListTargetsByRuleCommand({ Rule: 'audit', EventBusName: BUS }),
     );
     expect(Targets?.map((t) => t.Id)).toEqual(['t1']);
     await eb.client.send(
-      new RemoveTargetsCommand({ Rule: 'audit', EventBusName: 'mytabs', Ids: ['t1'] }),
+      new RemoveTargetsCommand({ Rule: 'audit', EventBusName: BUS, Ids: ['t1'] }),
     );
-    await eb.client.send(new DeleteRuleCommand({ Name: 'audit', EventBusName: 'mytabs' }));
+    await eb.client.send(new DeleteRuleCommand({ Name: 'audit', EventBusName: BUS }));
     await expect(
-      eb.client.send(new DescribeRuleCommand({ Name: 'audit', EventBusName: 'mytabs' })),
+      eb.client.send(new DescribeRuleCommand({ Name: 'audit', EventBusName: BUS })),
     ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
-      message: 'Rule audit does not exist on EventBus mytabs.',
+      message: `Rule audit does not exist on EventBus ${BUS}.`,
     });
   });
 
@@ -122,7 +132,7 @@ describe('rules through the API', () => {
       eb.client.send(
         new PutRuleCommand({
           Name: 'bad',
-          EventBusName: 'mytabs',
+          EventBusName: BUS,
           EventPattern: JSON.stringify({ source: [{ wildcard: 'a**' }] }),
         }),
       ),
@@ -134,7 +144,7 @@ describe('rules through the API', () => {
 
   it('refuses a rule with neither pattern nor schedule, a bad schedule, and a schedule off default', async () => {
     await expect(
-      eb.client.send(new PutRuleCommand({ Name: 'empty', EventBusName: 'mytabs' })),
+      eb.client.send(new PutRuleCommand({ Name: 'empty', EventBusName: BUS })),
     ).rejects.toMatchObject({ name: 'ValidationException' });
     await expect(
       eb.client.send(new PutRuleCommand({ Name: 'bad', ScheduleExpression: 'rate(1 minutes)' })),
@@ -146,7 +156,7 @@ describe('rules through the API', () => {
       eb.client.send(
         new PutRuleCommand({
           Name: 'x',
-          EventBusName: 'mytabs',
+          EventBusName: BUS,
           ScheduleExpression: 'rate(5 minutes)',
         }),
       ),

@@ -9,6 +9,7 @@ import {
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localNames } from '../../src/naming.ts';
 import {
   ACCOUNT_ARN,
   history,
@@ -43,10 +44,10 @@ describe('state machines', () => {
   it('lists one state machine per manifest workflow', async () => {
     const { stateMachines = [] } = await sfn.send(new ListStateMachinesCommand({}));
     expect(stateMachines.map((m) => m.name).sort()).toEqual([
-      'flow-Attempt',
-      'flow-Deadline',
-      'flow-Everything',
-      'flow-Hold',
+      localNames.stateMachine('flow', 'Attempt'),
+      localNames.stateMachine('flow', 'Deadline'),
+      localNames.stateMachine('flow', 'Everything'),
+      localNames.stateMachine('flow', 'Hold'),
     ]);
     expect(stateMachines[0]).toMatchObject({ type: 'STANDARD', creationDate: expect.any(Date) });
   });
@@ -56,7 +57,7 @@ describe('state machines', () => {
       new DescribeStateMachineCommand({ stateMachineArn: machineArn('Everything') }),
     );
     expect(machine).toMatchObject({
-      name: 'flow-Everything',
+      name: localNames.stateMachine('flow', 'Everything'),
       status: 'ACTIVE',
       type: 'STANDARD',
       roleArn: expect.stringMatching(/^arn:aws:iam::000000000000:role\//),
@@ -71,7 +72,11 @@ describe('state machines', () => {
       rejection('StateMachineDoesNotExist'),
     );
     await expect(
-      sfn.send(new DescribeStateMachineCommand({ stateMachineArn: 'flow-Everything' })),
+      sfn.send(
+        new DescribeStateMachineCommand({
+          stateMachineArn: localNames.stateMachine('flow', 'Everything'),
+        }),
+      ),
     ).rejects.toThrow(rejection('InvalidArn'));
   });
 });
@@ -80,7 +85,9 @@ describe('StartExecution naming rules (STANDARD)', () => {
   it('returns the running execution when the same name starts again with the same input', async () => {
     const first = await start('Hold', 'order-1', { orderId: 'order-1' });
     const again = await start('Hold', 'order-1', { orderId: 'order-1' });
-    expect(first.executionArn).toBe(`${ACCOUNT_ARN}:execution:flow-Hold:order-1`);
+    expect(first.executionArn).toBe(
+      `${ACCOUNT_ARN}:execution:${localNames.stateMachine('flow', 'Hold')}:order-1`,
+    );
     expect(again).toMatchObject({ executionArn: first.executionArn, startDate: first.startDate });
     const { executions = [] } = await sfn.send(
       new ListExecutionsCommand({ stateMachineArn: machineArn('Hold'), statusFilter: 'RUNNING' }),
@@ -118,7 +125,7 @@ describe('StartExecution naming rules (STANDARD)', () => {
       counter: join(counters, 'unnamed'),
       failures: 0,
     });
-    expect(executionArn).toMatch(/:execution:flow-Attempt:[0-9a-f-]{36}$/);
+    expect(executionArn).toMatch(/:execution:mytabs-local-flow-Attempt:[0-9a-f-]{36}$/);
   });
 });
 

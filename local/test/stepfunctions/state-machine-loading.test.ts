@@ -1,17 +1,18 @@
 import { ServiceManifest, type WorkflowSpec } from '@mytabs/contracts';
 import { expect, it } from 'vitest';
+import { localPlan } from '../../src/local-plan.ts';
 import { createStepFunctions } from '../../src/stepfunctions/step-functions.ts';
 import { fixtureRoot } from './step-functions-platform.ts';
 
 /** The fixture service with one workflow of the test's choosing (its ASL files are fixtures). */
-const withWorkflow = (workflow: Partial<WorkflowSpec>) => {
+const withWorkflow = async (workflow: Partial<WorkflowSpec>) => {
   const manifest = ServiceManifest.parse({
     service: 'flow',
     functions: { double: { entry: 'src/handlers/double.ts' } },
     workflows: { Broken: { type: 'STANDARD', ...workflow } },
   });
   return createStepFunctions({
-    manifests: [{ manifest, dir: `${fixtureRoot}/services/flow` }],
+    stateMachines: localPlan([{ manifest, dir: `${fixtureRoot}/services/flow` }]).stateMachines,
     lambdaEndpoint: 'http://127.0.0.1:9',
     log: () => {},
   });
@@ -35,7 +36,7 @@ it('stops at a substitution the definition does not use, or that names no functi
       definition: 'workflows/unfilled.asl.json',
       substitutions: { MissingFunctionArn: 'flow.nothing' },
     }),
-  ).rejects.toThrow(/MissingFunctionArn names flow\.nothing/);
+  ).rejects.toThrow(/MissingFunctionArn: flow\.nothing is not a function of any manifest/);
 });
 
 it('stops at a definition that does not validate', async () => {

@@ -8,6 +8,7 @@ import {
   SFNClient,
 } from '@aws-sdk/client-sfn';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { localNames } from '../../src/naming.ts';
 import { startPlatform } from '../../src/platform.ts';
 import { stepFunctionsComponent } from '../../src/stepfunctions/stepfunctions-component.ts';
 
@@ -15,9 +16,10 @@ import { stepFunctionsComponent } from '../../src/stepfunctions/stepfunctions-co
 export const fixtureRoot = fileURLToPath(new URL('../fixtures/stepfunctions', import.meta.url));
 
 export const ACCOUNT_ARN = 'arn:aws:states:us-east-1:000000000000';
-export const machineArn = (name: string) => `${ACCOUNT_ARN}:stateMachine:flow-${name}`;
+export const machineArn = (name: string) =>
+  `${ACCOUNT_ARN}:stateMachine:${localNames.stateMachine('flow', name)}`;
 export const lambdaArn = (fn: string) =>
-  `arn:aws:lambda:us-east-1:000000000000:function:flow-${fn}`;
+  `arn:aws:lambda:us-east-1:000000000000:function:${localNames.function('flow', fn)}`;
 
 /**
  * The platform on free ports with the fixture workflows, Step Functions as its only component.

@@ -1,5 +1,5 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { credentialsFor, functionName, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import { credentialsFor, localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
 
@@ -18,7 +18,7 @@ const invoke = async (fn: string, payload: unknown, caller = 'orders.test') => {
   });
   const out = await lambda.send(
     new InvokeCommand({
-      FunctionName: functionName('notifications', fn),
+      FunctionName: localNames.function('notifications', fn),
       Payload: Buffer.from(JSON.stringify(payload)),
     }),
   );

@@ -26,6 +26,7 @@ export const manifest = defineManifest({
   },
   secrets: ['ticket-ed25519-key'],
   functions: {
+    health: { entry: 'src/handlers/health.ts', http: routes.health, memoryMb: 128, timeoutS: 3 },
     listEvents: {
       entry: 'src/handlers/list-events.ts',
       http: routes.listEvents,

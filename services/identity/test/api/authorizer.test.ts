@@ -5,6 +5,7 @@ import { IssueOrderTokenInvocation } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
 import {
+  localNames,
   localUserPool,
   type RepoPlatform,
   repoRoot,
@@ -111,7 +112,7 @@ describe('the authorizer', () => {
     });
     const { orderToken } = await invokeFunction(
       lambda,
-      'identity-issueOrderToken',
+      localNames.function('identity', 'issueOrderToken'),
       IssueOrderTokenInvocation,
       {
         orderId: 'ord_someorder1',

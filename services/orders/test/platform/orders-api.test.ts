@@ -7,11 +7,12 @@ import { PaymentCanceled, PaymentFailed } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   DEMO_ORGANIZER,
+  localArns,
+  localNames,
   type RepoPlatform,
   repoRoot,
   signInLocalUser,
   startRepoPlatform,
-  stateMachineArn,
 } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +95,7 @@ describe('an order as its buyer sees it', () => {
     const general = local.seed?.event.ticketTypes[0];
     const again = await asPayments.send(
       new InvokeCommand({
-        FunctionName: 'orders-createOrder',
+        FunctionName: localNames.function('orders', 'createOrder'),
         Payload: JSON.stringify({
           orderId: order.orderId,
           eventId: local.seed?.event.eventId,
@@ -284,7 +285,7 @@ describe('facts arriving late', () => {
             Source: late.Source,
             DetailType: late.DetailType,
             Detail: late.Detail,
-            EventBusName: 'mytabs',
+            EventBusName: localNames.bus,
           },
         ],
       }),
@@ -329,7 +330,7 @@ describe('facts arriving late', () => {
           Source: f.Source,
           DetailType: f.DetailType,
           Detail: f.Detail,
-          EventBusName: 'mytabs',
+          EventBusName: localNames.bus,
         })),
       }),
     );
@@ -338,7 +339,8 @@ describe('facts arriving late', () => {
       local.lines.some((l) => l.startsWith(`${name} | REPORT`) && !l.includes('Error'));
     await eventually(
       async () =>
-        handled('orders-cancelOnPaymentCanceled') && handled('orders-recordPaymentFailure'),
+        handled(localNames.function('orders', 'cancelOnPaymentCanceled')) &&
+        handled(localNames.function('orders', 'recordPaymentFailure')),
       (done) => done,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -360,7 +362,7 @@ describe('a disputed payment', () => {
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
     });
     const executionArn = executionArnOf(
-      stateMachineArn('orders', 'OrderFulfillment'),
+      localArns.stateMachine(localNames.stateMachine('orders', 'OrderFulfillment')),
       order.orderId,
     );
     await eventually(

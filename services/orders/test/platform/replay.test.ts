@@ -5,7 +5,7 @@ import {
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
 import { ListExecutionsCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { type RepoPlatform, startRepoPlatform, stateMachineArn } from '@mytabs/local';
+import { localArns, localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { archived, call, checkout, eventually, stripeFor } from './actors.ts';
 
@@ -37,12 +37,15 @@ it('replaying the archive after a sale re-delivers every event and changes nothi
   );
   expect(fulfilled.body.status).toBe('FULFILLED');
   expect(await confirmations(order.orderId)).toHaveLength(1);
-  const starts = () => local.lines.filter((l) => l.startsWith('orders-startFulfillment | REPORT'));
+  const starts = () =>
+    local.lines.filter((l) =>
+      l.startsWith(`${localNames.function('orders', 'startFulfillment')} | REPORT`),
+    );
   const startsBefore = starts().length;
 
   const events = new EventBridgeClient({ ...client, endpoint: local.endpoints.edge });
   const { ArchiveArn, EventSourceArn } = await events.send(
-    new DescribeArchiveCommand({ ArchiveName: 'mytabs-archive' }),
+    new DescribeArchiveCommand({ ArchiveName: localNames.archive }),
   );
   const { ReplayArn } = await events.send(
     new StartReplayCommand({
@@ -71,7 +74,9 @@ it('replaying the archive after a sale re-delivers every event and changes nothi
     endpoint: local.endpoints.edge,
   }).send(
     new ListExecutionsCommand({
-      stateMachineArn: stateMachineArn('orders', 'OrderFulfillment'),
+      stateMachineArn: localArns.stateMachine(
+        localNames.stateMachine('orders', 'OrderFulfillment'),
+      ),
     }),
   );
   expect(executions.filter((e) => e.name === order.orderId)).toHaveLength(1);

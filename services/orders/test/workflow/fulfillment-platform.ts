@@ -11,13 +11,12 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import { PaymentSucceeded } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import {
-  BUS_NAME,
   dynamodb,
   eventBridge,
+  localArns,
+  localNames,
   startPlatform,
-  stateMachineArn,
   stepFunctionsComponent,
-  tableName,
 } from '@mytabs/local';
 import { orderKey } from '../../src/adapters/table-keys.ts';
 import { executionArnOf } from '../../src/domain/fulfillment-start.ts';
@@ -74,7 +73,9 @@ const TASK_STATES = [
   'SendApology',
 ];
 
-export const MACHINE_ARN = stateMachineArn('orders', 'OrderFulfillment');
+export const MACHINE_ARN = localArns.stateMachine(
+  localNames.stateMachine('orders', 'OrderFulfillment'),
+);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -136,7 +137,7 @@ export const startFulfillmentPlatform = async () => {
     async placeOrder(orderId: string) {
       const result = await asPayments.send(
         new InvokeCommand({
-          FunctionName: 'orders-createOrder',
+          FunctionName: localNames.function('orders', 'createOrder'),
           Payload: JSON.stringify({
             orderId,
             eventId: 'ev_fixture1',
@@ -169,22 +170,23 @@ export const startFulfillmentPlatform = async () => {
     /** Fixture steps fail as planned for this order: `{ step: { error, times } }`. */
     plan: (orderId: string, plan: Record<string, StepPlan>) =>
       db.send(
-        new PutCommand({ TableName: tableName('steps'), Item: { ...planKey(orderId), plan } }),
+        new PutCommand({
+          TableName: localNames.table('steps'),
+          Item: { ...planKey(orderId), plan },
+        }),
       ),
 
     /** How often each fixture step was called for the order, and the input of its last call. */
     calls: async (orderId: string) =>
-      ((await get(tableName('steps'), callsKey(orderId))) ?? {}) as Record<string, unknown>,
+      ((await get(localNames.table('steps'), callsKey(orderId))) ?? {}) as Record<string, unknown>,
 
     /** OrderFulfilled / OrderFailed as they reached a subscriber: counts and the last data. */
     orderEvents: async (orderId: string) =>
-      ((await get(tableName('steps'), { pk: `EVENTS#${orderId}`, sk: 'EVENTS' })) ?? {}) as Record<
-        string,
-        unknown
-      >,
+      ((await get(localNames.table('steps'), { pk: `EVENTS#${orderId}`, sk: 'EVENTS' })) ??
+        {}) as Record<string, unknown>,
 
     order: async (orderId: string) => {
-      const item = await get(tableName('orders'), orderKey(orderId));
+      const item = await get(localNames.table('orders'), orderKey(orderId));
       return item ? Order.parse(item) : undefined;
     },
 
@@ -206,7 +208,7 @@ export const startFulfillmentPlatform = async () => {
               Source: entry.Source,
               DetailType: entry.DetailType,
               Detail: entry.Detail,
-              EventBusName: BUS_NAME,
+              EventBusName: localNames.bus,
             },
           ],
         }),

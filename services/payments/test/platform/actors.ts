@@ -8,6 +8,7 @@ import {
   apiClient,
   archivedEvents,
   eventually,
+  localNames,
   type RepoPlatform,
   repoRoot,
   seatsLeft,
@@ -39,7 +40,7 @@ const documents = (local: RepoPlatform) =>
 export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
   const { Item } = await documents(local).send(
     new GetCommand({
-      TableName: 'mytabs-payments',
+      TableName: localNames.table('payments'),
       Key: { pk, sk: 'record' },
       ConsistentRead: true,
     }),
@@ -50,7 +51,10 @@ export const paymentsRecord = async (local: RepoPlatform, pk: string) => {
 /** Writes a payments record directly: only to set up a state no API call can reach on its own. */
 export const putPaymentsRecord = (local: RepoPlatform, pk: string, item: Record<string, unknown>) =>
   documents(local).send(
-    new PutCommand({ TableName: 'mytabs-payments', Item: { ...item, pk, sk: 'record' } }),
+    new PutCommand({
+      TableName: localNames.table('payments'),
+      Item: { ...item, pk, sk: 'record' },
+    }),
   );
 
 /** Puts events on the `mytabs` bus signed as `service` (its functions' credentials). */
@@ -65,7 +69,7 @@ export const publishAs = (local: RepoPlatform, service: string, entries: EventEn
         Source,
         DetailType,
         Detail,
-        EventBusName: 'mytabs',
+        EventBusName: localNames.bus,
       })),
     }),
   );

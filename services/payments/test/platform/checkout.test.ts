@@ -1,6 +1,6 @@
 import { HoldSeatsInvocation, PaymentCanceled } from '@mytabs/contracts';
 import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
-import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import { localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../../src/domain/cart-fingerprint.ts';
@@ -273,7 +273,7 @@ describe('createPaymentIntent', () => {
     });
     const held = await invokeFunction(
       lambdaAs(local, 'payments'),
-      'ticketing-holdSeats',
+      localNames.function('ticketing', 'holdSeats'),
       HoldSeatsInvocation,
       { orderId, eventId: usd.eventId, items: body.items },
     );

@@ -1,7 +1,7 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { CancelPaymentInvocation, HoldExpired, RefundPaymentInvocation } from '@mytabs/contracts';
 import { InvocationError, invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
-import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import { localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -235,16 +235,26 @@ describe('signatures', () => {
 
 const asOrders = () => lambdaAs(local, 'orders');
 const cancelPayment = (orderId: string) =>
-  invokeFunction(asOrders(), 'payments-cancelPayment', CancelPaymentInvocation, {
-    orderId,
-    reason: 'requested_by_customer',
-  });
+  invokeFunction(
+    asOrders(),
+    localNames.function('payments', 'cancelPayment'),
+    CancelPaymentInvocation,
+    {
+      orderId,
+      reason: 'requested_by_customer',
+    },
+  );
 const refundPayment = (orderId: string, refundRequestId: string, amount?: number) =>
-  invokeFunction(asOrders(), 'payments-refundPayment', RefundPaymentInvocation, {
-    orderId,
-    refundRequestId,
-    ...(amount !== undefined && { amount }),
-  });
+  invokeFunction(
+    asOrders(),
+    localNames.function('payments', 'refundPayment'),
+    RefundPaymentInvocation,
+    {
+      orderId,
+      refundRequestId,
+      ...(amount !== undefined && { amount }),
+    },
+  );
 
 const paidOrder = async () => {
   const order = await checkout(local, show);
@@ -413,7 +423,7 @@ describe('the invocations', () => {
     const order = await paidOrder();
     const raw = await asOrders().send(
       new InvokeCommand({
-        FunctionName: 'payments-refundPayment',
+        FunctionName: localNames.function('payments', 'refundPayment'),
         Payload: Buffer.from(
           JSON.stringify({ orderId: order.orderId, refundRequestId: '', amount: -5 }),
         ),
@@ -428,7 +438,7 @@ describe('the invocations', () => {
     await expect(
       invokeFunction(
         lambdaAs(local, 'ticketing'),
-        'payments-cancelPayment',
+        localNames.function('payments', 'cancelPayment'),
         CancelPaymentInvocation,
         {
           orderId: order.orderId,

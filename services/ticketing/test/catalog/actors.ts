@@ -6,6 +6,7 @@ import {
   apiClient,
   archivedEvents,
   eventually,
+  localNames,
   type RepoPlatform,
   repoRoot,
   seatsLeft,
@@ -74,7 +75,7 @@ export const holdAsPayments = (local: RepoPlatform) => {
     maxAttempts: 1,
   });
   return (orderId: string, eventId: string, ticketTypeId: string, quantity: number) =>
-    invokeFunction(lambda, 'ticketing-holdSeats', HoldSeatsInvocation, {
+    invokeFunction(lambda, localNames.function('ticketing', 'holdSeats'), HoldSeatsInvocation, {
       orderId,
       eventId,
       items: [{ ticketTypeId, quantity }],

@@ -3,7 +3,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PaymentCanceled } from '@mytabs/contracts';
-import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
+import { localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   archived,
@@ -38,7 +38,7 @@ const cancelPayment = (orderId: string) =>
             { orderId, paymentIntentId: `pi_${orderId.slice(4)}` },
             { idempotencyKey: `PaymentCanceled:${orderId}`, correlationId: orderId },
           ),
-          EventBusName: 'mytabs',
+          EventBusName: localNames.bus,
         },
       ],
     }),
@@ -83,7 +83,12 @@ describe('holding seats', () => {
       maxAttempts: 1,
     });
     await expect(
-      stranger.send(new InvokeCommand({ FunctionName: 'ticketing-holdSeats', Payload: '{}' })),
+      stranger.send(
+        new InvokeCommand({
+          FunctionName: localNames.function('ticketing', 'holdSeats'),
+          Payload: '{}',
+        }),
+      ),
     ).rejects.toMatchObject({ name: 'AccessDeniedException' });
   });
 });
@@ -121,7 +126,7 @@ describe('the hold sweeper', () => {
   const expire = (orderId: string) =>
     DynamoDBDocumentClient.from(new DynamoDBClient(edge())).send(
       new UpdateCommand({
-        TableName: 'mytabs-ticketing',
+        TableName: localNames.table('ticketing'),
         Key: { pk: `HOLD#${orderId}`, sk: 'HOLD' },
         UpdateExpression: 'SET expiresAt = :past, sweepAt = :past',
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 60_000).toISOString() },
@@ -129,7 +134,10 @@ describe('the hold sweeper', () => {
     );
   const sweep = async () => {
     const { Payload } = await new LambdaClient(edge()).send(
-      new InvokeCommand({ FunctionName: 'ticketing-expireHolds', Payload: '{}' }),
+      new InvokeCommand({
+        FunctionName: localNames.function('ticketing', 'expireHolds'),
+        Payload: '{}',
+      }),
     );
     return JSON.parse(Buffer.from(Payload ?? []).toString()) as { reported: number };
   };

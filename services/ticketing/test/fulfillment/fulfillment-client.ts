@@ -1,6 +1,6 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { newId, type OrderSnapshot } from '@mytabs/contracts';
-import { credentialsFor, functionName, type RepoPlatform } from '@mytabs/local';
+import { credentialsFor, localNames, type RepoPlatform } from '@mytabs/local';
 
 /**
  * Invokes ticketing's functions through the Lambda API as another service would: the access key
@@ -15,7 +15,7 @@ export const invoker = (local: RepoPlatform, caller: string) => {
   return async (fn: string, payload: unknown) => {
     const out = await lambda.send(
       new InvokeCommand({
-        FunctionName: functionName('ticketing', fn),
+        FunctionName: localNames.function('ticketing', fn),
         Payload: Buffer.from(JSON.stringify(payload)),
       }),
     );

@@ -13,15 +13,13 @@ import {
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
-  BUS_NAME,
   credentialsFor,
   DEMO_ORGANIZER,
+  localNames,
   type RepoPlatform,
   repoRoot,
-  secretId,
   signInLocalUser,
   startRepoPlatform,
-  tableName,
 } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signTicketQr, ticketSigningKey, verifyTicketQr } from '../../src/domain/ticket-qr.ts';
@@ -79,7 +77,7 @@ const available = async (ticketTypeId: string) => {
 const inventoryMarks = async (ticketTypeId: string) => {
   const { Item } = await db.send(
     new GetCommand({
-      TableName: tableName('ticketing'),
+      TableName: localNames.table('ticketing'),
       Key: { pk: `EVENT#${eventId}`, sk: `TICKETTYPE#${ticketTypeId}` },
       ConsistentRead: true,
     }),
@@ -91,7 +89,7 @@ const holdRecord = async (orderId: string) =>
   (
     await db.send(
       new GetCommand({
-        TableName: tableName('ticketing'),
+        TableName: localNames.table('ticketing'),
         Key: { pk: `HOLD#${orderId}`, sk: 'HOLD' },
         ConsistentRead: true,
       }),
@@ -119,7 +117,7 @@ describe('confirmHold', () => {
     // What the sweeper leaves behind: past expiry, reported, seats still held.
     await db.send(
       new UpdateCommand({
-        TableName: tableName('ticketing'),
+        TableName: localNames.table('ticketing'),
         Key: { pk: `HOLD#${order.orderId}`, sk: 'HOLD' },
         UpdateExpression: 'SET expiresAt = :past, holdState = :reported',
         ExpressionAttributeValues: {
@@ -223,7 +221,7 @@ describe('settlement', () => {
       new PutEventsCommand({
         Entries: [
           {
-            EventBusName: BUS_NAME,
+            EventBusName: localNames.bus,
             Source: fulfilled.Source,
             DetailType: fulfilled.DetailType,
             Detail: fulfilled.Detail,
@@ -253,7 +251,7 @@ describe('tickets, attendees and check-in', () => {
   const ticketKey = async () => {
     const secrets = new SecretsManagerClient(aws());
     const { SecretString } = await secrets.send(
-      new GetSecretValueCommand({ SecretId: secretId('ticket-ed25519-key') }),
+      new GetSecretValueCommand({ SecretId: localNames.secret('ticketing', 'ticket-ed25519-key') }),
     );
     return ticketSigningKey(SecretString ?? '');
   };
@@ -372,7 +370,7 @@ describe('tickets, attendees and check-in', () => {
       new PutEventsCommand({
         Entries: [
           {
-            EventBusName: BUS_NAME,
+            EventBusName: localNames.bus,
             Source: disputed.Source,
             DetailType: disputed.DetailType,
             Detail: disputed.Detail,
@@ -386,7 +384,7 @@ describe('tickets, attendees and check-in', () => {
           (
             await db.send(
               new GetCommand({
-                TableName: tableName('ticketing'),
+                TableName: localNames.table('ticketing'),
                 Key: { pk: `TICKETS#${order.orderId}`, sk: 'VOID' },
                 ConsistentRead: true,
               }),

@@ -1,0 +1,6 @@
+export * from './arns.ts';
+export * from './definition-substitutions.ts';
+export * from './plan.ts';
+export * from './resolve-plan.ts';
+export * from './rule-pattern.ts';
+export * from './stage-names.ts';

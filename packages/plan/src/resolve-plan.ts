@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type FunctionSpec, functionEnvironment } from '@mytabs/contracts';
+import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
+import { arnsIn, type Location } from './arns.ts';
+import { fillSubstitutions } from './definition-substitutions.ts';
+import type {
+  FunctionPlan,
+  Plan,
+  QueuePlan,
+  RoutePlan,
+  RulePlan,
+  SecretPlan,
+  StateMachinePlan,
+  TablePlan,
+  UserPoolPlan,
+} from './plan.ts';
+import { type ContractPatterns, subscriptionPattern } from './rule-pattern.ts';
+import { stageNames } from './stage-names.ts';
+
+export interface PlanInput {
+  stage: string;
+  services: readonly LoadedManifest[];
+  /** The event catalog, by detail type: subscriptions take their patterns from it. */
+  events: ContractPatterns;
+  location: Location;
+  /** Functions that send email send from `noreply@<emailDomain>`. */
+  emailDomain: string;
+  /** Today's user pool keeps its name where a deployment says so; the stage's name otherwise. */
+  userPoolName?: string;
+}
+
+/** Bodies of these types reach a handler base64-encoded (`isBase64Encoded`), as uploads need. */
+const BINARY_MEDIA_TYPES = ['application/octet-stream', 'application/pdf', 'image/*'];
+
+/** What both runtimes' Lambda retries of an asynchronous invocation are when no subscription says. */
+const DEFAULT_ASYNC_RETRIES = 2;
+
+/**
+ * The whole of one stage from the manifests and the event catalog: every resource with its final
+ * name, every function's environment and grants, every rule's exact pattern, every workflow's
+ * definition with its placeholders filled. Pure but for reading the workflows' ASL files.
+ */
+export const resolvePlan = (input: PlanInput): Plan => {
+  const names = stageNames(input.stage);
+  const arns = arnsIn(input.location);
+  const manifests = input.services.map((s) => s.manifest);
+  const declared = new Set(
+    manifests.flatMap((m) => Object.keys(m.functions).map((fn) => `${m.service}.${fn}`)),
+  );
+  /** The name of the function `service.function` names; `where` says who named it. */
+  const functionNameOf = (ref: string, where: string) => {
+    if (!declared.has(ref)) throw new Error(`${where}: ${ref} is not a function of any manifest`);
+    const [service = '', fn = ''] = ref.split('.');
+    return names.function(service, fn);
+  };
+
+  const tables: TablePlan[] = manifests.flatMap((m) =>
+    m.table
+      ? [
+          {
+            ...m.table,
+            service: m.service,
+            name: names.table(m.service),
+            arn: arns.table(names.table(m.service)),
+          },
+        ]
+      : [],
+  );
+  const secrets: SecretPlan[] = manifests.flatMap((m) =>
+    m.secrets.map((key) => ({ service: m.service, key, name: names.secret(m.service, key) })),
+  );
+
+  const stateMachines: StateMachinePlan[] = input.services.flatMap(({ manifest, dir }) =>
+    Object.entries(manifest.workflows).map(([workflow, spec]) => {
+      const name = names.stateMachine(manifest.service, workflow);
+      const path = join(dir, spec.definition);
+      const functionArns = Object.fromEntries(
+        Object.entries(spec.substitutions).map(([placeholder, ref]) => [
+          placeholder,
+          arns.function(functionNameOf(ref, `${path}: substitution ${placeholder}`)),
+        ]),
+      );
+      return {
+        service: manifest.service,
+        workflow,
+        name,
+        arn: arns.stateMachine(name),
+        type: spec.type,
+        source: path,
+        definition: fillSubstitutions(readFileSync(path, 'utf8'), functionArns, path),
+        invokes: [...new Set(Object.values(functionArns))].sort(),
+      };
+    }),
+  );
+
+  const triggered = (spec: FunctionSpec) => Boolean(spec.subscribe || spec.schedule);
+  const functions: FunctionPlan[] = input.services.flatMap(({ manifest, dir }) =>
+    Object.entries(manifest.functions).map(([key, spec]) => {
+      const name = names.function(manifest.service, key);
+      const { uses } = spec;
+      const environment = functionEnvironment(
+        manifest,
+        { ...spec, uses: { ...uses, userPool: false } },
+        {
+          ...(manifest.table && { tableName: names.table(manifest.service) }),
+          busName: names.bus,
+          secretIds: Object.fromEntries(
+            manifest.secrets.map((s) => [s, names.secret(manifest.service, s)]),
+          ),
+          functionNames: Object.fromEntries(
+            (uses.invoke ?? []).map((ref) => [
+              ref,
+              functionNameOf(ref, `${manifest.service}.${key}`),
+            ]),
+          ),
+          workflowArns: Object.fromEntries(
+            Object.keys(manifest.workflows).map((w) => [
+              w,
+              arns.stateMachine(names.stateMachine(manifest.service, w)),
+            ]),
+          ),
+          emailFrom: `noreply@${input.emailDomain}`,
+        },
+      );
+      return {
+        ref: `${manifest.service}.${key}`,
+        service: manifest.service,
+        key,
+        name,
+        arn: arns.function(name),
+        entry: join(dir, spec.entry),
+        memoryMb: spec.memoryMb,
+        timeoutS: spec.timeoutS,
+        environment: { ...environment, POWERTOOLS_METRICS_NAMESPACE: names.metricsNamespace },
+        needsUserPoolVariables: Boolean(uses.userPool),
+        grants: {
+          ...(uses.table && {
+            table: { name: names.table(manifest.service), access: uses.table },
+          }),
+          ...(uses.bus && { bus: names.bus }),
+          secrets: (uses.secrets ?? []).map((s) => names.secret(manifest.service, s)),
+          invoke: (uses.invoke ?? []).map((ref) =>
+            functionNameOf(ref, `${manifest.service}.${key}`),
+          ),
+          workflows: (uses.workflows ?? []).map((w) => names.stateMachine(manifest.service, w)),
+          email: Boolean(uses.email),
+        },
+        invokedBy: spec.invokedBy ?? [],
+        ...(triggered(spec) && {
+          asyncInvoke: {
+            retryAttempts: spec.subscribe?.retryAttempts ?? DEFAULT_ASYNC_RETRIES,
+            ...(spec.subscribe && { maxEventAgeS: spec.subscribe.maxEventAgeS }),
+            deadLetterQueue: names.deadLetterQueue(manifest.service, key),
+          },
+        }),
+        spec,
+      };
+    }),
+  );
+
+  const deadLetterQueues: QueuePlan[] = functions.flatMap((fn) =>
+    fn.asyncInvoke
+      ? [
+          {
+            name: fn.asyncInvoke.deadLetterQueue,
+            arn: arns.queue(fn.asyncInvoke.deadLetterQueue),
+            functionName: fn.name,
+          },
+        ]
+      : [],
+  );
+
+  const rules: RulePlan[] = functions.flatMap((fn) => {
+    const { subscribe, schedule } = fn.spec;
+    const target = {
+      id: fn.name,
+      functionName: fn.name,
+      functionArn: fn.arn,
+      deadLetterQueue: names.deadLetterQueue(fn.service, fn.key),
+    };
+    const planned: RulePlan[] = [];
+    if (subscribe) {
+      planned.push({
+        name: names.subscriptionRule(fn.service, fn.key),
+        bus: names.bus,
+        pattern: subscriptionPattern(subscribe.events, input.events, fn.ref),
+        description: `${fn.ref} subscribes to ${subscribe.events.join(', ')}`,
+        target: {
+          ...target,
+          retryAttempts: subscribe.retryAttempts,
+          maxEventAgeS: subscribe.maxEventAgeS,
+        },
+      });
+    }
+    if (schedule) {
+      planned.push({
+        name: names.scheduleRule(fn.service, fn.key),
+        bus: 'default',
+        schedule,
+        description: `${fn.ref} runs on ${schedule}`,
+        target: { ...target, retryAttempts: DEFAULT_ASYNC_RETRIES },
+      });
+    }
+    return planned;
+  });
+
+  const routes: RoutePlan[] = functions.flatMap((fn) =>
+    fn.spec.http
+      ? [
+          {
+            method: fn.spec.http.method,
+            path: fn.spec.http.path,
+            auth: fn.spec.http.auth,
+            functionName: fn.name,
+          },
+        ]
+      : [],
+  );
+
+  const authorizerOwner = manifests.find((m) => m.authorizer);
+  const userPoolOwner = manifests.find((m) => m.userPool);
+  const userPool: UserPoolPlan | undefined = userPoolOwner?.userPool && {
+    service: userPoolOwner.service,
+    name: input.userPoolName ?? names.userPool(userPoolOwner.userPool.name),
+    identityPoolName: names.identityPool(userPoolOwner.userPool.name),
+    spec: userPoolOwner.userPool,
+    triggers: Object.fromEntries(
+      Object.entries(userPoolOwner.userPool.triggers).flatMap(([trigger, fn]) =>
+        fn ? [[trigger, names.function(userPoolOwner.service, fn)]] : [],
+      ),
+    ),
+  };
+
+  return {
+    stage: input.stage,
+    location: input.location,
+    metricsNamespace: names.metricsNamespace,
+    bus: { name: names.bus, arn: arns.bus(names.bus) },
+    archive: { name: names.archive },
+    schemaRegistry: { name: names.schemaRegistry },
+    api: { name: names.api, binaryMediaTypes: BINARY_MEDIA_TYPES },
+    tables,
+    secrets,
+    functions,
+    rules,
+    deadLetterQueues,
+    stateMachines,
+    routes,
+    ...(authorizerOwner?.authorizer && {
+      authorizer: {
+        functionName: names.function(authorizerOwner.service, authorizerOwner.authorizer),
+        cacheTtlS: authorizerOwner.authorizerCacheTtlS,
+        name: `${names.api}-authorizer`,
+        optionalName: `${names.api}-optional-authorizer`,
+      },
+    }),
+    ...(userPool && { userPool }),
+  };
+};

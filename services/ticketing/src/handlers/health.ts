@@ -1,0 +1,7 @@
+import { httpHandler, operations } from '@mytabs/contracts';
+
+/** `GET /health`: answers without touching a table, so a health check measures the API alone. */
+export const handler = httpHandler(operations.health, async () => ({
+  status: 200,
+  body: { status: 'ok' },
+}));
