@@ -1,8 +1,4 @@
-import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import { correlationOf } from '../runtime/correlation.ts';
-import { observe } from '../runtime/observe.ts';
-import { isTransient, TransientStepError } from '../runtime/transient-error.ts';
 
 /**
  * The shape of a synchronous call between services (`service.function`): what the caller sends
@@ -18,28 +14,3 @@ export interface Invocation<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 export const defineInvocation = <Req extends z.ZodType, Res extends z.ZodType>(
   invocation: Invocation<Req, Res>,
 ) => invocation;
-
-/**
- * The callee's side: parses the request (a bad one is an error, never a side effect); a transient
- * failure of what it calls (AWS throttling or 5xx, a Stripe outage) is thrown as
- * `TransientStepError`, which the workflow's Retry matches, rather than under a name its Catch
- * would take for a final answer.
- */
-export const invocationHandler =
-  <I extends Invocation>(
-    invocation: I,
-    run: (input: z.output<I['request']>) => Promise<z.input<I['response']>>,
-  ) =>
-  (event: unknown, context?: Context): Promise<z.output<I['response']>> =>
-    observe(invocation.ref, context, correlationOf(event), async () => {
-      const input = invocation.request.parse(event) as z.output<I['request']>;
-      try {
-        return invocation.response.parse(await run(input)) as z.output<I['response']>;
-      } catch (error) {
-        // Named so a workflow's Retry (and any caller) can tell "not now" from "no".
-        if (isTransient(error)) {
-          throw new TransientStepError((error as Error).message, { cause: error });
-        }
-        throw error;
-      }
-    });

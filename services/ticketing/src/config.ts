@@ -1,9 +1,9 @@
+import { environmentOf } from '@mytabs/lambda-kit';
 import { z } from 'zod';
 
-/** Ticketing's configuration, read once from the environment its manifest implies. */
-export const TicketingEnv = z.object({
-  TABLE_NAME: z.string().min(1),
-  EVENT_BUS_NAME: z.string().min(1).optional(),
+/** What ticketing's functions read from their environment besides the platform's names. */
+export const env = environmentOf({
+  /** How long a checkout's seats stay held unpaid. */
   HOLD_MINUTES: z.coerce
     .number()
     .int()
@@ -11,6 +11,3 @@ export const TicketingEnv = z.object({
     .max(24 * 60)
     .default(15),
 });
-export type TicketingEnv = z.infer<typeof TicketingEnv>;
-
-export const readEnv = (env: NodeJS.ProcessEnv = process.env) => TicketingEnv.parse(env);

@@ -65,8 +65,8 @@ export const manifest = defineManifest({
       invokedBy: ['payments'],
       uses: { table: 'write', bus: true },
     },
-    releaseHolds: {
-      entry: 'src/handlers/release-holds.ts',
+    releaseOnPaymentCanceled: {
+      entry: 'src/handlers/release-on-payment-canceled.ts',
       subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: 'write', bus: true },
     },

@@ -1,6 +1,6 @@
 import { JwtVerifier } from 'aws-jwt-verify';
 import { SimpleJwksCache } from 'aws-jwt-verify/jwk';
-import { need, readEnv } from '../config.ts';
+import { env } from '../config.ts';
 
 export interface CognitoClaims {
   sub: string;
@@ -14,12 +14,11 @@ let verifier: ReturnType<typeof JwtVerifier.create> | undefined;
 
 const verifierFor = () => {
   if (verifier) return verifier;
-  const env = readEnv();
-  const issuer = need(env.USER_POOL_ISSUER, 'USER_POOL_ISSUER');
+  const issuer = env('USER_POOL_ISSUER');
   // A fetcher on `fetch` reads the key set over http as well as https, so the local user pool's
   // tokens verify with configuration alone, as the real pool's do.
   verifier = JwtVerifier.create(
-    { issuer, audience: null, jwksUri: need(env.USER_POOL_JWKS_URL, 'USER_POOL_JWKS_URL') },
+    { issuer, audience: null, jwksUri: env('USER_POOL_JWKS_URL') },
     {
       jwksCache: new SimpleJwksCache({
         fetcher: { fetch: (uri: string) => fetch(uri).then((r) => r.arrayBuffer()) },
@@ -35,7 +34,7 @@ const verifierFor = () => {
  * for access tokens). Undefined for any token that fails.
  */
 export const verifyCognitoToken = async (token: string): Promise<CognitoClaims | undefined> => {
-  const clientIds = need(readEnv().USER_POOL_CLIENT_IDS, 'USER_POOL_CLIENT_IDS');
+  const clientIds = env('USER_POOL_CLIENT_IDS');
   try {
     const payload = await verifierFor().verify(token);
     const client = payload.token_use === 'id' ? payload.aud : payload.client_id;

@@ -6,16 +6,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Business, Membership } from '@mytabs/contracts';
-import { putOnce } from '@mytabs/contracts/runtime/put-once';
-
-export interface UserRecord {
-  userId: string;
-  cognitoSub: string;
-  email: string;
-  name?: string;
-  phone?: string;
-  createdAt: string;
-}
+import { putOnce } from '@mytabs/lambda-kit';
+import type { UserRecord } from '../domain/user-record.ts';
 
 const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
 const memberKey = (userId: string, businessId: string) => ({

@@ -1,6 +1,6 @@
 import type { UserPrincipal } from '@mytabs/contracts';
 import { cognitoSubOf } from '../domain/user-id.ts';
-import { repository } from './aws-clients.ts';
+import { repository } from './repositories.ts';
 
 /**
  * The caller's profile, created from their token if the post-confirmation trigger never ran

@@ -1,5 +1,5 @@
 import type { Membership, User } from '@mytabs/contracts';
-import type { UserRecord } from '../adapters/identity-repository.ts';
+import type { UserRecord } from './user-record.ts';
 
 /** A profile as the API shows it, with the groups of the caller's token. */
 export const toUser = (profile: UserRecord, groups: string[], memberships: Membership[]): User =>

@@ -1,9 +1,9 @@
 import { toAuthorizerContext } from '@mytabs/contracts';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { repository } from '../adapters/aws-clients.ts';
+import { allowWholeApi } from '../adapters/allow-policy.ts';
 import { verifyCognitoToken } from '../adapters/cognito-verifier.ts';
 import { orderTokenKey } from '../adapters/order-token-key.ts';
-import { allowWholeApi } from '../domain/allow-policy.ts';
+import { repository } from '../adapters/repositories.ts';
 import { authorizationHeader, bearerToken } from '../domain/bearer-token.ts';
 import { verifyOrderToken } from '../domain/order-token.ts';
 import { userIdOf } from '../domain/user-id.ts';

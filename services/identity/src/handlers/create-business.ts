@@ -1,5 +1,6 @@
-import { type Business, BusinessCreated, httpHandler, newId, operations } from '@mytabs/contracts';
-import { publish, repository } from '../adapters/aws-clients.ts';
+import { type Business, BusinessCreated, newId, operations } from '@mytabs/contracts';
+import { httpHandler, publish } from '@mytabs/lambda-kit';
+import { repository } from '../adapters/repositories.ts';
 
 /** Any signed-in user may start a business; they become its owner. */
 export const handler = httpHandler(

@@ -1,5 +1,6 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { repository } from '../adapters/aws-clients.ts';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
+import { repository } from '../adapters/repositories.ts';
 
 /** Members see their business; anyone else is told it does not exist. */
 export const handler = httpHandler(operations.getBusiness, async ({ principal, params }) => {

@@ -1,4 +1,5 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { profileOf } from '../adapters/profile.ts';
 import { toUser } from '../domain/user-view.ts';
 

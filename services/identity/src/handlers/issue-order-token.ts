@@ -1,4 +1,5 @@
-import { IssueOrderTokenInvocation, invocationHandler } from '@mytabs/contracts';
+import { IssueOrderTokenInvocation } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
 import { orderTokenKey } from '../adapters/order-token-key.ts';
 import { issueOrderToken } from '../domain/order-token.ts';
 

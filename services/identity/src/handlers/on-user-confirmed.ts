@@ -1,7 +1,8 @@
 import { UserRegistered } from '@mytabs/contracts';
+import { logger, publish } from '@mytabs/lambda-kit';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import { z } from 'zod';
-import { logger, publish, repository } from '../adapters/aws-clients.ts';
+import { repository } from '../adapters/repositories.ts';
 import { userIdOf } from '../domain/user-id.ts';
 
 const Attributes = z.object({

@@ -1,6 +1,7 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { repository } from '../adapters/aws-clients.ts';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { profileOf } from '../adapters/profile.ts';
+import { repository } from '../adapters/repositories.ts';
 import { toUser } from '../domain/user-view.ts';
 
 export const handler = httpHandler(operations.updateMe, async ({ principal, body }) => {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { IssueOrderTokenInvocation } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
+import { invokeFunction } from '@mytabs/lambda-kit';
 import {
   localNames,
   localUserPool,

@@ -1,18 +1,16 @@
 import { EmailSent } from '@mytabs/contracts';
-import { documentClient } from '@mytabs/contracts/runtime/aws-clients';
-import { readEnv } from '../config.ts';
+import { documentClient, publish, tableName } from '@mytabs/lambda-kit';
+import { env } from '../config.ts';
 import type { TemplateName } from '../domain/email-message.ts';
 import type { SendResult } from '../domain/send-once.ts';
 import { emailRecordsRepository } from './email-records-repository.ts';
-import { publish } from './publish.ts';
 import { sesMailer } from './ses-mailer.ts';
 
 /** The send records and the SES mailer, wired from the environment. */
 export const emailSending = () => {
-  const env = readEnv();
   return {
-    records: emailRecordsRepository(documentClient(), env.TABLE_NAME),
-    mailer: sesMailer(env.EMAIL_FROM),
+    records: emailRecordsRepository(documentClient(), tableName()),
+    mailer: sesMailer(env('EMAIL_FROM')),
     now: new Date(),
   };
 };

@@ -1,7 +1,7 @@
 import { SESv2ServiceException, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { sesClient } from '@mytabs/lambda-kit';
 import { PermanentEmailError, RefusedForNowError } from '../domain/email-errors.ts';
 import type { MailerPort } from '../domain/ports.ts';
-import { sesClient } from './aws-clients.ts';
 
 /** SES v2 errors that mean "not now" rather than "never" (the SDK has retried them already). */
 const FOR_NOW = new Set(['TooManyRequestsException', 'LimitExceededException']);

@@ -1,4 +1,4 @@
-import { logger } from '../adapters/aws-clients.ts';
+import { logger } from '@mytabs/lambda-kit';
 import { announceSent, emailSending } from '../adapters/email-sending.ts';
 import { ResendEmailRequest, ResendEmailResponse } from '../domain/resend-email-request.ts';
 import { resendFailed } from '../domain/send-once.ts';

@@ -1,5 +1,5 @@
-import { invocationHandler, SendConfirmationStep } from '@mytabs/contracts';
-import { logger } from '../adapters/aws-clients.ts';
+import { SendConfirmationStep } from '@mytabs/contracts';
+import { invocationHandler, logger } from '@mytabs/lambda-kit';
 import { announceSent, emailSending } from '../adapters/email-sending.ts';
 import { orderConfirmationEmail } from '../domain/order-confirmation-template.ts';
 import { sendOnce } from '../domain/send-once.ts';

@@ -1,5 +1,5 @@
-import { invocationHandler, SendApologyStep } from '@mytabs/contracts';
-import { logger } from '../adapters/aws-clients.ts';
+import { SendApologyStep } from '@mytabs/contracts';
+import { invocationHandler, logger } from '@mytabs/lambda-kit';
 import { announceSent, emailSending } from '../adapters/email-sending.ts';
 import { orderFailedEmail } from '../domain/order-failed-template.ts';
 import { sendOnce } from '../domain/send-once.ts';

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { putOnce } from '@mytabs/contracts/runtime/put-once';
+import { putOnce } from '@mytabs/lambda-kit';
 
 /**
  * Durable records of effects done: written with `attribute_not_exists` once the effect happened,

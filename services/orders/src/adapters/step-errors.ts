@@ -1,4 +1,4 @@
-import { TransientStepError } from '@mytabs/contracts/runtime/transient-error';
+import { TransientStepError } from '@mytabs/lambda-kit';
 import { ConcurrentUpdate } from '../domain/ports.ts';
 
 /**

@@ -1,5 +1,5 @@
+import { logger } from '@mytabs/lambda-kit';
 import { OrderNotFound } from '../domain/ports.ts';
-import { logger } from './aws-clients.ts';
 
 /**
  * A payment fact about an order that was never placed: a checkout that failed after creating its

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MinorUnits } from '@mytabs/contracts';
 import type { Order } from './order.ts';
 
@@ -18,3 +19,10 @@ export const checkRefund = (order: Order, requested: MinorUnits | undefined): Re
   if (requested !== undefined && requested > left) return { ok: false, reason: 'too-much', left };
   return { ok: true, amount: (requested ?? left) as MinorUnits };
 };
+
+/**
+ * The caller's key for this order's refund, as a Stripe idempotency key of bounded length (a
+ * client's key may be 255 characters): the same caller and key always name the same refund.
+ */
+export const refundRequestId = (orderId: string, userId: string, key: string) =>
+  `refund:${orderId}:${createHash('sha256').update(`${userId}\n${key}`).digest('base64url')}`;

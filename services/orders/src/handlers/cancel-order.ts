@@ -1,5 +1,5 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { cancelPayment } from '../adapters/other-services.ts';
+import { CancelPaymentInvocation, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, invoke } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canSeeOrder } from '../domain/order-access.ts';
 
@@ -19,7 +19,7 @@ export const handler = httpHandler(operations.cancelOrder, async ({ params, prin
       },
     );
   }
-  const { outcome } = await cancelPayment({
+  const { outcome } = await invoke(CancelPaymentInvocation, {
     orderId: order.orderId,
     reason: 'requested_by_customer',
   });

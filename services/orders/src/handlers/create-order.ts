@@ -1,7 +1,6 @@
-import { CreateOrderInvocation, invocationHandler } from '@mytabs/contracts';
-import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
-import { issueOrderToken } from '../adapters/other-services.ts';
-import { publishOnce } from '../adapters/publish.ts';
+import { CreateOrderInvocation, IssueOrderTokenInvocation } from '@mytabs/contracts';
+import { invocationHandler, invoke, MetricUnit, metrics } from '@mytabs/lambda-kit';
+import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { isSameOrder, newOrder } from '../domain/new-order.ts';
 import { orderPlaced } from '../domain/order-events.ts';
@@ -22,7 +21,7 @@ export const handler = invocationHandler(CreateOrderInvocation, async (request) 
     throw new OrderConflict(`Order ${order.orderId} exists for another payment`);
   }
   if (created) metrics.addMetric('OrdersPlaced', MetricUnit.Count, 1);
-  const orderToken = await issueOrderToken(order.orderId);
+  const { orderToken } = await invoke(IssueOrderTokenInvocation, { orderId: order.orderId });
   await publishOnce(effects, order.orderId, orderPlaced(order));
   return { orderId: order.orderId, orderToken, created };
 });

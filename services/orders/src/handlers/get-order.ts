@@ -1,4 +1,5 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canSeeOrder } from '../domain/order-access.ts';
 import { toOrderView } from '../domain/order-views.ts';

@@ -1,5 +1,6 @@
-import { invocationHandler, MarkFailedStep } from '@mytabs/contracts';
-import { publishOnce } from '../adapters/publish.ts';
+import { MarkFailedStep } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
+import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
 import { changeOrder } from '../domain/change-order.ts';

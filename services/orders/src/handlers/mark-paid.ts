@@ -1,4 +1,5 @@
-import { invocationHandler, MarkPaidStep } from '@mytabs/contracts';
+import { MarkPaidStep } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
 import { changeOrder } from '../domain/change-order.ts';

@@ -1,5 +1,5 @@
 import { PaymentFailed } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
+import { eventHandler } from '@mytabs/lambda-kit';
 import { consumeOnce } from '../adapters/consume-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { unlessUnplaced } from '../adapters/unplaced-order.ts';

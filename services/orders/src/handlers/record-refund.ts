@@ -1,7 +1,7 @@
 import { PaymentRefunded } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
+import { eventHandler } from '@mytabs/lambda-kit';
 import { consumeOnce } from '../adapters/consume-once.ts';
-import { publishOnce } from '../adapters/publish.ts';
+import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { changeOrder } from '../domain/change-order.ts';
 import { orderRefunded } from '../domain/order-events.ts';

@@ -1,14 +1,14 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { InvocationError } from '@mytabs/contracts/runtime/invoke-function';
-import { refundPayment } from '../adapters/other-services.ts';
+import { operations, RefundPaymentInvocation } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, InvocationError, invoke } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canRefundOrder } from '../domain/order-access.ts';
-import { checkRefund } from '../domain/refund-request.ts';
+import { checkRefund, refundRequestId } from '../domain/refund-request.ts';
 
 /**
- * An organizer refunds (part of) a fulfilled order. The required `Idempotency-Key` makes the
- * refund request id, Stripe's idempotency key: a double submit refunds once. The order's status follows when
- * Stripe reports the refund (PaymentRefunded).
+ * An organizer refunds (part of) a fulfilled order. The required `Idempotency-Key`, scoped to the
+ * caller, runs the request once (the kit) and makes the refund request id, Stripe's idempotency
+ * key: a double submit refunds once. The order's status follows when Stripe reports the refund
+ * (PaymentRefunded).
  */
 export const handler = httpHandler(
   operations.refundOrder,
@@ -34,9 +34,9 @@ export const handler = httpHandler(
     }
     // The amount asked for, or none: what is left is Stripe's to know, since our `amountRefunded`
     // only moves once PaymentRefunded comes back.
-    const refund = await refundPayment({
+    const refund = await invoke(RefundPaymentInvocation, {
       orderId: order.orderId,
-      refundRequestId: `refund:${order.orderId}:${headers['idempotency-key']}`,
+      refundRequestId: refundRequestId(order.orderId, principal.userId, headers['idempotency-key']),
       ...(body.amount !== undefined && { amount: body.amount }),
       ...(body.reason && { reason: body.reason }),
     }).catch((error: unknown) => {
@@ -47,4 +47,5 @@ export const handler = httpHandler(
     });
     return { status: 202, body: { orderId: order.orderId, ...refund } };
   },
+  { idempotency: { scope: ({ principal }) => principal.userId } },
 );

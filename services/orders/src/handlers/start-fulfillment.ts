@@ -6,9 +6,8 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { PaymentSucceeded } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
+import { eventHandler, logger, sfnClient } from '@mytabs/lambda-kit';
 import { z } from 'zod';
-import { logger, sfnClient } from '../adapters/aws-clients.ts';
 import { executionArnOf, shouldRedrive } from '../domain/fulfillment-start.ts';
 
 const WorkflowEnv = z.object({ WORKFLOW_ORDER_FULFILLMENT_ARN: z.string().min(1) });

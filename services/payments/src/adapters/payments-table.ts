@@ -1,7 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { env } from '../config.ts';
-import { documentClient } from './aws-clients.ts';
+import { documentClient, tableName } from '@mytabs/lambda-kit';
 
 /**
  * Payments' single table: one item per record, `pk` = `<kind>#<id>` and `sk` = the kind. Effect
@@ -12,7 +11,7 @@ const key = (pk: string) => ({ pk, sk: SK });
 
 export const getRecord = async <T>(pk: string): Promise<T | undefined> => {
   const { Item } = await documentClient().send(
-    new GetCommand({ TableName: env('TABLE_NAME'), Key: key(pk), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: key(pk), ConsistentRead: true }),
   );
   return Item as T | undefined;
 };
@@ -22,7 +21,7 @@ export const putRecordOnce = async <T extends object>(pk: string, record: T): Pr
   try {
     await documentClient().send(
       new PutCommand({
-        TableName: env('TABLE_NAME'),
+        TableName: tableName(),
         Item: { ...record, ...key(pk) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -41,7 +40,7 @@ export const updateRecord = async (pk: string, fields: Record<string, unknown>) 
   const names = Object.keys(fields);
   await documentClient().send(
     new UpdateCommand({
-      TableName: env('TABLE_NAME'),
+      TableName: tableName(),
       Key: key(pk),
       UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
       ConditionExpression: 'attribute_exists(pk)',

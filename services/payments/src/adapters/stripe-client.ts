@@ -1,13 +1,7 @@
-import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { STRIPE_API_VERSION } from '@mytabs/contracts';
+import { secretValue } from '@mytabs/lambda-kit';
 import Stripe from 'stripe';
-import { z } from 'zod';
-
-const StripeEnv = z.object({
-  SECRET_STRIPE_SECRET_KEY: z.string().min(1),
-  /** Only where Stripe is not api.stripe.com: the local Stripe emulator. */
-  STRIPE_API_URL: z.url().optional(),
-});
+import { env } from '../config.ts';
 
 let client: Stripe | undefined;
 
@@ -17,10 +11,9 @@ let client: Stripe | undefined;
  */
 export const stripeClient = async () => {
   if (client) return client;
-  const env = StripeEnv.parse(process.env);
-  const key = await getSecret(env.SECRET_STRIPE_SECRET_KEY, { maxAge: 300 });
-  if (typeof key !== 'string' || !key) throw new Error('The Stripe secret key is empty');
-  const url = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : undefined;
+  const key = await secretValue('stripe-secret-key');
+  const apiUrl = env('STRIPE_API_URL');
+  const url = apiUrl ? new URL(apiUrl) : undefined;
   client = new Stripe(key, {
     apiVersion: STRIPE_API_VERSION as Stripe.StripeConfig['apiVersion'],
     maxNetworkRetries: 2,

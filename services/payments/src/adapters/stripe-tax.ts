@@ -1,14 +1,13 @@
 import type { BuyerAddress } from '@mytabs/contracts';
 import Stripe from 'stripe';
+import { AddressNotTaxable } from '../domain/checkout-refusals.ts';
 import type { TaxedLine, TaxLineRequest } from '../domain/quote.ts';
 import { stripeClient } from './stripe-client.ts';
 
-/** Stripe refused the buyer's address (e.g. a US address without a state it can find). */
-export class AddressNotTaxable extends Error {
-  override name = 'AddressNotTaxable';
-}
-
-/** A Stripe Tax calculation of the lines for the buyer's billing address. */
+/**
+ * A Stripe Tax calculation of the lines for the buyer's billing address; an address Stripe refuses
+ * (e.g. a US address without a state it can find) is AddressNotTaxable.
+ */
 export const calculateTax = async (
   currency: string,
   lines: readonly TaxLineRequest[],

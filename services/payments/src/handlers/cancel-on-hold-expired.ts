@@ -1,8 +1,6 @@
 import { HoldExpired } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
-import { logger } from '../adapters/aws-clients.ts';
-import { publish } from '../adapters/publish.ts';
-import { payments } from '../adapters/records.ts';
+import { eventHandler, logger, publish } from '@mytabs/lambda-kit';
+import { payments } from '../adapters/payment-records.ts';
 import { stripeClient } from '../adapters/stripe-client.ts';
 import { intentView } from '../adapters/stripe-facts.ts';
 import { cancelPaymentIntent } from '../adapters/stripe-payments.ts';
@@ -28,7 +26,7 @@ export const handler = eventHandler([HoldExpired], async ({ data }) => {
   if (outcome === 'already-canceled') {
     const stripe = await stripeClient();
     await publish(
-      paymentCanceled(intentView(await stripe.paymentIntents.retrieve(payment.paymentIntentId))),
+      ...paymentCanceled(intentView(await stripe.paymentIntents.retrieve(payment.paymentIntentId))),
     );
   }
 });

@@ -1,5 +1,6 @@
-import { CancelPaymentInvocation, invocationHandler } from '@mytabs/contracts';
-import { payments } from '../adapters/records.ts';
+import { CancelPaymentInvocation } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
+import { payments } from '../adapters/payment-records.ts';
 import { cancelPaymentIntent } from '../adapters/stripe-payments.ts';
 
 /**

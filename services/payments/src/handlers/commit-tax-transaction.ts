@@ -1,8 +1,8 @@
 import { PaymentSucceeded } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
-import { logger } from '../adapters/aws-clients.ts';
-import { payments, taxTransactions } from '../adapters/records.ts';
+import { eventHandler, logger } from '@mytabs/lambda-kit';
+import { payments } from '../adapters/payment-records.ts';
 import { commitTaxTransaction } from '../adapters/stripe-tax.ts';
+import { taxTransactions } from '../adapters/tax-transaction-records.ts';
 
 /** After a payment, its tax calculation becomes a Stripe Tax transaction (reference = order id). */
 export const handler = eventHandler([PaymentSucceeded], async ({ data }) => {

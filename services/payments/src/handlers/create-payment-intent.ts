@@ -1,15 +1,18 @@
-import { HttpProblem, httpHandler, newId, OrderId, operations } from '@mytabs/contracts';
-import { idempotencyKeys } from '../adapters/records.ts';
+import { newId, OrderId, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
+import { checkoutKeys } from '../adapters/checkout-key-records.ts';
+import { checkoutPorts } from '../adapters/checkout-ports.ts';
 import { fingerprint } from '../domain/cart-fingerprint.ts';
 import { attendeesProblem } from '../domain/checkout-checks.ts';
-import { HoldRefused } from '../domain/refusal-problem.ts';
-import { placeOrder } from '../place-order.ts';
-import { upstreamProblem } from '../upstream-problem.ts';
+import { CartRefused } from '../domain/checkout-refusals.ts';
+import { placeOrder } from '../domain/place-order.ts';
+import { checkoutProblem } from '../http/checkout-problems.ts';
 
 /**
- * `POST /payments/createPaymentIntent`. An `Idempotency-Key` names one order: the first request
- * claims the key with a new order id and a digest of its body; a retry gets the stored answer, or
- * finishes the same order's steps; another body under the same key is refused (422).
+ * `POST /payments/createPaymentIntent`. With an `Idempotency-Key`, the kit runs the request once
+ * per key (a duplicate in flight is told 409, another body 422, a finished one gets its answer
+ * again) and the key names one order for good: the first request claims it with a new order id
+ * and a digest of its body, and a retry after a crash finishes the same order's steps.
  */
 export const handler = httpHandler(
   operations.createPaymentIntent,
@@ -20,7 +23,7 @@ export const handler = httpHandler(
     let orderId = newId('ord');
     if (key) {
       const requestFingerprint = fingerprint(body);
-      const claim = await idempotencyKeys.claim(key, { requestFingerprint, orderId });
+      const claim = await checkoutKeys.claim(key, { requestFingerprint, orderId });
       if (claim.requestFingerprint !== requestFingerprint) {
         throw new HttpProblem(422, 'This Idempotency-Key was used with another request.', {
           errors: [{ path: 'headers.idempotency-key', message: 'was used with another body' }],
@@ -33,19 +36,23 @@ export const handler = httpHandler(
       orderId = OrderId.parse(claim.orderId);
     }
     try {
-      const response = await placeOrder(orderId, body, principal?.userId);
-      if (key) await idempotencyKeys.complete(key, response);
+      const response = await placeOrder(orderId, body, principal?.userId, checkoutPorts());
+      if (key) await checkoutKeys.complete(key, response);
       return { status: 201, body: response };
     } catch (error) {
-      if (error instanceof HoldRefused && key) {
+      const problem = checkoutProblem(error);
+      if (error instanceof CartRefused && error.afterPayment && key) {
         // The refused hold canceled the order's PaymentIntent: the key's answer is final, as at Stripe.
-        await idempotencyKeys.refuse(key, {
-          status: error.status,
-          detail: error.detail,
-          extra: error.extra,
+        const refusal = problem as HttpProblem;
+        await checkoutKeys.refuse(key, {
+          status: refusal.status,
+          detail: refusal.detail,
+          extra: refusal.extra,
         });
       }
-      throw upstreamProblem(error);
+      throw problem;
     }
   },
+  // The checkout is open to anyone: every caller's keys are one space, as at Stripe.
+  { idempotency: { scope: () => 'checkout' } },
 );

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { CreateTaxLocationInvocation, invocationHandler } from '@mytabs/contracts';
+import { CreateTaxLocationInvocation } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
 import { stripeClient } from '../adapters/stripe-client.ts';
 
 /**

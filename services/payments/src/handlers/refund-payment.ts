@@ -1,5 +1,6 @@
-import { invocationHandler, RefundPaymentInvocation } from '@mytabs/contracts';
-import { payments } from '../adapters/records.ts';
+import { RefundPaymentInvocation } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
+import { payments } from '../adapters/payment-records.ts';
 import { refundOnce } from '../adapters/stripe-refunds.ts';
 import { PaymentNotFound } from '../domain/payment-errors.ts';
 

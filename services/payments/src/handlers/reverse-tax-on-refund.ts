@@ -1,8 +1,7 @@
 import { PaymentRefunded } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
-import { logger } from '../adapters/aws-clients.ts';
-import { taxReversals, taxTransactions } from '../adapters/records.ts';
+import { eventHandler, logger } from '@mytabs/lambda-kit';
 import { reverseTaxForRefund } from '../adapters/stripe-tax.ts';
+import { taxReversals, taxTransactions } from '../adapters/tax-transaction-records.ts';
 
 class TaxNotCommittedYet extends Error {
   override name = 'TaxNotCommittedYet';

@@ -1,11 +1,10 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, logger, MetricUnit, metrics, publish } from '@mytabs/lambda-kit';
 import Stripe from 'stripe';
-import { logger } from '../adapters/aws-clients.ts';
-import { publish } from '../adapters/publish.ts';
-import { publishedFacts, webhookEvents } from '../adapters/records.ts';
+import { publishedFacts } from '../adapters/published-fact-records.ts';
 import { stripeClient } from '../adapters/stripe-client.ts';
 import { factsOf } from '../adapters/stripe-facts.ts';
+import { webhookEvents } from '../adapters/webhook-event-records.ts';
 import { webhookSecret } from '../adapters/webhook-secret.ts';
 
 /**
@@ -41,7 +40,7 @@ export const handler = httpHandler(operations.stripeWebhook, async ({ headers, r
   for (const fact of facts) {
     if (!(await publishedFacts.seen(fact.detail.metadata.idempotencyKey))) fresh.push(fact);
   }
-  await publish(fresh);
+  await publish(...fresh);
   const failed = fresh.filter((f) => f.DetailType === 'PaymentFailed').length;
   if (failed > 0) metrics.addMetric('PaymentsFailed', MetricUnit.Count, failed);
   for (const fact of fresh) {

@@ -77,6 +77,7 @@ export const publishAs = (local: RepoPlatform, service: string, entries: EventEn
 export interface Answer {
   status: number;
   contentType: string | null;
+  headers: Headers;
   // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
   body: any;
 }
@@ -97,6 +98,7 @@ export const post = async (
   return {
     status: response.status,
     contentType: response.headers.get('content-type'),
+    headers: response.headers,
     body: text ? JSON.parse(text) : undefined,
   };
 };

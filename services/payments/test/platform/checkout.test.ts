@@ -1,5 +1,5 @@
 import { HoldSeatsInvocation, PaymentCanceled } from '@mytabs/contracts';
-import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
+import { invokeFunction } from '@mytabs/lambda-kit';
 import { localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +25,13 @@ let usd: { eventId: string; general: string; vip: string };
 
 const buyer = { email: 'buyer@example.com', name: 'Bea Buyer' };
 
+/** Five workers of a function may run at once here: enough for five requests truly in parallel. */
+const PARALLEL = 5;
+
 beforeAll(async () => {
-  local = await startRepoPlatform();
+  local = await startRepoPlatform({
+    lambda: { retryBaseDelayMs: 20, maxWorkersPerFunction: PARALLEL },
+  });
   stripe = stripeFor(local);
   usd = await newYorkEvent(local, 'newyork@example.com');
 });
@@ -191,26 +196,58 @@ describe('createPaymentIntent', () => {
     expect(paid.status).toBe('succeeded');
   });
 
-  it('gives a retried request with the same Idempotency-Key the same order, hold and PaymentIntent', async () => {
+  it('runs one checkout per Idempotency-Key: a duplicate gets 409 while it runs, its answer after', async () => {
+    // Warm workers first (each checkout of its own), so the five below run at the same time
+    // instead of queueing for a cold start one after the other.
+    const one = { ...usdCart(), items: [{ ticketTypeId: usd.general, quantity: 1 }], buyer };
+    await Promise.all(
+      Array.from({ length: PARALLEL }, (_, i) =>
+        post(local, '/payments/createPaymentIntent', one, { 'idempotency-key': `warm-${i}` }),
+      ),
+    );
     const before = await available(local, usd.eventId, usd.general);
     const body = { ...usdCart(), buyer };
     const key = { 'idempotency-key': 'retry-me-1' };
-    const [first, second] = await Promise.all([
-      post(local, '/payments/createPaymentIntent', body, key),
-      post(local, '/payments/createPaymentIntent', body, key),
-    ]);
-    const third = await post(local, '/payments/createPaymentIntent', body, key);
-    for (const answer of [first, second, third]) {
-      expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+    const racing = await Promise.all(
+      Array.from({ length: PARALLEL }, () =>
+        post(local, '/payments/createPaymentIntent', body, key),
+      ),
+    );
+    // Each duplicate either finds the first in flight (409, come back later) or finished (its
+    // answer again): which depends on timing, the one order behind them does not.
+    const created = racing.filter((a) => a.status === 201);
+    const inFlight = racing.filter((a) => a.status === 409);
+    expect(created.length + inFlight.length, JSON.stringify(racing.map((a) => a.body))).toBe(
+      PARALLEL,
+    );
+    expect(created.length).toBeGreaterThan(0);
+    for (const answer of created) expect(answer.body).toEqual(created[0]?.body);
+    for (const answer of inFlight) {
+      expect(answer.body).toMatchObject({ status: 409, code: 'request-in-progress' });
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0);
     }
-    const { orderId, paymentIntentId } = first.body;
-    expect(second.body).toMatchObject({ orderId, paymentIntentId });
-    expect(third.body).toMatchObject({ orderId, paymentIntentId });
+    const retried = await post(local, '/payments/createPaymentIntent', body, key);
+    expect(retried.status).toBe(201);
+    expect(retried.body).toEqual(created[0]?.body);
+    const { orderId, paymentIntentId } = retried.body;
     expect(await available(local, usd.eventId, usd.general)).toBe((before ?? 0) - 2);
     expect(await archived(local, 'SeatsHeld', orderId)).toHaveLength(1);
     expect(await archived(local, 'OrderPlaced', orderId)).toHaveLength(1);
     const intents = await stripe.paymentIntents.list({ limit: 100 });
     expect(intents.data.filter((pi) => pi.metadata.orderId === orderId)).toHaveLength(1);
+    expect(paymentIntentId).toBe(created[0]?.body.paymentIntentId);
+  });
+
+  it('reads the Idempotency-Key header in any case', async () => {
+    const body = { ...usdCart(), buyer };
+    const first = await post(local, '/payments/createPaymentIntent', body, {
+      'Idempotency-Key': 'any-case-1',
+    });
+    const again = await post(local, '/payments/createPaymentIntent', body, {
+      'idempotency-KEY': 'any-case-1',
+    });
+    expect(first.status).toBe(201);
+    expect(again.body).toEqual(first.body);
   });
 
   it('sells the last seats once when buyers race for them', async () => {

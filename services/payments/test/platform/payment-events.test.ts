@@ -1,6 +1,6 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { CancelPaymentInvocation, HoldExpired, RefundPaymentInvocation } from '@mytabs/contracts';
-import { InvocationError, invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
+import { InvocationError, invokeFunction } from '@mytabs/lambda-kit';
 import { localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -5,7 +5,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { putOnce } from '@mytabs/contracts/runtime/put-once';
+import { putOnce } from '@mytabs/lambda-kit';
 import { z } from 'zod';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';

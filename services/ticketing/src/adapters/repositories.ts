@@ -1,5 +1,4 @@
-import { documentClient } from '@mytabs/contracts/runtime/aws-clients';
-import { readEnv } from '../config.ts';
+import { documentClient, tableName } from '@mytabs/lambda-kit';
 import { attendeesRepository } from './attendees-repository.ts';
 import { catalogRepository } from './catalog-repository.ts';
 import { holdsRepository } from './holds-repository.ts';
@@ -8,7 +7,7 @@ import { ticketsRepository } from './tickets-repository.ts';
 
 /** The service's repositories over its one table, wired once per container. */
 export const repositories = () => {
-  const { TABLE_NAME } = readEnv();
+  const TABLE_NAME = tableName();
   const db = documentClient();
   return {
     catalog: catalogRepository(db, TABLE_NAME),

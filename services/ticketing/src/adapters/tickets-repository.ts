@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { putOnce } from '@mytabs/contracts/runtime/put-once';
+import { putOnce } from '@mytabs/lambda-kit';
 import type { TicketsPort } from '../domain/ports.ts';
 import { byPosition, type IssuedTicket, type VoidReason } from '../domain/ticket.ts';
 import { ticketKey, voidKey } from './table-keys.ts';

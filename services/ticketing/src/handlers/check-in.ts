@@ -1,6 +1,6 @@
 import { createPublicKey } from 'node:crypto';
-import { CheckedIn, HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { publish } from '../adapters/publish.ts';
+import { CheckedIn, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
 import { canCheckIn } from '../domain/door-access.ts';

@@ -1,5 +1,5 @@
-import { ConfirmHoldStep, invocationHandler } from '@mytabs/contracts';
-import { logger } from '../adapters/aws-clients.ts';
+import { ConfirmHoldStep } from '@mytabs/contracts';
+import { invocationHandler, logger } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { confirmHold } from '../domain/confirm-hold.ts';
 

@@ -1,5 +1,9 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { createTaxLocation, getBusiness } from '../adapters/other-services.ts';
+import {
+  CreateTaxLocationInvocation,
+  LookupBusinessInvocation,
+  operations,
+} from '@mytabs/contracts';
+import { HttpProblem, httpHandler, invoke } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canManage } from '../domain/business-access.ts';
 import type { EventRecord } from '../domain/event-record.ts';
@@ -8,7 +12,7 @@ import { toOrganizerEvent } from '../domain/organizer-event.ts';
 
 export const handler = httpHandler(operations.createEvent, async ({ body, principal }) => {
   if (!canManage(principal, body.businessId)) throw new HttpProblem(404, 'No such business.');
-  const found = await getBusiness(body.businessId);
+  const found = await invoke(LookupBusinessInvocation, { businessId: body.businessId });
   if (!found.found) throw new HttpProblem(404, 'No such business.');
   if (found.business.ticketFee.currency !== body.currency) {
     throw new HttpProblem(422, `This business sells in ${found.business.ticketFee.currency}.`, {
@@ -16,7 +20,10 @@ export const handler = httpHandler(operations.createEvent, async ({ body, princi
     });
   }
   const eventId = newEventId();
-  const { taxLocationId } = await createTaxLocation(eventId, body.venue);
+  const { taxLocationId } = await invoke(CreateTaxLocationInvocation, {
+    eventId,
+    venue: body.venue,
+  });
   const event: EventRecord = {
     ...body,
     eventId: eventId as EventRecord['eventId'],

@@ -1,4 +1,5 @@
-import { HttpProblem, httpHandler, operations, type TicketType } from '@mytabs/contracts';
+import { operations, type TicketType } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canManage } from '../domain/business-access.ts';
 import { newTicketTypeId } from '../domain/new-ids.ts';

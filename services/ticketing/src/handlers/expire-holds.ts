@@ -1,6 +1,5 @@
 import { HoldExpired } from '@mytabs/contracts';
-import { logger } from '../adapters/aws-clients.ts';
-import { publish } from '../adapters/publish.ts';
+import { logger, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 
 const BATCH = 100;

@@ -1,7 +1,7 @@
-import { HoldSeatsInvocation, invocationHandler, SeatsHeld } from '@mytabs/contracts';
-import { publish } from '../adapters/publish.ts';
+import { HoldSeatsInvocation, SeatsHeld } from '@mytabs/contracts';
+import { invocationHandler, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { readEnv } from '../config.ts';
+import { env } from '../config.ts';
 import { holdSeats } from '../domain/hold-seats.ts';
 
 /** `ticketing.holdSeats`, for payments' checkout: all seats or none, safe to repeat. */
@@ -9,7 +9,7 @@ export const handler = invocationHandler(HoldSeatsInvocation, async (request) =>
   const result = await holdSeats(request, {
     ...repositories(),
     now: new Date(),
-    holdMinutes: readEnv().HOLD_MINUTES,
+    holdMinutes: env('HOLD_MINUTES'),
   });
   if (result.ok) {
     await publish(

@@ -1,6 +1,5 @@
-import { IssueTicketsStep, invocationHandler, TicketsIssued } from '@mytabs/contracts';
-import { MetricUnit, metrics } from '@mytabs/contracts/runtime/observability';
-import { publish } from '../adapters/publish.ts';
+import { IssueTicketsStep, TicketsIssued } from '@mytabs/contracts';
+import { invocationHandler, MetricUnit, metrics, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
 import { issueTickets } from '../domain/issue-tickets.ts';

@@ -1,4 +1,5 @@
-import { HttpProblem, httpHandler, operations } from '@mytabs/contracts';
+import { operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { InvalidCursorError } from '../adapters/page-cursor.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { toAttendeeEntry } from '../domain/attendee.ts';

@@ -1,4 +1,5 @@
-import { invocationHandler, PriceCartInvocation } from '@mytabs/contracts';
+import { PriceCartInvocation } from '@mytabs/contracts';
+import { invocationHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { checkAvailability, priceCart } from '../domain/price-cart.ts';
 import { refuse } from '../domain/refusal.ts';

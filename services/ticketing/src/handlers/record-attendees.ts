@@ -1,5 +1,5 @@
-import { AttendeesRecorded, invocationHandler, RecordAttendeesStep } from '@mytabs/contracts';
-import { publish } from '../adapters/publish.ts';
+import { AttendeesRecorded, RecordAttendeesStep } from '@mytabs/contracts';
+import { invocationHandler, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { attendeeOf } from '../domain/attendee.ts';
 

@@ -1,12 +1,11 @@
-import { HoldReleased, invocationHandler, ReleaseSeatsStep } from '@mytabs/contracts';
-import { logger } from '../adapters/aws-clients.ts';
-import { publish } from '../adapters/publish.ts';
+import { HoldReleased, ReleaseSeatsStep } from '@mytabs/contracts';
+import { invocationHandler, logger, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { releaseSeats } from '../domain/release-seats.ts';
+import { releaseFailedOrderSeats } from '../domain/release-failed-order-seats.ts';
 
 /** `ticketing.releaseSeats`: the refund path puts a failed order's seats back on sale, once. */
 export const handler = invocationHandler(ReleaseSeatsStep, async ({ orderId }) => {
-  const { outcome, hold } = await releaseSeats(orderId, repositories());
+  const { outcome, hold } = await releaseFailedOrderSeats(orderId, repositories());
   logger.info('Released seats of a failed order', { orderId, outcome });
   if (outcome === 'released' && hold) {
     await publish(

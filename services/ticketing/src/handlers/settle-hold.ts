@@ -1,6 +1,5 @@
 import { OrderFulfilled } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
-import { logger } from '../adapters/aws-clients.ts';
+import { eventHandler, logger } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { settleHold } from '../domain/settle-hold.ts';
 

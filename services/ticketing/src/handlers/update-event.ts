@@ -1,6 +1,5 @@
-import { EventPublished, HttpProblem, httpHandler, operations } from '@mytabs/contracts';
-import { createTaxLocation } from '../adapters/other-services.ts';
-import { publish } from '../adapters/publish.ts';
+import { CreateTaxLocationInvocation, EventPublished, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, invoke, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { canManage } from '../domain/business-access.ts';
 import type { EventRecord } from '../domain/event-record.ts';
@@ -20,7 +19,9 @@ export const handler = httpHandler(
     }
     const next: EventRecord = { ...found.event, ...body };
     if (body.venue) {
-      next.taxLocationId = (await createTaxLocation(next.eventId, body.venue)).taxLocationId;
+      next.taxLocationId = (
+        await invoke(CreateTaxLocationInvocation, { eventId: next.eventId, venue: body.venue })
+      ).taxLocationId;
     }
     await catalog.updateEvent(next);
     if (publishing) {

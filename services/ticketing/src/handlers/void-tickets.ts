@@ -1,7 +1,5 @@
 import { OrderRefunded, PaymentDisputed, TicketsVoided } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/contracts/runtime/event-handler';
-import { logger } from '../adapters/aws-clients.ts';
-import { publish } from '../adapters/publish.ts';
+import { eventHandler, logger, publish } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import type { VoidReason } from '../domain/ticket.ts';
 

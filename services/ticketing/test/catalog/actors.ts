@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type Business, HoldSeatsInvocation, type OrganizerEvent } from '@mytabs/contracts';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { invokeFunction } from '@mytabs/contracts/runtime/invoke-function';
+import { invokeFunction } from '@mytabs/lambda-kit';
 import {
   apiClient,
   archivedEvents,

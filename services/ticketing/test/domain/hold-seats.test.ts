@@ -1,7 +1,7 @@
 import type { CartItem } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { holdSeats } from '../../src/domain/hold-seats.ts';
-import { releaseHold } from '../../src/domain/release-hold.ts';
+import { releaseUnpaidHold } from '../../src/domain/release-unpaid-hold.ts';
 import { duringSales, event, ticketType } from './fixtures.ts';
 import { inMemoryPorts } from './in-memory-ports.ts';
 
@@ -64,8 +64,8 @@ describe('releasing a hold', () => {
   it('returns the seats once, however often it is asked', async () => {
     const { hold, left, ports } = setup();
     await hold('ord_aaaa', cart(3));
-    expect(await releaseHold('ord_aaaa', ports)).toBe('released');
-    expect(await releaseHold('ord_aaaa', ports)).toBe('released');
+    expect(await releaseUnpaidHold('ord_aaaa', ports)).toBe('released');
+    expect(await releaseUnpaidHold('ord_aaaa', ports)).toBe('released');
     expect(left('tt_general')).toBe(10);
   });
 
@@ -75,7 +75,7 @@ describe('releasing a hold', () => {
     const stale = structuredClone(await ports.holds.find('ord_aaaa'));
     await ports.holds.setState('ord_aaaa', 'confirmed');
     const racing = { ...ports, holds: { ...ports.holds, find: async () => stale } };
-    expect(await releaseHold('ord_aaaa', racing)).toBe('already-confirmed');
+    expect(await releaseUnpaidHold('ord_aaaa', racing)).toBe('already-confirmed');
     expect(left('tt_general')).toBe(7);
   });
 
@@ -83,7 +83,7 @@ describe('releasing a hold', () => {
     const { hold, left, ports } = setup();
     await hold('ord_aaaa', cart(3));
     await ports.holds.setState('ord_aaaa', 'confirmed');
-    expect(await releaseHold('ord_aaaa', ports)).toBe('already-confirmed');
+    expect(await releaseUnpaidHold('ord_aaaa', ports)).toBe('already-confirmed');
     expect(left('tt_general')).toBe(7);
   });
 });

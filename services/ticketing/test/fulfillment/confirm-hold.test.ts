@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { confirmHold } from '../../src/domain/confirm-hold.ts';
 import type { HoldState } from '../../src/domain/hold.ts';
 import type { ClaimableHoldsPort } from '../../src/domain/ports.ts';
-import { releaseSeats } from '../../src/domain/release-seats.ts';
+import { releaseFailedOrderSeats } from '../../src/domain/release-failed-order-seats.ts';
 import { duringSales, event, ticketType } from '../domain/fixtures.ts';
 import { inMemoryPorts } from '../domain/in-memory-ports.ts';
 
@@ -60,7 +60,7 @@ describe('confirmHold', () => {
     });
     expect(type?.available).toBe(1);
     expect(records.get('ord_late')?.state).toBe('refused');
-    expect(await releaseSeats('ord_late', { holds, inventory })).toMatchObject({
+    expect(await releaseFailedOrderSeats('ord_late', { holds, inventory })).toMatchObject({
       outcome: 'nothing-held',
     });
     expect(type?.available).toBe(1);
@@ -75,7 +75,7 @@ describe('confirmHold', () => {
     if (type) type.available -= 2; // what settling does: the mark goes, the count stays.
     expect(await confirmHold(order('ord_done', 2), deps)).toBe('already-claimed');
     expect(type?.available).toBe(3);
-    expect(await releaseSeats('ord_done', { holds, inventory })).toEqual({
+    expect(await releaseFailedOrderSeats('ord_done', { holds, inventory })).toEqual({
       outcome: 'nothing-held',
     });
   });

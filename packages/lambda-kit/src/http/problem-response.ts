@@ -1,0 +1,51 @@
+import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from '@mytabs/contracts/api/problem';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+};
+
+/** An error answer in `application/problem+json` (RFC 9457). */
+export const problemResponse = (
+  status: number,
+  detail: string,
+  extra: Partial<Problem> & Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
+  statusCode: status,
+  headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  body: JSON.stringify({
+    type: 'about:blank',
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    ...extra,
+  }),
+});
+
+/** zod issues as the API reports them: dotted paths under the part they came from. */
+export const fieldErrors = (error: z.ZodError, prefix: string): FieldError[] =>
+  error.issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+  }));
+
+export const jsonResponse = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyResult => ({
+  statusCode: status,
+  headers: { 'content-type': 'application/json', ...headers },
+  body: body === undefined ? '' : JSON.stringify(body),
+});

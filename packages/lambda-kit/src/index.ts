@@ -1,0 +1,14 @@
+export * from './aws-clients.ts';
+export * from './correlation.ts';
+export * from './environment.ts';
+export * from './event-handler.ts';
+export * from './http/http-handler.ts';
+export * from './http/http-result.ts';
+export * from './http/problem-response.ts';
+export * from './invocation-handler.ts';
+export * from './invoke.ts';
+export { logger, MetricUnit, metrics } from './observability.ts';
+export * from './publish.ts';
+export * from './put-once.ts';
+export * from './secret-value.ts';
+export * from './transient-error.ts';
