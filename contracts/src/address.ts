@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** ISO 3166-1 alpha-2, upper case, as Stripe Tax takes it. */
 export const CountryCode = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TicketTypeId } from './ids.ts';
 
 /** A number of seats of one ticket type: what a cart, a hold and an order line count. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Prefixed ids as branded types, so an OrderId cannot be passed where an EventId is expected.

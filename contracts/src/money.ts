@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Lower-case ISO 4217 code, as Stripe writes currencies. */
 export const Currency = z

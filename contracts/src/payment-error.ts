@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A PaymentIntent's `last_payment_error` as the buyer needs it to try again: Stripe's error `type`,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Who pays for an order: receipts go to `email`. */
 export const Buyer = z.object({ email: z.email(), name: z.string().min(1).max(200) });

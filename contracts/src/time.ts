@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An instant as ISO-8601 in UTC (`Z`), e.g. `2026-12-31T20:00:00Z`: the only way times travel. */
 export const UtcDateTime = z.iso.datetime();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findBreakingChanges } from '../src/events/breaking-changes.ts';
 import { defineEvent } from '../src/events/define-event.ts';
 

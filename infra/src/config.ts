@@ -1,5 +1,5 @@
 import { STAGE_PATTERN } from '@mytabs/plan';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A comma-separated context value (`-c callbackUrls=a,b`) or a JSON list (cdk.json). */
 const urlList = z.preprocess(

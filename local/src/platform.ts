@@ -5,6 +5,7 @@ import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import type { AwsService } from './edge/aws-service.ts';
 import { createEdgeServer } from './edge/edge-server.ts';
+import { buildFunctionBundles } from './lambda/function-bundles.ts';
 import { lambdaApi } from './lambda/lambda-api.ts';
 import { localFunctions } from './lambda/local-function.ts';
 import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
@@ -28,7 +29,9 @@ export interface PlatformOptions {
   dataDir?: string;
   log?: (line: string) => void;
   /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
-  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log'>;
+  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner'>;
+  /** Rebuild a function's bundle when its code changes, and run the new code from then on. */
+  watch?: boolean;
   /** Defaults to every component of components.ts. */
   components?: readonly PlatformComponent[];
 }
@@ -51,6 +54,19 @@ export interface Platform {
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
   const log = options.log ?? ((line: string) => console.log(line));
   const plan = localPlan(options.manifests, options.events);
+  let refresh = (_names: readonly string[]) => {};
+  const built = await buildFunctionBundles(
+    plan.functions.map((fn) => ({ name: fn.name, entry: fn.entry })),
+    options.watch
+      ? {
+          log,
+          onRebuilt: (names) => {
+            log(`bundles: rebuilt ${names.join(', ')}; their next invocations run the new code`);
+            refresh(names);
+          },
+        }
+      : undefined,
+  );
   const releaseDataDir = options.dataDir ? await claimDataDir(options.dataDir) : async () => {};
   const services: AwsService[] = [];
   let ready = false;
@@ -69,9 +85,11 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
 
   const lambda = new LocalLambda({
     ...options.lambda,
-    functions: localFunctions(plan, edgeUrl),
+    functions: localFunctions(plan, edgeUrl, built),
+    runner: built.runner,
     log,
   });
+  refresh = (names) => lambda.refresh(names);
   services.push(lambdaApi(lambda));
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
@@ -79,6 +97,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const stop = async () => {
     ready = false;
     // Functions first: none may still be writing to a component (DynamoDB) as it closes.
+    await built.dispose();
     await lambda.close();
     for (const component of running.reverse()) await component.close();
     await close(edge);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderId, TicketId, TicketTypeId } from '../ids.ts';
 import { UtcDateTime } from '../time.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventId, TicketId, TicketTypeId } from '../ids.ts';
 import { Attendee } from '../people.ts';
 import { UtcDateTime } from '../time.ts';

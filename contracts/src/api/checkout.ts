@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BuyerAddress } from '../address.ts';
 import { CartItem } from '../cart.ts';
 import { EventId, OrderId, PaymentIntentId, TaxCalculationId, TicketTypeId } from '../ids.ts';

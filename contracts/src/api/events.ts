@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Venue } from '../address.ts';
 import { BusinessId, EventId, TaxLocationId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';

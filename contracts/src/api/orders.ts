@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventId, OrderId, RefundId, TicketId, TicketTypeId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { LastPaymentError } from '../payment-error.ts';

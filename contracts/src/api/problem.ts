@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One invalid input field: `path` as dotted segments (`items.0.quantity`), `message` for people. */
 export const FieldError = z.object({ path: z.string(), message: z.string().min(1) });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { HttpRoute } from '../manifest/service-manifest.ts';
 import { AttendeesCsv, ListAttendeesQuery, ListAttendeesResponse } from './attendees.ts';
 import { Business, BusinessPathParams, CreateBusinessRequest } from './businesses.ts';

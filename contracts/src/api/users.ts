@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BusinessId, UserId } from '../ids.ts';
 
 export const UserGroup = z.enum(['organizer', 'staff', 'admin']);

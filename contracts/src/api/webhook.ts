@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { StripeEventId } from '../ids.ts';
 
 /** The `Stripe-Signature` header over the raw body; the handler verifies it, not the gateway. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CountryCode } from '../address.ts';
 import { BusinessId, UserId } from '../ids.ts';
 import { Money } from '../money.ts';

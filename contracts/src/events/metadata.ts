@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The envelope every domain event carries in `detail.metadata`. `idempotencyKey` names the

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventId, OrderId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { Buyer } from '../people.ts';

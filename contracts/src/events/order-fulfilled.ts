@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BusinessId, EventId, OrderId, TicketId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineEvent } from './define-event.ts';

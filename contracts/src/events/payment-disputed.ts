@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChargeId, DisputeId, OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineEvent } from './define-event.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CartItem } from '../cart.ts';
 import { EventId, OrderId } from '../ids.ts';
 import { UtcDateTime } from '../time.ts';

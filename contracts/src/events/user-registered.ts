@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UserId } from '../ids.ts';
 import { defineEvent } from './define-event.ts';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who the authorizer let in, as it passes them in `requestContext.authorizer`. API Gateway allows

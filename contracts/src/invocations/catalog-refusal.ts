@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Why ticketing will not price or hold a cart: an answer, not a failure. */
 export const CatalogRefusal = z.object({

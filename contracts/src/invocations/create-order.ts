@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderId, TaxCalculationId } from '../ids.ts';
 import { UtcDateTime } from '../time.ts';
 import { defineInvocation } from './define-invocation.ts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /**
  * The shape of a synchronous call between services (`service.function`): what the caller sends

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Business } from '../api/businesses.ts';
 import { BusinessId } from '../ids.ts';
 import { defineInvocation } from './define-invocation.ts';

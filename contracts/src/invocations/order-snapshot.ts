@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderStatus, OrderTicket } from '../api/orders.ts';
 import { PlacedOrder } from './placed-order.ts';
 

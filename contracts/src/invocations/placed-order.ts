@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderLine } from '../api/orders.ts';
 import { BusinessId, EventId, OrderId, PaymentIntentId, UserId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';

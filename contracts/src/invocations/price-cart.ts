@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CartItem } from '../cart.ts';
 import { BusinessId, EventId, TaxLocationId, TicketTypeId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';

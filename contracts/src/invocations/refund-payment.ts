@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderId, RefundId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineInvocation } from './define-invocation.ts';

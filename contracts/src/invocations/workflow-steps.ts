@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OrderTicket } from '../api/orders.ts';
 import { OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';

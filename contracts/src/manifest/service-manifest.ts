@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a service asks of a runtime. Both runtimes read it: `infra/` turns it into AWS resources,

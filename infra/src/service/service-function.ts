@@ -1,3 +1,4 @@
+import { BUNDLING } from '@mytabs/plan';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -54,17 +55,17 @@ export class ServiceFunction extends Construct {
       logGroup: this.logGroup,
       // The bundle's source maps, so stack traces in the logs name the TypeScript source.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      // The plan's bundling, which the local platform runs too.
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        keepNames: true,
-        sourceMap: true,
+        target: BUNDLING.target,
+        mainFields: [...BUNDLING.mainFields],
+        minify: BUNDLING.minify,
+        keepNames: BUNDLING.keepNames,
+        sourceMap: BUNDLING.sourcemap,
+        externalModules: [...BUNDLING.externals],
         forceDockerBundling: false,
-        // Some dependencies are CommonJS and call `require`, which an ES module lacks.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        banner: BUNDLING.banner,
       },
     });
     Validations.of(this.role).acknowledge({

@@ -1,5 +1,5 @@
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { InvokeFunction } from './function-invoker.ts';
 import { PolicyDocument, policyAllows } from './iam-policy.ts';
 import type { GatewayRequest } from './proxy-event.ts';

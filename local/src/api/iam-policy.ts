@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const oneOrMany = z
   .union([z.string(), z.array(z.string())])

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError, type AwsService } from '../edge/aws-service.ts';
 import { jsonProtocolService } from '../edge/json-protocol.ts';
 import { busArn, busNameOf } from './event-arns.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../edge/aws-service.ts';
 
 /** The request size limit of PutEvents, counted as AWS counts an entry's size. */

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Calls `onLine` with each line of `stream`. */
 export const eachLine = (stream: Readable, onLine: (line: string) => void) => {

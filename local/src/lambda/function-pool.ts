@@ -24,9 +24,9 @@ export interface PoolOptions {
   idleMs: number;
   /** Shared by every function's pool: how many workers may be loading their handler at once. */
   initSlots: InitSlots;
+  /** The bundled runner every worker starts from (it loads the function's bundle). */
+  runner: string;
 }
-
-const bootstrap = new URL('./worker-bootstrap.mjs', import.meta.url);
 
 /**
  * Lambda limits the init phase to 10 s, then retries it within the invocation's timeout. A busy
@@ -50,6 +50,8 @@ export class FunctionPool {
   readonly #all = new Set<Worker>();
   readonly #idleTimers = new Map<Worker, NodeJS.Timeout>();
   readonly #waiting: Array<() => void> = [];
+  /** Workers running code older than the function's bundle: stopped once they are free. */
+  readonly #retired = new Set<Worker>();
   #busy = 0;
 
   constructor(
@@ -72,7 +74,7 @@ export class FunctionPool {
         this.options.initSlots.release();
         return await this.#invoke(freed, requestId, event);
       }
-      const worker = this.#spawn();
+      const worker = this.#spawn(this.#bundle());
       const failed = await this.#init(worker, requestId).finally(() =>
         this.options.initSlots.release(),
       );
@@ -89,7 +91,7 @@ export class FunctionPool {
     await this.options.initSlots.acquire('warm-up');
     try {
       if (this.#all.size > 0) return true;
-      const worker = this.#spawn();
+      const worker = this.#spawn(this.#bundle());
       const failed = await this.#init(worker, 'warm-up');
       if (failed) return false;
       this.#release(worker);
@@ -107,6 +109,23 @@ export class FunctionPool {
     this.#all.clear();
   }
 
+  /**
+   * After a rebuild of the function's bundle: idle workers stop now, busy ones after their
+   * invocation, so the next invocations load the new code (as a deploy replaces sandboxes).
+   */
+  retire() {
+    for (const worker of this.#all) this.#retired.add(worker);
+    for (const worker of [...this.#idle]) {
+      this.#forget(worker);
+      void worker.terminate();
+    }
+  }
+
+  #bundle() {
+    if (!('bundle' in this.fn.code)) throw new Error(`${this.fn.name} has no bundle to run`);
+    return this.fn.code.bundle;
+  }
+
   #takeIdle() {
     const worker = this.#idle.pop();
     if (worker) {
@@ -116,19 +135,20 @@ export class FunctionPool {
     return worker;
   }
 
-  #spawn() {
+  #spawn(bundle: string) {
     const { fn } = this;
     const setup: WorkerSetup = {
-      entryUrl: pathToFileURL(fn.entryPath).href,
+      entryUrl: pathToFileURL(bundle).href,
       entry: fn.spec.entry,
       functionName: fn.name,
       memoryMb: fn.spec.memoryMb,
     };
-    const worker = new Worker(bootstrap, {
+    const worker = new Worker(this.options.runner, {
       name: fn.name,
       workerData: setup,
       env: fn.environment,
-      execArgv: [],
+      // As the deployed function's NODE_OPTIONS: stack traces name the TypeScript source.
+      execArgv: ['--enable-source-maps'],
       stdout: true,
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: fn.spec.memoryMb },
@@ -146,6 +166,7 @@ export class FunctionPool {
 
   #forget(worker: Worker) {
     this.#all.delete(worker);
+    this.#retired.delete(worker);
     const at = this.#idle.indexOf(worker);
     if (at >= 0) this.#idle.splice(at, 1);
     clearTimeout(this.#idleTimers.get(worker));
@@ -154,6 +175,11 @@ export class FunctionPool {
 
   #release(worker: Worker) {
     if (!this.#all.has(worker)) return;
+    if (this.#retired.has(worker)) {
+      this.#forget(worker);
+      void worker.terminate();
+      return;
+    }
     this.#idle.push(worker);
     const timer = setTimeout(() => {
       this.#forget(worker);

@@ -3,6 +3,7 @@ import { userPoolVariables } from '@mytabs/contracts';
 import type { FunctionPlan, Plan } from '@mytabs/plan';
 import { localUserPoolOf } from '../cognito/pool-ids.ts';
 import { accessKeyIdOf, REGION } from '../naming.ts';
+import type { FunctionBundles } from './function-bundles.ts';
 
 /** A manifest function as the local Lambda runs it. */
 export interface LocalFunction {
@@ -15,6 +16,8 @@ export interface LocalFunction {
   spec: FunctionSpec;
   /** Absolute path of the handler file (`entry` resolved against the service folder). */
   entryPath: string;
+  /** What its workers load: the handler bundled as it deploys, or why that could not be built. */
+  code: { bundle: string } | { missing: true } | { buildError: string };
   /** Its asynchronous invocation config (retries, event age, on-failure queue), if the plan sets one. */
   asyncInvoke: FunctionPlan['asyncInvoke'];
   /** The variables the plan gives it, as GetFunctionConfiguration shows them. */
@@ -43,7 +46,11 @@ const runtimeEnvironment = (fn: FunctionPlan, edgeUrl: string): Record<string, s
 });
 
 /** Every function of the plan, with the environment it has on AWS plus what Lambda sets. */
-export const localFunctions = (plan: Plan, edgeUrl: string): LocalFunction[] => {
+export const localFunctions = (
+  plan: Plan,
+  edgeUrl: string,
+  built: Pick<FunctionBundles, 'bundles' | 'failures'>,
+): LocalFunction[] => {
   const pool = plan.userPool && localUserPoolOf(plan.userPool, edgeUrl);
   return plan.functions.map((fn) => {
     if (fn.needsUserPoolVariables && !pool) {
@@ -60,9 +67,20 @@ export const localFunctions = (plan: Plan, edgeUrl: string): LocalFunction[] => 
       key: fn.key,
       spec: fn.spec,
       entryPath: fn.entry,
+      code: codeOf(fn.name, built),
       asyncInvoke: fn.asyncInvoke,
       variables,
       environment: { ...runtimeEnvironment(fn, edgeUrl), ...variables },
     };
   });
+};
+
+const codeOf = (
+  name: string,
+  { bundles, failures }: Pick<FunctionBundles, 'bundles' | 'failures'>,
+): LocalFunction['code'] => {
+  const bundle = bundles.get(name);
+  if (bundle) return { bundle };
+  const buildError = failures.get(name);
+  return buildError ? { buildError } : { missing: true };
 };

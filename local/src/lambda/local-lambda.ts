@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { AwsError } from '../edge/aws-service.ts';
 import { localArns } from '../naming.ts';
 import type { DeadLetter } from './dead-letters.ts';
@@ -38,6 +37,19 @@ export interface InvokeResponse {
   logResult?: string;
 }
 
+/** Why a function has no bundle to run, as Lambda's runtime reports code it cannot load. */
+const codeProblem = (
+  fn: LocalFunction,
+  code: Exclude<LocalFunction['code'], { bundle: string }>,
+): FunctionErrorPayload =>
+  'missing' in code
+    ? {
+        errorType: 'Runtime.ImportModuleError',
+        errorMessage: `Error: Cannot find module '${fn.spec.entry}': function ${fn.name} declares it as its entry, but ${fn.entryPath} does not exist`,
+        trace: [],
+      }
+    : { errorType: 'Runtime.UserCodeSyntaxError', errorMessage: code.buildError, trace: [] };
+
 /** A function's error, thrown by `call()`: its `name` is the handler's `errorType`. */
 export class FunctionError extends Error {
   constructor(readonly payload: FunctionErrorPayload) {
@@ -48,6 +60,8 @@ export class FunctionError extends Error {
 
 export interface LocalLambdaOptions {
   functions: readonly LocalFunction[];
+  /** The bundled runner every function's workers start from. */
+  runner: string;
   log: (line: string) => void;
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
@@ -93,8 +107,13 @@ export class LocalLambda {
     this.functions = new Map(options.functions.map((f) => [f.name, f]));
     this.#retryBaseDelayMs = options.retryBaseDelayMs ?? 60_000;
     for (const fn of options.functions) {
-      if (!existsSync(fn.entryPath)) {
+      if ('missing' in fn.code) {
         options.log(`${fn.name} | its entry ${fn.spec.entry} does not exist yet: invocations fail`);
+      }
+      if ('buildError' in fn.code) {
+        options.log(
+          `${fn.name} | its code does not build, invocations fail:\n${fn.code.buildError}`,
+        );
       }
     }
   }
@@ -180,13 +199,22 @@ export class LocalLambda {
     );
   }
 
+  /** The named functions' bundles were rebuilt: their next invocations run the new code. */
+  refresh(names: readonly string[]) {
+    for (const name of names) this.#pools.get(name)?.retire();
+  }
+
   /**
    * Loads one worker of every function in the background, so the first requests after `npm start`
    * do not wait for a chain of cold starts (a convenience of the local platform: Lambda itself
    * only does this with provisioned concurrency). Cold starts still queue one per core.
    */
   async warmAll(): Promise<void> {
-    await Promise.all([...this.functions.values()].map((fn) => this.#pool(fn).warm()));
+    await Promise.all(
+      [...this.functions.values()]
+        .filter((fn) => 'bundle' in fn.code)
+        .map((fn) => this.#pool(fn).warm()),
+    );
   }
 
   async close() {
@@ -223,6 +251,7 @@ export class LocalLambda {
         maxWorkers: this.options.maxWorkersPerFunction ?? DEFAULT_MAX_WORKERS,
         idleMs: this.options.idleWorkerMs ?? 5 * 60_000,
         initSlots: this.#initSlots,
+        runner: this.options.runner,
       });
       this.#pools.set(fn.name, pool);
     }
@@ -231,16 +260,10 @@ export class LocalLambda {
 
   async #run(fn: LocalFunction, requestId: string, event: string) {
     const started = performance.now();
-    const outcome: RunOutcome = existsSync(fn.entryPath)
-      ? await this.#pool(fn).run(requestId, event)
-      : {
-          ok: false,
-          error: {
-            errorType: 'Runtime.ImportModuleError',
-            errorMessage: `Error: Cannot find module '${fn.spec.entry}': function ${fn.name} declares it as its entry, but ${fn.entryPath} does not exist`,
-            trace: [],
-          },
-        };
+    const outcome: RunOutcome =
+      'bundle' in fn.code
+        ? await this.#pool(fn).run(requestId, event)
+        : { ok: false, error: codeProblem(fn, fn.code) };
     const duration = (performance.now() - started).toFixed(1);
     const report = `REPORT RequestId: ${requestId} Duration: ${duration} ms${outcome.ok ? '' : ` Error: ${outcome.error.errorType}: ${outcome.error.errorMessage}`}`;
     this.options.log(`${fn.name} | ${report}`);

@@ -2,7 +2,7 @@
 
 /** `workerData` of a function's worker. */
 export interface WorkerSetup {
-  /** file: URL of the handler module; tsx compiles it inside the worker. */
+  /** file: URL of the handler's bundle, built from its TypeScript as it deploys. */
   entryUrl: string;
   /** The manifest's `entry`, as error messages name it. */
   entry: string;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { PlatformComponent } from '../component.ts';
 import { AwsError } from '../edge/aws-service.ts';
 import { jsonProtocolService } from '../edge/json-protocol.ts';

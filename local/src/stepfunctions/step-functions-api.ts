@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { AwsError } from '../edge/aws-service.ts';
 import type { JsonOperation } from '../edge/json-protocol.ts';
 import type { HistoryEvent } from './execution-history.ts';

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account } from './account.ts';
 import { getCharge } from './charges.ts';
 import { invalidRequest, noSuchObject } from './errors.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { noSuchObject } from './errors.ts';
 import { listPage, listParamsShape, newestFirst } from './lists.ts';
 import { parseParams } from './params.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { invalidParam } from './errors.ts';
 import { formInt } from './params.ts';
 

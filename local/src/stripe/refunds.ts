@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account, RequestInfo } from './account.ts';
 import { getCharge } from './charges.ts';
 import { invalidParam, invalidRequest, noSuchObject, noSuchReferenced } from './errors.ts';

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account, StoredTaxCalculation } from './account.ts';
 import { invalidParam, invalidRequest, noSuchObject } from './errors.ts';
 import { listPage, listParamsShape } from './lists.ts';

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Account, StoredTaxTransaction } from './account.ts';
 import { invalidParam, invalidRequest } from './errors.ts';
 import { mergeMetadata } from './metadata.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { StripeApiError } from '../../src/stripe/errors.ts';
 import { decodeForm } from '../../src/stripe/form-decoding.ts';
 import { formInt, metadata, parseParams } from '../../src/stripe/params.ts';

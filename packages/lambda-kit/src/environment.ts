@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A variable the function needs is missing or malformed: a deployment mistake, named clearly. */
 export class ConfigurationError extends Error {

@@ -1,6 +1,6 @@
 import type { Invocation } from '@mytabs/contracts';
 import type { Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { correlationOf } from './correlation.ts';
 import { instrumented } from './observability.ts';
 import { isTransient, TransientStepError } from './transient-error.ts';

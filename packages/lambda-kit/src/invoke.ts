@@ -1,6 +1,6 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { functionVariable, type Invocation } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { lambdaClient } from './aws-clients.ts';
 import { ConfigurationError } from './environment.ts';
 

@@ -1,6 +1,6 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { secretVariable } from '@mytabs/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConfigurationError } from './environment.ts';
 
 /** How long a secret's value is kept in the container before Secrets Manager is asked again. */

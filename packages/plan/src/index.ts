@@ -1,4 +1,5 @@
 export * from './arns.ts';
+export * from './bundling.ts';
 export * from './definition-substitutions.ts';
 export * from './plan.ts';
 export * from './resolve-plan.ts';

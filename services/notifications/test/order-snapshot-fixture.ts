@@ -1,5 +1,5 @@
 import { newId, type OrderSnapshot, type OrderTicket } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A paid order and its tickets as the workflow hands them to the email steps. */
 export const paidOrderWithTickets = (buyerEmail?: string) => {

@@ -1,5 +1,5 @@
 import { environmentOf } from '@mytabs/lambda-kit';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What payments' functions read from their environment besides the platform's names. */
 export const env = environmentOf({

@@ -5,7 +5,7 @@ import {
   type UserPrincipal,
 } from '@mytabs/contracts';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { instrumented } from '../observability.ts';
 import { HttpProblem, type HttpResult } from './http-result.ts';
 import { idempotentRequest } from './idempotent-request.ts';

@@ -1,6 +1,6 @@
 import { type FieldError, PROBLEM_CONTENT_TYPE, type Problem } from '@mytabs/contracts/api/problem';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',

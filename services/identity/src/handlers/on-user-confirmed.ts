@@ -1,7 +1,7 @@
 import { UserRegistered } from '@mytabs/contracts';
 import { logger, publish } from '@mytabs/lambda-kit';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { repository } from '../adapters/repositories.ts';
 import { userIdOf } from '../domain/user-id.ts';
 

@@ -1,5 +1,5 @@
 import type { OrderSnapshot, OrderTicket } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { EmailMessage } from './email-message.ts';
 import { escapeHtml } from './html.ts';
 import { formatMoney } from './money-format.ts';

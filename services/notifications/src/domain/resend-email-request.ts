@@ -1,5 +1,5 @@
 import { OrderId } from '@mytabs/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * `notifications.resendEmail`, for operators (and only them: no other service is granted it): a

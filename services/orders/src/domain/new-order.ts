@@ -1,5 +1,5 @@
 import type { CreateOrderInvocation } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Order } from './order.ts';
 
 /** The order createOrder stores: PENDING_PAYMENT, nothing paid, refunded or issued yet. */

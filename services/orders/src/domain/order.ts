@@ -9,7 +9,7 @@ import {
   TaxCalculationId,
   UtcDateTime,
 } from '@mytabs/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** How the fulfillment workflow's confirmation email went, as MarkFulfilled records it. */
 export const ConfirmationStatus = z.enum(['sent', 'already-sent', 'failed']);

@@ -1,5 +1,5 @@
 import type { OrderStatus, OrderTicket } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { changed, type Decision, unchanged } from './decision.ts';
 import type { ConfirmationStatus, Order } from './order.ts';
 import { IllegalTransition, transition } from './transitions.ts';

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { PaymentSucceeded } from '@mytabs/contracts';
 import { eventHandler, logger, sfnClient } from '@mytabs/lambda-kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import { executionArnOf, shouldRedrive } from '../domain/fulfillment-start.ts';
 
 const WorkflowEnv = z.object({ WORKFLOW_ORDER_FULFILLMENT_ARN: z.string().min(1) });

@@ -4,7 +4,7 @@ import type {
   HoldSeatsInvocation,
   PriceCartInvocation,
 } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { PaymentRecord } from './payment-record.ts';
 import type { TaxedLine, TaxLineRequest } from './quote.ts';
 import type { TaxCalculationRecord } from './quote-acceptance.ts';

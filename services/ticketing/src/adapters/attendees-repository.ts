@@ -6,7 +6,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { putOnce } from '@mytabs/lambda-kit';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';
 import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';

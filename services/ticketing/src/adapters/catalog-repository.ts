@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TicketType } from '@mytabs/contracts';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
 import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A page's LastEvaluatedKey handed to clients as an opaque cursor, and back. */
 export class InvalidCursorError extends Error {

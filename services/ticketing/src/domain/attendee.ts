@@ -1,5 +1,5 @@
 import type { Attendee, AttendeeEntry } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { IssuedTicket } from './ticket.ts';
 
 /** One line of an event's attendee list: who a ticket is for, and whether it got in. */

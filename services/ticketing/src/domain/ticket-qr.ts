@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a ticket's QR code holds: `mtt1.<payload>.<signature>`, both base64url, the payload naming

@@ -4,7 +4,7 @@ import {
   type OrderTicket,
   ticketIdFor,
 } from '@mytabs/contracts';
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A ticket as ticketing stores it: one seat of one order line, for one attendee. */
 export interface IssuedTicket {
