@@ -7,6 +7,8 @@ export interface CliOptions {
   /** Seed the demo organizer, business and event (default); `--no-seed` skips it. */
   seed: boolean;
   dataDir: string | undefined;
+  /** Rebuild a function's bundle when its code changes, as a deploy would replace it. */
+  watch: boolean;
   root: string;
   ports: Record<string, number>;
 }
@@ -18,13 +20,15 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--root DIR]]',
+    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',
     'Options:',
     '  --data-dir DIR  keep DynamoDB tables on disk in DIR across restarts (default: in memory)',
     '  --no-seed       do not create the demo organizer, business and event',
+    "  --watch         rebuild a function's bundle when its code changes; its next invocations",
+    '                  run the new code',
     `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot});`,
     '                  implies --no-seed',
     '  -h, --help      print this help',
@@ -55,7 +59,13 @@ export const parseCli = (
   defaultRoot: string,
   ports: Record<string, PortSpec>,
 ): CliOptions => {
-  let values: { 'data-dir'?: string; root?: string; help?: boolean; 'no-seed'?: boolean };
+  let values: {
+    'data-dir'?: string;
+    root?: string;
+    help?: boolean;
+    'no-seed'?: boolean;
+    watch?: boolean;
+  };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -63,6 +73,7 @@ export const parseCli = (
         'data-dir': { type: 'string' },
         root: { type: 'string' },
         'no-seed': { type: 'boolean' },
+        watch: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -76,6 +87,7 @@ export const parseCli = (
     help: values.help ?? false,
     seed: !values['no-seed'] && values.root === undefined,
     dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
+    watch: values.watch ?? false,
     root: values.root === undefined ? defaultRoot : resolve(base, values.root),
     ports: Object.fromEntries(
       Object.entries(ports).map(([name, spec]) => [name, portFrom(spec, env)]),

@@ -5,7 +5,7 @@ import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import type { AwsService } from './edge/aws-service.ts';
 import { createEdgeServer } from './edge/edge-server.ts';
-import { buildFunctionBundles } from './lambda/function-bundles.ts';
+import { buildFunctionBundles, type Rebuilt } from './lambda/function-bundles.ts';
 import { lambdaApi } from './lambda/lambda-api.ts';
 import { localFunctions } from './lambda/local-function.ts';
 import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
@@ -32,6 +32,11 @@ export interface PlatformOptions {
   lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner'>;
   /** Rebuild a function's bundle when its code changes, and run the new code from then on. */
   watch?: boolean;
+  /**
+   * `/health` stays 503 after the components are up, until `markReady()`: for a start that
+   * does more before it is ready (seeding the demo data).
+   */
+  deferReady?: boolean;
   /** Defaults to every component of components.ts. */
   components?: readonly PlatformComponent[];
 }
@@ -43,6 +48,8 @@ export interface Platform {
   endpoints: Readonly<Record<string, string>>;
   lambda: LocalLambda;
   secrets: LocalSecrets;
+  /** With `deferReady`: from now on `/health` answers 200. */
+  markReady(): void;
   /** Stops every component, every function worker and the edge; frees every port. */
   close(): Promise<void>;
 }
@@ -54,15 +61,16 @@ export interface Platform {
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
   const log = options.log ?? ((line: string) => console.log(line));
   const plan = localPlan(options.manifests, options.events);
-  let refresh = (_names: readonly string[]) => {};
+  let refresh = (_rebuilt: Rebuilt) => {};
   const built = await buildFunctionBundles(
     plan.functions.map((fn) => ({ name: fn.name, entry: fn.entry })),
     options.watch
       ? {
           log,
-          onRebuilt: (names) => {
+          onRebuilt: (rebuilt) => {
+            const names = [...rebuilt.bundles.keys(), ...rebuilt.failures.keys()];
             log(`bundles: rebuilt ${names.join(', ')}; their next invocations run the new code`);
-            refresh(names);
+            refresh(rebuilt);
           },
         }
       : undefined,
@@ -89,7 +97,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     runner: built.runner,
     log,
   });
-  refresh = (names) => lambda.refresh(names);
+  refresh = (rebuilt) => lambda.refresh(rebuilt);
   services.push(lambdaApi(lambda));
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
@@ -124,6 +132,9 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     await stop();
     throw error;
   }
-  ready = true;
-  return { plan, endpoints, lambda, secrets, close: stop };
+  const markReady = () => {
+    ready = true;
+  };
+  if (!options.deferReady) markReady();
+  return { plan, endpoints, lambda, secrets, markReady, close: stop };
 };

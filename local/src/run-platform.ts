@@ -47,8 +47,6 @@ const announceSeed = ({ organizer, business, event }: DemoSeed) => {
 };
 
 const run = async (stopRequested: Promise<string>) => {
-  // The platform's own SDK clients (table creation) would warn about Node 20 once; say it here instead.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const options = parseCli(process.argv.slice(2), process.env, repoRoot, ports);
   if (options.help) {
     console.log(usage(repoRoot, ports));
@@ -58,13 +56,23 @@ const run = async (stopRequested: Promise<string>) => {
   const manifests = await loadManifests(options.root).catch((error: Error) =>
     fail(`The manifests under ${options.root} are not valid: ${error.message}`),
   );
-  const starting = startPlatform({ manifests, ports: options.ports, dataDir: options.dataDir });
+  const starting = startPlatform({
+    manifests,
+    ports: options.ports,
+    dataDir: options.dataDir,
+    watch: options.watch,
+    // Ready means ready: a client calling the API after the ready line finds the demo event.
+    deferReady: true,
+  });
   const signal = await Promise.race([
     stopRequested,
     starting.then(async (platform) => {
+      const seed = options.seed
+        ? await seedDemo(platform.endpoints as SeedEndpoints, manifests)
+        : undefined;
+      platform.markReady();
       announce(platform, options.dataDir);
-      if (options.seed)
-        announceSeed(await seedDemo(platform.endpoints as SeedEndpoints, manifests));
+      if (seed) announceSeed(seed);
       void platform.lambda.warmAll();
       return stopRequested;
     }),

@@ -35,7 +35,6 @@ if (![buyers, quantity, seats].every((n) => Number.isInteger(n) && n > 0)) {
   process.exit(2);
 }
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const own = values.target === 'local' ? undefined : await startRepoPlatform();
 const endpoints = own?.endpoints ?? localEndpoints();
 console.error(

@@ -12,31 +12,25 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 const line = (label: string, text: string) => console.log(`  ${label.padEnd(9)} ${text}`);
 
-const running = await fetch(`${endpoints.api}/health`).then(
-  (r) => r.ok,
-  () => false,
+// `npm start` answers 200 only once it is ready, the demo event published.
+const health = await fetch(`${endpoints.api}/health`).then(
+  (r) => r.status,
+  () => 0,
 );
-if (!running) {
+if (health !== 200) {
   console.error(
-    `The local platform is not answering at ${endpoints.api}.\n` +
-      'Start it in another terminal with `npm start`, wait for "ready", then run `npm run demo` again.',
+    health === 503
+      ? `The local platform at ${endpoints.api} is still starting: run \`npm run demo\` again once it prints "ready".`
+      : `The local platform is not answering at ${endpoints.api}.\n` +
+          'Start it in another terminal with `npm start`, wait for "ready", then run `npm run demo` again.',
   );
   process.exit(1);
 }
 
 const buyer = shopper(endpoints);
 console.log(`MyTabs demo: buying 2 tickets from ${endpoints.api}`);
-/** An event with 2 seats left; `npm start` may still be seeding it, so wait a little for one. */
-const findEvent = async () => {
-  for (let waited = 0; ; waited += 500) {
-    const { items } = await buyer.listEvents();
-    const event = items.find((e) => e.ticketTypes.some((t) => t.available >= 2));
-    if (event || waited >= 20_000) return event;
-    if (waited === 0) console.log('  (waiting for npm start to publish the demo event...)');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
-const event = await findEvent();
+const { items } = await buyer.listEvents();
+const event = items.find((e) => e.ticketTypes.some((t) => t.available >= 2));
 const ticketType = event?.ticketTypes.find((t) => t.available >= 2);
 if (!event || !ticketType) {
   console.error(

@@ -84,17 +84,47 @@ const errorText = (error: unknown) =>
     ?.map((e) => (e.location ? `${e.location.file}:${e.location.line}: ${e.text}` : e.text))
     .join('\n') ?? String(error);
 
+/** What a watched rebuild changed: functions whose code is new, or newly broken, or mended. */
+export interface Rebuilt {
+  bundles: ReadonlyMap<string, string>;
+  failures: ReadonlyMap<string, string>;
+}
+
+/**
+ * Builds every entry into `buildDir` in one call; if that fails (one function's error fails the
+ * whole call), builds each alone to learn which fail and why, so the others still run.
+ */
+const buildInto = async (entryPoints: Record<string, string>, buildDir: string) => {
+  const failures = new Map<string, string>();
+  try {
+    const built = (await build(options(entryPoints, buildDir))) as BuildResult<{ metafile: true }>;
+    return { failures, metafile: built.metafile };
+  } catch {
+    for (const [name, entry] of Object.entries(entryPoints)) {
+      try {
+        await build(options({ [name]: entry }, buildDir));
+      } catch (error) {
+        if (name === RUNNER) throw error;
+        failures.set(name, errorText(error));
+      }
+    }
+    return { failures, metafile: undefined };
+  }
+};
+
 /**
  * One esbuild call for every function (and the worker's runner), with the plan's bundling, the
  * same as what deploys. Bundles live under `local/.bundles/<set>/<build>/`, the set named by what
  * is bundled and how; a start whose inputs are all as the last build left them reuses it. A
  * function whose code does not build gets no bundle and the reason, and the others still run.
+ * With `watch`, every change rebuilds, and `onRebuilt` hears which functions' code changed.
  */
 export const buildFunctionBundles = async (
   targets: readonly BundleTarget[],
-  watch?: { onRebuilt: (changed: readonly string[]) => void; log: (line: string) => void },
+  watch?: { onRebuilt: (rebuilt: Rebuilt) => void; log: (line: string) => void },
 ): Promise<FunctionBundles> => {
   const present = targets.filter((t) => existsSync(t.entry));
+  const names = present.map((t) => t.name);
   const entryPoints: Record<string, string> = Object.fromEntries([
     ...present.map((t) => [t.name, t.entry]),
     [RUNNER, RUNNER_ENTRY],
@@ -105,87 +135,98 @@ export const buildFunctionBundles = async (
     .slice(0, 16);
   const setDir = join(BUNDLES_DIR, setKey);
   const currentFile = join(setDir, 'current.json');
-  const pathsIn = (buildDir: string, names: readonly string[]) =>
-    new Map(names.map((name) => [name, join(buildDir, `${name}.mjs`)]));
-  const result = (
-    buildDir: string,
-    failures: Map<string, string>,
-    reused: boolean,
-    dispose: () => Promise<void> = async () => {},
-  ): FunctionBundles => ({
-    runner: join(buildDir, `${RUNNER}.mjs`),
-    bundles: pathsIn(
-      buildDir,
-      present.map((t) => t.name).filter((name) => !failures.has(name)),
-    ),
-    failures,
-    reused,
-    dispose,
-  });
+  const bundlesIn = (buildDir: string, failures: ReadonlyMap<string, string>) =>
+    new Map(
+      names.filter((n) => !failures.has(n)).map((n) => [n, join(buildDir, `${n}.mjs`)] as const),
+    );
 
   if (!watch && existsSync(currentFile)) {
     const record = JSON.parse(readFileSync(currentFile, 'utf8')) as BuildRecord;
-    if (unchanged(record)) return result(join(setDir, record.buildId), new Map(), true);
+    if (unchanged(record)) {
+      const buildDir = join(setDir, record.buildId);
+      return {
+        runner: join(buildDir, `${RUNNER}.mjs`),
+        bundles: bundlesIn(buildDir, new Map()),
+        failures: new Map(),
+        reused: true,
+        dispose: async () => {},
+      };
+    }
   }
 
   const buildId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const buildDir = join(setDir, buildId);
   mkdirSync(buildDir, { recursive: true });
-  const failures = new Map<string, string>();
-  let built: BuildResult<{ metafile: true }>;
-  try {
-    built = (await build(options(entryPoints, buildDir))) as BuildResult<{ metafile: true }>;
-  } catch {
-    // One function's error fails the whole call: build each alone to learn which, and why.
-    for (const [name, entry] of Object.entries(entryPoints)) {
-      try {
-        await build(options({ [name]: entry }, buildDir));
-      } catch (error) {
-        if (name === RUNNER) throw error;
-        failures.set(name, errorText(error));
-      }
-    }
-    return result(buildDir, failures, false);
+  const first = await buildInto(entryPoints, buildDir);
+  if (first.metafile) {
+    // Written last and whole (renamed into place), so a start that reads it finds a finished build.
+    const temporary = `${currentFile}.${buildId}`;
+    writeFileSync(temporary, JSON.stringify(recordOf(buildId, first.metafile)));
+    renameSync(temporary, currentFile);
   }
-  // Written last and whole (renamed into place), so a start that reads it finds a finished build.
-  const temporary = `${currentFile}.${buildId}`;
-  writeFileSync(temporary, JSON.stringify(recordOf(buildId, built.metafile)));
-  renameSync(temporary, currentFile);
-  if (!watch) return result(buildDir, failures, false);
-
-  const hashes = new Map<string, string>();
-  const hashOutputs = () => {
-    const changed: string[] = [];
-    for (const name of present.map((t) => t.name)) {
-      const file = join(buildDir, `${name}.mjs`);
-      if (!existsSync(file)) continue;
-      const hash = createHash('sha256').update(readFileSync(file)).digest('hex');
-      if (hashes.has(name) && hashes.get(name) !== hash) changed.push(name);
-      hashes.set(name, hash);
-    }
-    return changed;
+  const built = {
+    runner: join(buildDir, `${RUNNER}.mjs`),
+    bundles: bundlesIn(buildDir, first.failures),
+    failures: first.failures,
+    reused: false,
   };
-  hashOutputs();
+  if (!watch) return { ...built, dispose: async () => {} };
+  return {
+    ...built,
+    dispose: await watchBundles(entryPoints, buildDir, names, first.failures, watch),
+  };
+};
+
+/** Rebuilds on every change of what the bundles are built from; reports what changed. */
+const watchBundles = async (
+  entryPoints: Record<string, string>,
+  buildDir: string,
+  names: readonly string[],
+  initialFailures: ReadonlyMap<string, string>,
+  watch: { onRebuilt: (rebuilt: Rebuilt) => void; log: (line: string) => void },
+) => {
+  const hashOf = (name: string) => {
+    const file = join(buildDir, `${name}.mjs`);
+    return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : '';
+  };
+  const hashes = new Map(names.map((name) => [name, hashOf(name)]));
+  let failures: ReadonlyMap<string, string> = initialFailures;
   const watching = await context({
     ...options(entryPoints, buildDir),
     plugins: [
       {
         name: 'rebuilt',
         setup(pluginBuild) {
-          pluginBuild.onEnd((end) => {
-            if (end.errors.length > 0) {
-              watch.log(
-                `bundles: a change does not build, still running the last build:\n${errorText(end)}`,
-              );
-              return;
-            }
-            const changed = hashOutputs();
-            if (changed.length > 0) watch.onRebuilt(changed);
+          pluginBuild.onEnd(async (end) => {
+            const now =
+              end.errors.length > 0
+                ? (await buildInto(entryPoints, buildDir)).failures
+                : new Map<string, string>();
+            const changed = names.filter((name) => {
+              const hash = hashOf(name);
+              const differs = hash !== hashes.get(name) || now.get(name) !== failures.get(name);
+              hashes.set(name, hash);
+              return differs;
+            });
+            failures = now;
+            for (const [name, error] of now)
+              watch.log(`${name} | its code does not build:\n${error}`);
+            if (changed.length === 0) return;
+            watch.onRebuilt({
+              bundles: new Map(
+                changed
+                  .filter((n) => !now.has(n))
+                  .map((n) => [n, join(buildDir, `${n}.mjs`)] as const),
+              ),
+              failures: new Map(
+                changed.filter((n) => now.has(n)).map((n) => [n, now.get(n) ?? '']),
+              ),
+            });
           });
         },
       },
     ],
   });
   await watching.watch();
-  return result(buildDir, failures, false, () => watching.dispose());
+  return () => watching.dispose();
 };

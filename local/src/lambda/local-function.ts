@@ -40,7 +40,6 @@ const runtimeEnvironment = (fn: FunctionPlan, edgeUrl: string): Record<string, s
   AWS_ENDPOINT_URL: edgeUrl,
   AWS_ACCESS_KEY_ID: accessKeyIdOf(fn.service, fn.key),
   AWS_SECRET_ACCESS_KEY: 'local',
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   // Tracing has no X-Ray daemon to talk to locally; metrics stay on (EMF lines in the log).
   POWERTOOLS_TRACE_ENABLED: 'false',
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AwsError } from '../edge/aws-service.ts';
 import { localArns } from '../naming.ts';
 import type { DeadLetter } from './dead-letters.ts';
+import type { Rebuilt } from './function-bundles.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
 import { parseFunctionName } from './function-ref.ts';
 import { InitSlots } from './init-slots.ts';
@@ -199,9 +200,17 @@ export class LocalLambda {
     );
   }
 
-  /** The named functions' bundles were rebuilt: their next invocations run the new code. */
-  refresh(names: readonly string[]) {
-    for (const name of names) this.#pools.get(name)?.retire();
+  /** Functions whose bundles were rebuilt (or no longer build): their next invocations run that. */
+  refresh({ bundles, failures }: Rebuilt) {
+    for (const [name, bundle] of bundles) this.#replaceCode(name, { bundle });
+    for (const [name, buildError] of failures) this.#replaceCode(name, { buildError });
+  }
+
+  #replaceCode(name: string, code: LocalFunction['code']) {
+    const fn = this.functions.get(name);
+    if (!fn) return;
+    fn.code = code;
+    this.#pools.get(name)?.retire();
   }
 
   /**

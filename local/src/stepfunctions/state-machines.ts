@@ -1,4 +1,3 @@
-import './promise-with-resolvers.ts';
 import type { StateMachinePlan } from '@mytabs/plan';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { ACCOUNT } from '../naming.ts';

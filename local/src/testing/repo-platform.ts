@@ -25,7 +25,6 @@ export interface RepoPlatform {
 export const startRepoPlatform = async (
   options: { seed?: boolean } & Omit<PlatformOptions, 'manifests'> = {},
 ): Promise<RepoPlatform> => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const lines: string[] = [];
   const platform = await startPlatform({
     lambda: { retryBaseDelayMs: 20 },

@@ -28,8 +28,6 @@ import { localNames } from '../../src/naming.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
 import { fixtureRoot } from '../fixtures/api/fixture-root.ts';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-
 const poolName = localNames.userPool('fixture-user-pool');
 const poolId = userPoolId(poolName);
 const clientId = userPoolClientId(poolName, 'web');

@@ -26,10 +26,18 @@ interface Started {
   output: () => string;
 }
 
-/** `tsx src/main.ts` as `npm start` runs it, on free ports; resolves once it printed its endpoints. */
-const start = (args: string[], env: Record<string, string> = {}) =>
+/**
+ * `tsx src/main.ts` as `npm start` runs it, on free ports, over the fixture services (or, with
+ * `root: 'repository'`, the repository's, seeded); resolves once it printed its endpoints.
+ */
+const start = (
+  args: string[],
+  env: Record<string, string> = {},
+  root: 'fixtures' | 'repository' = 'fixtures',
+) =>
   new Promise<Started>((resolve, reject) => {
-    const child = spawn(process.execPath, [tsxCli, 'src/main.ts', '--root', fixtureRoot, ...args], {
+    const rootArgs = root === 'fixtures' ? ['--root', fixtureRoot] : [];
+    const child = spawn(process.execPath, [tsxCli, 'src/main.ts', ...rootArgs, ...args], {
       cwd: localDir,
       env: {
         ...process.env,
@@ -129,3 +137,22 @@ it('names a busy port in one line and exits non-zero', async () => {
     blocker.close();
   }
 });
+
+it('says it is ready once the demo event is published: a client calling at once finds it', async () => {
+  const started = await start([], {}, 'repository');
+  try {
+    const api = started.endpoints.api ?? '';
+    expect((await fetch(`${api}/health`)).status).toBe(200);
+    const { items } = (await (await fetch(`${api}/events`)).json()) as {
+      items: Array<{ name: string }>;
+    };
+    expect(items.map((e) => e.name)).toContain('Winter Lights Concert');
+    expect(started.output().indexOf('ready')).toBeGreaterThan(
+      started.output().indexOf('createTicketType'),
+    );
+  } finally {
+    const exited = exitOf(started.child);
+    started.child.kill('SIGTERM');
+    await exited;
+  }
+}, 60_000);

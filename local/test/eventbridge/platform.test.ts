@@ -16,7 +16,6 @@ import { type Platform, startPlatform } from '../../src/platform.ts';
 import { stepFunctions } from '../../src/stepfunctions/stepfunctions-component.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const fixtureRoot = fileURLToPath(new URL('../fixtures/eventbridge', import.meta.url));
 const BUS = localNames.bus;
 const relay = (fn: string) => localNames.function('relay', fn);

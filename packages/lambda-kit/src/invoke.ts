@@ -1,7 +1,7 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { functionVariable, type Invocation } from '@mytabs/contracts';
 import type * as z from 'zod';
-import { lambdaClient } from './aws-clients.ts';
+import { lambdaClient } from './clients/lambda-client.ts';
 import { ConfigurationError } from './environment.ts';
 
 /** The called function failed (threw): its error type and message, as Lambda reports them. */

@@ -1,6 +1,6 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventEntry } from '@mytabs/contracts';
-import { eventBridgeClient } from './aws-clients.ts';
+import { eventBridgeClient } from './clients/event-bridge-client.ts';
 import { busName } from './environment.ts';
 
 /** PutEvents takes at most 10 entries per call. */

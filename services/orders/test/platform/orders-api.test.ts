@@ -205,7 +205,12 @@ describe('an order as its buyer sees it', () => {
       `tkt_${order.orderId}_0_0`,
       `tkt_${order.orderId}_0_1`,
     ]);
-    expect(await archived(local, 'OrderFulfilled', order.orderId)).toHaveLength(1);
+    // MarkFulfilled records the status, then publishes: the event follows the status shortly.
+    const announced = await eventually(
+      () => archived(local, 'OrderFulfilled', order.orderId),
+      (events) => events.length > 0,
+    );
+    expect(announced).toHaveLength(1);
   });
 });
 

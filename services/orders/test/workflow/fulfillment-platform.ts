@@ -94,7 +94,6 @@ export const eventually = async <T>(read: () => Promise<T>, done: (value: T) => 
  * shortened to 1 ms) and EventBridge, with fixture steps whose failures each test plans.
  */
 export const startFulfillmentPlatform = async () => {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const lines: string[] = [];
   const platform = await startPlatform({
     manifests,

@@ -1,0 +1,6 @@
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { traced } from '../observability.ts';
+import { oncePerContainer } from './once-per-container.ts';
+
+/** The container's traced LambdaClient: X-Ray sees every call. */
+export const lambdaClient = oncePerContainer(() => traced(new LambdaClient({})));

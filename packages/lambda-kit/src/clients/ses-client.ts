@@ -1,0 +1,6 @@
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { traced } from '../observability.ts';
+import { oncePerContainer } from './once-per-container.ts';
+
+/** The container's traced SESv2Client: X-Ray sees every call. */
+export const sesClient = oncePerContainer(() => traced(new SESv2Client({})));
