@@ -10,9 +10,9 @@ import {
 import dynalite from 'dynalite';
 import type { PlatformComponent } from '../component.ts';
 import { amzTarget, type EdgeRequest } from '../edge/aws-service.ts';
-import { forward } from '../edge/forward.ts';
 import { close, closeGracefully, listen } from '../listen.ts';
 import { REGION } from '../naming.ts';
+import { inProcessDynalite } from './in-process-dynalite.ts';
 import { jsonNestingDepth, MAX_REQUEST_NESTING } from './nesting-depth.ts';
 import { tableDefinition } from './table-definition.ts';
 
@@ -29,9 +29,10 @@ const nestingRefused = async () => ({
 });
 
 /**
- * DynamoDB: dynalite on a private port, reached through the edge (X-Amz-Target
- * `DynamoDB_20120810.*` is passed through unchanged). Every table of the plan is created at start;
- * with a data dir the tables live on disk under `<dataDir>/dynamodb` and survive restarts.
+ * DynamoDB: dynalite, reached through the edge (X-Amz-Target `DynamoDB_20120810.*` is handed to
+ * its request handler unchanged, in process; its private port serves only the tables' creation).
+ * Every table of the plan is created at start; with a data dir the tables live on disk under
+ * `<dataDir>/dynamodb` and survive restarts.
  */
 export const dynamodb: PlatformComponent = {
   name: 'dynamodb',
@@ -75,16 +76,20 @@ export const dynamodb: PlatformComponent = {
     } finally {
       client.destroy();
     }
+    const store = inProcessDynalite(server);
     return {
       services: [
         {
           name: 'dynamodb',
           accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
-          handle: (request) => (tooDeep(request) ? nestingRefused() : forward(request, port)),
+          handle: (request) => (tooDeep(request) ? nestingRefused() : store.call(request)),
         },
       ],
       // In-flight requests finish first: dynalite closes its store when its server closes.
-      close: () => closeGracefully(server),
+      close: async () => {
+        await store.drain();
+        await closeGracefully(server);
+      },
     };
   },
 };
