@@ -11,6 +11,8 @@ export interface CliOptions {
   watch: boolean;
   root: string;
   ports: Record<string, number>;
+  /** Workers each function may run at once (default: half the cores, at least one). */
+  workersPerFunction: number | undefined;
 }
 
 /** A mistake in how the platform was started: reported in one line, no stack trace. */
@@ -20,7 +22,7 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--root DIR]]',
+    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--workers-per-function N] [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',
@@ -29,6 +31,9 @@ export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
     '  --no-seed       do not create the demo organizer, business and event',
     "  --watch         rebuild a function's bundle when its code changes; its next invocations",
     '                  run the new code',
+    '  --workers-per-function N',
+    '                  sandboxes (worker threads) each function may run at once; more',
+    '                  invocations wait for one (default: half the cores, at least 1)',
     `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot});`,
     '                  implies --no-seed',
     '  -h, --help      print this help',
@@ -65,6 +70,7 @@ export const parseCli = (
     help?: boolean;
     'no-seed'?: boolean;
     watch?: boolean;
+    'workers-per-function'?: string;
   };
   try {
     ({ values } = parseArgs({
@@ -74,6 +80,7 @@ export const parseCli = (
         root: { type: 'string' },
         'no-seed': { type: 'boolean' },
         watch: { type: 'boolean' },
+        'workers-per-function': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -83,12 +90,17 @@ export const parseCli = (
     throw new UsageError(`${(error as Error).message} (see --help)`);
   }
   const base = env.INIT_CWD ?? process.cwd();
+  const workers = values['workers-per-function'];
+  if (workers !== undefined && !/^[1-9]\d{0,2}$/.test(workers)) {
+    throw new UsageError(`--workers-per-function ${workers} is not a whole number from 1 to 999`);
+  }
   return {
     help: values.help ?? false,
     seed: !values['no-seed'] && values.root === undefined,
     dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
     watch: values.watch ?? false,
     root: values.root === undefined ? defaultRoot : resolve(base, values.root),
+    workersPerFunction: workers === undefined ? undefined : Number(workers),
     ports: Object.fromEntries(
       Object.entries(ports).map(([name, spec]) => [name, portFrom(spec, env)]),
     ),

@@ -1,5 +1,6 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import type { ContractPatterns, Plan } from '@mytabs/plan';
+import { bufferedLog } from './buffered-log.ts';
 import type { PlatformComponent, PortSpec, RunningComponent } from './component.ts';
 import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
@@ -59,7 +60,7 @@ export interface Platform {
  * then each component in order. `/health` answers 200 only once all of them are up.
  */
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = options.log ?? bufferedLog();
   const plan = localPlan(options.manifests, options.events);
   let refresh = (_rebuilt: Rebuilt) => {};
   const built = await buildFunctionBundles(

@@ -61,6 +61,9 @@ const run = async (stopRequested: Promise<string>) => {
     ports: options.ports,
     dataDir: options.dataDir,
     watch: options.watch,
+    ...(options.workersPerFunction && {
+      lambda: { maxWorkersPerFunction: options.workersPerFunction },
+    }),
     // Ready means ready: a client calling the API after the ready line finds the demo event.
     deferReady: true,
   });

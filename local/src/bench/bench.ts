@@ -61,6 +61,7 @@ try {
     quantity,
     endpoints,
     manifests: await loadManifests(repoRoot),
+    platformInProcess: own !== undefined,
     onProgress: ({ done, total, failed }) => bar(done, total, failed),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');

@@ -10,6 +10,12 @@ export const formatReport = (r: BenchResult) =>
   [
     `  ${r.outcomes.fulfilled} fulfilled, ${r.outcomes.soldOut} sold out, ${r.outcomes.otherStatus} other status, ${r.outcomes.errors} errors in ${r.durationS.toFixed(1)} s`,
     `  checkouts/s                        ${r.checkoutsPerS.toFixed(2)}`,
+    ...(r.process
+      ? [
+          `  CPU-seconds per checkout           ${r.process.cpuSPerCheckout.toFixed(3)} (${r.process.coresBusy.toFixed(2)} cores busy, ${Math.round(r.process.mainThreadShare * 100)} % on the main thread)`,
+          `  resident memory after the run      ${Math.round(r.process.rssMb)} MB`,
+        ]
+      : []),
     '',
     `  ${'latency'.padEnd(34)} ${'p50'.padStart(9)} ${'p95'.padStart(9)} ${'p99'.padStart(9)}   (n)`,
     row('POST /payments/calculate-tax', r.latencyMs.calculateTax),

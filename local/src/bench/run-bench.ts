@@ -23,6 +23,20 @@ export interface BenchOptions {
   /** How long one buyer waits for their order to settle. */
   orderTimeoutMs?: number;
   onProgress?: (progress: { done: number; total: number; failed: number }) => void;
+  /** The platform runs in this process (functions in worker threads): measure its CPU, memory. */
+  platformInProcess?: boolean;
+}
+
+/** CPU time and memory of this process, when the platform runs in it. */
+export interface ProcessCost {
+  /** CPU-seconds (user + system, every thread) spent per fulfilled checkout during the run. */
+  cpuSPerCheckout: number;
+  /** Cores kept busy on average during the run, as `top` shows it (1 = one core). */
+  coresBusy: number;
+  /** The main thread's share of that CPU: the edge, the emulators, dynalite, the bench itself. */
+  mainThreadShare: number;
+  /** Resident memory once the run is over, in MB. */
+  rssMb: number;
 }
 
 export interface BenchResult {
@@ -39,6 +53,7 @@ export interface BenchResult {
     paymentToFulfilled: LatencySummary;
   };
   integrity: IntegrityReport & { availableNeverNegative: boolean };
+  process?: ProcessCost;
   errors: string[];
 }
 
@@ -90,6 +105,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
       const order = await watchOrder(client, checkout.orderId, checkout.orderToken, {
         timeoutMs: options.orderTimeoutMs ?? 120_000,
         intervalMs: 200,
+        maxIntervalMs: 1000,
       });
       outcome.order = {
         orderId: order.orderId,
@@ -129,8 +145,13 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
   const warmUpFailures = warmUp.flatMap((o) => (o.error ? [`warm-up: ${o.error}`] : []));
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const mainBefore = process.threadCpuUsage();
   const outcomes = await Promise.all(Array.from({ length: buyers }, (_, n) => buy(n)));
   const durationS = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const main = process.threadCpuUsage(mainBefore);
+  const cpuS = (cpu.user + cpu.system) / 1e6;
 
   const { emails } = (await fetch(`${endpoints.ses}/store`).then((r) => r.json())) as {
     emails: { destination: { to: string[] }; subject: string; body: { text?: string } }[];
@@ -147,6 +168,14 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
     ?.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
 
   const fulfilled = outcomes.filter((o) => o.kind === 'fulfilled').length;
+  const cost: ProcessCost | undefined = options.platformInProcess
+    ? {
+        cpuSPerCheckout: cpuS / Math.max(1, fulfilled),
+        coresBusy: cpuS / durationS,
+        mainThreadShare: (main.user + main.system) / 1e6 / cpuS,
+        rssMb: process.memoryUsage.rss() / 2 ** 20,
+      }
+    : undefined;
   const of = (pick: (o: BuyerOutcome) => number | undefined) =>
     summarize(outcomes.flatMap((o) => (pick(o) === undefined ? [] : [pick(o) as number])));
   return {
@@ -170,6 +199,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
       ...checkIntegrity({ [ticketTypeId]: seats + warmers * quantity }, orders, sent),
       availableNeverNegative: left === undefined || left >= 0,
     },
+    ...(cost && { process: cost }),
     errors: [...warmUpFailures, ...outcomes.flatMap((o) => (o.error ? [o.error] : []))].slice(
       0,
       20,

@@ -11,10 +11,14 @@ import type {
   WorkerSetup,
 } from './worker-protocol.ts';
 
-/** `log`: the handler's output during the invocation, when its worker lived to report it. */
-export type RunOutcome =
+/**
+ * `log`: the handler's output during the invocation, when its worker lived to report it;
+ * `initMs`: how long a new worker took to load the handler first (a cold start).
+ */
+export type RunOutcome = (
   | { ok: true; payload: string; log?: string }
-  | { ok: false; error: FunctionErrorPayload; log?: string };
+  | { ok: false; error: FunctionErrorPayload; log?: string }
+) & { initMs?: number };
 
 export interface PoolOptions {
   log: (line: string) => void;
@@ -48,7 +52,8 @@ const failure = (errorType: string, errorMessage: string): RunOutcome => ({
 export class FunctionPool {
   readonly #idle: Worker[] = [];
   readonly #all = new Set<Worker>();
-  readonly #idleTimers = new Map<Worker, NodeJS.Timeout>();
+  /** Each idle worker's recycling timer, and when it went idle. */
+  readonly #idleSince = new Map<Worker, { timer: NodeJS.Timeout; at: number }>();
   readonly #waiting: Array<() => void> = [];
   /** Workers running code older than the function's bundle: stopped once they are free. */
   readonly #retired = new Set<Worker>();
@@ -74,11 +79,13 @@ export class FunctionPool {
         this.options.initSlots.release();
         return await this.#invoke(freed, requestId, event);
       }
+      const initStarted = performance.now();
       const worker = this.#spawn(this.#bundle());
       const failed = await this.#init(worker, requestId).finally(() =>
         this.options.initSlots.release(),
       );
-      return failed ?? (await this.#invoke(worker, requestId, event));
+      const initMs = performance.now() - initStarted;
+      return { ...(failed ?? (await this.#invoke(worker, requestId, event))), initMs };
     } finally {
       this.#busy -= 1;
       this.#waiting.shift()?.();
@@ -102,8 +109,8 @@ export class FunctionPool {
   }
 
   async close() {
-    for (const timer of this.#idleTimers.values()) clearTimeout(timer);
-    this.#idleTimers.clear();
+    for (const { timer } of this.#idleSince.values()) clearTimeout(timer);
+    this.#idleSince.clear();
     this.#idle.length = 0;
     await Promise.all([...this.#all].map((w) => w.terminate()));
     this.#all.clear();
@@ -121,6 +128,18 @@ export class FunctionPool {
     }
   }
 
+  /** The idle workers, each with when it went idle (ms epoch) and a way to stop it now. */
+  idleWorkers(): { idleSince: number; stop: () => void }[] {
+    return [...this.#idleSince].map(([worker, { at }]) => ({
+      idleSince: at,
+      stop: () => {
+        if (!this.#idleSince.has(worker)) return;
+        this.#forget(worker);
+        void worker.terminate();
+      },
+    }));
+  }
+
   #bundle() {
     if (!('bundle' in this.fn.code)) throw new Error(`${this.fn.name} has no bundle to run`);
     return this.fn.code.bundle;
@@ -129,8 +148,8 @@ export class FunctionPool {
   #takeIdle() {
     const worker = this.#idle.pop();
     if (worker) {
-      clearTimeout(this.#idleTimers.get(worker));
-      this.#idleTimers.delete(worker);
+      clearTimeout(this.#idleSince.get(worker)?.timer);
+      this.#idleSince.delete(worker);
     }
     return worker;
   }
@@ -169,8 +188,8 @@ export class FunctionPool {
     this.#retired.delete(worker);
     const at = this.#idle.indexOf(worker);
     if (at >= 0) this.#idle.splice(at, 1);
-    clearTimeout(this.#idleTimers.get(worker));
-    this.#idleTimers.delete(worker);
+    clearTimeout(this.#idleSince.get(worker)?.timer);
+    this.#idleSince.delete(worker);
   }
 
   #release(worker: Worker) {
@@ -186,7 +205,7 @@ export class FunctionPool {
       void worker.terminate();
     }, this.options.idleMs);
     timer.unref();
-    this.#idleTimers.set(worker, timer);
+    this.#idleSince.set(worker, { timer, at: Date.now() });
   }
 
   /** Waits for a new worker's handler to load; answers the failure if it cannot. */

@@ -116,16 +116,29 @@ const FINAL: ReadonlySet<OrderStatus> = new Set([
 
 /**
  * Polls an order until it reaches a final status or `timeoutMs` passes, calling `onChange` with
- * each status it sees first (and when, in ms since the watch began).
+ * each status it sees first (and when, in ms since the watch began). The wait between polls
+ * starts at `intervalMs` and grows by a quarter each time up to `maxIntervalMs`, as an order page
+ * backs off: a buyer whose order is slow does not make it slower for everyone by asking harder.
  */
 export const watchOrder = async (
   buyer: Shopper,
   orderId: string,
   orderToken: string,
-  { timeoutMs = 30_000, intervalMs = 100, onChange = (_s: OrderStatus, _ms: number) => {} } = {},
+  {
+    timeoutMs = 30_000,
+    intervalMs = 100,
+    maxIntervalMs = intervalMs,
+    onChange = (_s: OrderStatus, _ms: number) => {},
+  }: {
+    timeoutMs?: number;
+    intervalMs?: number;
+    maxIntervalMs?: number;
+    onChange?: (status: OrderStatus, ms: number) => void;
+  } = {},
 ): Promise<Order> => {
   const started = performance.now();
   let last: OrderStatus | undefined;
+  let wait = intervalMs;
   for (;;) {
     const order = await buyer.order(orderId, orderToken);
     if (order.status !== last) {
@@ -133,6 +146,7 @@ export const watchOrder = async (
       onChange(order.status, performance.now() - started);
     }
     if (FINAL.has(order.status) || performance.now() - started > timeoutMs) return order;
-    await new Promise((r) => setTimeout(r, intervalMs));
+    await new Promise((r) => setTimeout(r, wait));
+    wait = Math.min(maxIntervalMs, wait * 1.25);
   }
 };

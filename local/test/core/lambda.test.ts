@@ -7,7 +7,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localNames } from '../../src/naming.ts';
 import type { Platform } from '../../src/platform.ts';
-import { clientConfig, startFixturePlatform } from './fixture-platform.ts';
+import {
+  clientConfig,
+  FIXTURE_WORKERS_PER_FUNCTION,
+  startFixturePlatform,
+} from './fixture-platform.ts';
 
 let platform: Platform;
 let lines: string[];
@@ -158,14 +162,14 @@ describe('RequestResponse', () => {
 });
 
 describe('sandboxes', () => {
-  it('runs concurrent invocations in separate workers and reuses a warm one', async () => {
+  it('runs concurrent invocations in separate workers up to the limit, then in a warm one', async () => {
     const concurrent = await Promise.all(
-      [1, 2, 3].map(() =>
+      Array.from({ length: FIXTURE_WORKERS_PER_FUNCTION + 1 }, () =>
         platform.lambda.call(localNames.function('alpha', 'echo'), { waitMs: 200 }),
       ),
     );
     const sandboxes = new Set(concurrent.map((r) => (r as { sandbox: number }).sandbox));
-    expect(sandboxes.size).toBe(3);
+    expect(sandboxes.size).toBe(FIXTURE_WORKERS_PER_FUNCTION);
     const next = (await platform.lambda.call(localNames.function('alpha', 'echo'), {})) as {
       sandbox: number;
     };
