@@ -9,7 +9,7 @@ const manifest = ServiceManifest.parse({
     createPaymentIntent: {
       entry: 'src/handlers/create-payment-intent.ts',
       uses: {
-        table: 'write',
+        table: ['GetItem', 'PutItem'],
         bus: true,
         secrets: ['stripe-secret-key'],
         invoke: ['ticketing.holdSeats'],

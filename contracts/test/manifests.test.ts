@@ -32,7 +32,7 @@ describe('a single manifest', () => {
   it('refuses an unknown grant, naming it', () => {
     const result = ServiceManifest.safeParse({
       service: 'payments',
-      functions: { pay: fn({ uses: { table: 'write', queue: true } }) },
+      functions: { pay: fn({ uses: { table: ['PutItem'], queue: true } }) },
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({
@@ -40,6 +40,31 @@ describe('a single manifest', () => {
       keys: ['queue'],
       path: ['functions', 'pay', 'uses'],
     });
+  });
+
+  it("takes DynamoDB actions by name only, each once, a transaction with its items' actions", () => {
+    const tableIssues = (table: unknown) =>
+      ServiceManifest.safeParse({
+        service: 'orders',
+        functions: { a: fn({ uses: { table } }) },
+      }).error?.issues.map((i) => i.message) ?? [];
+    expect(tableIssues(['GetItem', 'Query', 'PutItem'])).toEqual([]);
+    expect(tableIssues(['TransactWriteItems', 'PutItem', 'ConditionCheckItem'])).toEqual([]);
+    expect(tableIssues('write')).toHaveLength(1);
+    expect(tableIssues(['GetItem', 'dynamodb:PutItem', 'Truncate'])).toHaveLength(2);
+    expect(tableIssues([])).toEqual([
+      'list the DynamoDB actions the function calls, or leave table out',
+    ]);
+    expect(tableIssues(['GetItem', 'GetItem'])).toEqual(['names an action twice']);
+    expect(tableIssues(['TransactWriteItems', 'GetItem'])).toEqual([
+      'TransactWriteItems is authorized item by item: list the actions its items need (PutItem, UpdateItem, DeleteItem, ConditionCheckItem)',
+    ]);
+    expect(tableIssues(['TransactGetItems'])).toEqual([
+      'TransactGetItems is authorized item by item: list GetItem too',
+    ]);
+    expect(tableIssues(['ConditionCheckItem', 'PutItem'])).toEqual([
+      'ConditionCheckItem exists only inside TransactWriteItems: list it too',
+    ]);
   });
 
   it('refuses a route without an auth mode', () => {
@@ -142,6 +167,14 @@ describe('a set of manifests', () => {
       ),
     ).toEqual([
       'orders.functions.shadow.http: GET /events is already the route of ticketing.listEvents',
+    ]);
+  });
+
+  it("refuses table actions in a service that has no table (another service's is never reachable)", () => {
+    expect(
+      problemsOf({ service: 'orders', functions: { peek: fn({ uses: { table: ['GetItem'] } }) } }),
+    ).toEqual([
+      'orders.functions.peek.uses.table: orders declares no table (a function reaches its own only)',
     ]);
   });
 

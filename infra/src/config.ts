@@ -34,6 +34,23 @@ export const MyTabsConfig = z.strictObject({
   emailIdentity: z.string().min(1).optional(),
   /** Days the bus archive keeps events for replay; 0 keeps them forever. */
   archiveRetentionDays: z.coerce.number().int().min(0).default(365),
+  /**
+   * Versions of our own keys, by manifest name (`-c keyVersions='{"ticket-ed25519-key":2}'`):
+   * raising one makes the next deploy generate a new key (the old one stays as AWSPREVIOUS).
+   */
+  keyVersions: z
+    .preprocess(
+      (v) => {
+        if (typeof v !== 'string') return v;
+        try {
+          return JSON.parse(v);
+        } catch {
+          return v;
+        }
+      },
+      z.record(z.string(), z.coerce.number().int().min(1)),
+    )
+    .default({}),
   /** Overrides of today's Cognito names and URLs (defaults come from the identity manifest). */
   userPoolName: z.string().min(1).optional(),
   callbackUrls: urlList.optional(),

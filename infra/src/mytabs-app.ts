@@ -55,6 +55,8 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     plan,
     archiveRetentionDays: config.archiveRetentionDays,
     events: props.events,
+    protect,
+    terminationProtection: protect,
   });
 
   const services: Record<string, ServiceStack> = {};
@@ -68,6 +70,7 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
       protect,
       logRetention,
       projectRoot: props.projectRoot,
+      terminationProtection: protect,
     });
     // Services reach the bus and each other by name, not by reference: deployment order only.
     stack.addStackDependency(platform);
@@ -80,6 +83,8 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     description: `MyTabs ${config.stage}: the REST API of every route, with its WAF web ACL`,
     plan,
     logRetention,
+    protect,
+    terminationProtection: protect,
   });
   for (const stack of Object.values(services)) api.addStackDependency(stack);
   return { plan, platform, services, api };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { catalog } from '@mytabs/contracts';
 import { type LoadedManifest, loadManifests } from '@mytabs/contracts/manifest/load-manifests';
@@ -8,6 +9,15 @@ import { buildMyTabs, type MyTabsStacks } from '../src/mytabs-app.ts';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const fixturesRoot = fileURLToPath(new URL('./fixtures', import.meta.url));
+
+/** cdk.json's feature flags (keys under `@aws-cdk`), which `npm run synth` applies too. */
+export const featureFlags = (): Record<string, unknown> =>
+  Object.fromEntries(
+    Object.entries(
+      JSON.parse(readFileSync(fileURLToPath(new URL('../cdk.json', import.meta.url)), 'utf8'))
+        .context,
+    ).filter(([key]) => key.startsWith('@aws-cdk')),
+  );
 
 export interface BuiltApp {
   app: App;
@@ -27,7 +37,10 @@ export const buildApp = async (
   context: Record<string, unknown> = {},
 ): Promise<BuiltApp> => {
   // CDK's own CloudFormation schema check only warns and costs seconds; `npm run synth` keeps it.
-  const app = new App({ context, builtinCloudFormationValidation: false });
+  const app = new App({
+    context: { ...featureFlags(), ...context },
+    builtinCloudFormationValidation: false,
+  });
   const services = await loadManifests(root);
   const config = readConfig((key) => app.node.tryGetContext(key));
   const stacks = buildMyTabs(app, {

@@ -10,20 +10,23 @@ describe('configuration from CDK context', () => {
       region: 'us-east-1',
       domainName: 'keeptabs.app',
       archiveRetentionDays: 365,
+      keyVersions: {},
     });
   });
 
-  it('reads -c strings as the CLI passes them: numbers and comma-separated URL lists', () => {
+  it('reads -c strings as the CLI passes them: numbers, comma-separated URL lists, JSON', () => {
     const config = from({
       stage: 'prod',
       account: '123456789012',
       archiveRetentionDays: '0',
       callbackUrls: 'https://a.example/cb, https://b.example/cb',
+      keyVersions: '{"ticket-ed25519-key":2}',
     });
     expect(config).toMatchObject({
       stage: 'prod',
       account: '123456789012',
       archiveRetentionDays: 0,
+      keyVersions: { 'ticket-ed25519-key': 2 },
     });
     expect(config.callbackUrls).toEqual(['https://a.example/cb', 'https://b.example/cb']);
   });
@@ -33,5 +36,7 @@ describe('configuration from CDK context', () => {
     expect(() => from({ stage: 'integration1' })).toThrow(/stage/);
     expect(() => from({ account: '1234' })).toThrow(/12-digit/);
     expect(() => from({ logoutUrls: 'not a url' })).toThrow(/logoutUrls/);
+    expect(() => from({ keyVersions: '{"ticket-ed25519-key":0}' })).toThrow(/keyVersions/);
+    expect(() => from({ keyVersions: '{ticket-ed25519-key:2' })).toThrow(/keyVersions/);
   });
 });

@@ -29,22 +29,12 @@ const rendered = (built: BuiltApp, service: string, value: unknown) => {
   return Stack.of(stack).resolve(value);
 };
 
-const DYNAMODB_READ = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:GetItem',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetRecords',
-  'dynamodb:GetShardIterator',
-];
-const DYNAMODB_WRITE = [
-  'dynamodb:BatchWriteItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-];
+/** IAM grants a transaction by its items' actions (listed beside it), never by its own name. */
+const tableIamActions = (spec: FunctionSpec) =>
+  (spec.uses.table ?? [])
+    .filter((a) => a !== 'TransactGetItems' && a !== 'TransactWriteItems')
+    .map((a) => `dynamodb:${a}`)
+    .sort();
 
 /** The actions each `uses` entry may add to a function's role; nothing else may appear. */
 const allowedActions = (spec: FunctionSpec) => {
@@ -58,8 +48,7 @@ const allowedActions = (spec: FunctionSpec) => {
   const add = (...actions: string[]) => {
     for (const a of actions) allowed.add(a);
   };
-  if (uses.table) add(...DYNAMODB_READ);
-  if (uses.table === 'write') add(...DYNAMODB_WRITE);
+  add(...tableIamActions(spec));
   if (uses.bus) add('events:PutEvents');
   if (uses.secrets?.length) add('secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret');
   if (uses.invoke?.length) add('lambda:InvokeFunction');
@@ -192,8 +181,17 @@ export const manifestChecks = (built: () => BuiltApp) => {
         }
       }
       const { uses } = spec;
-      expect(actions.has('dynamodb:GetItem')).toBe(Boolean(uses.table));
-      expect(actions.has('dynamodb:PutItem')).toBe(uses.table === 'write');
+      // Exactly the DynamoDB actions the manifest lists, as the plan carries them: the broad ones
+      // (Scan, BatchWriteItem, DeleteItem) only where a function's code calls them.
+      expect(planned.grants.table?.actions ?? [], fnName).toEqual(tableIamActions(spec));
+      expect([...actions].filter((a) => a.startsWith('dynamodb:')).sort(), fnName).toEqual(
+        planned.grants.table?.actions ?? [],
+      );
+      for (const broad of ['Scan', 'BatchWriteItem', 'DeleteItem'] as const) {
+        expect(actions.has(`dynamodb:${broad}`), `${fnName} ${broad}`).toBe(
+          Boolean(uses.table?.includes(broad)),
+        );
+      }
       expect(actions.has('events:PutEvents')).toBe(Boolean(uses.bus));
       expect(actions.has('ses:SendEmail')).toBe(Boolean(uses.email));
       expect(actions.has('states:StartExecution')).toBe(Boolean(uses.workflows?.length));
@@ -208,11 +206,33 @@ export const manifestChecks = (built: () => BuiltApp) => {
           `${fnName} -> ${callee}`,
         ).toBe(true);
       }
-      const secretIds = on('secretsmanager:GetSecretValue').map(refId);
       const secrets = t.toJSON().Resources;
-      expect(secretIds.map((id) => secrets[id as string].Properties.Name).sort()).toEqual(
-        [...planned.grants.secrets].sort(),
+      // A third-party secret by reference; a key of our own (made by the key resource) by name.
+      const secretNames = on('secretsmanager:GetSecretValue').map((r) => {
+        const id = refId(r);
+        return id
+          ? secrets[id].Properties.Name
+          : /:secret:([a-z0-9/-]+)-\?{6}/.exec(JSON.stringify(r))?.[1];
+      });
+      expect(secretNames.sort()).toEqual([...planned.grants.secrets].sort());
+      // Its own service's table only, and the indexes only where a Query or a Scan reads them.
+      const tableResources = new Set(
+        (planned.grants.table?.actions ?? []).flatMap(on).map((r) => JSON.stringify(r)),
       );
+      if (planned.grants.table) {
+        const [tableId] = one(
+          resources(t, 'AWS::DynamoDB::GlobalTable'),
+          `${planned.service} table`,
+        );
+        const arn = { 'Fn::GetAtt': [tableId, 'Arn'] };
+        const indexes = { 'Fn::Join': ['', [arn, '/index/*']] };
+        const readsIndexes = Boolean(uses.table?.some((a) => a === 'Query' || a === 'Scan'));
+        expect(tableResources, fnName).toEqual(
+          new Set([arn, ...(readsIndexes ? [indexes] : [])].map((r) => JSON.stringify(r))),
+        );
+      } else {
+        expect(tableResources, fnName).toEqual(new Set());
+      }
       for (const r of on('events:PutEvents')) {
         expect(JSON.stringify(r)).toContain(`:event-bus/${stacks.plan.bus.name}`);
       }
@@ -300,7 +320,8 @@ export const manifestChecks = (built: () => BuiltApp) => {
     }
   });
 
-  it("makes every workflow a traced, fully logged state machine running the plan's definition", () => {
+  it("makes every workflow a traced state machine running the plan's definition, logged without buyers' data in prod", () => {
+    const prod = built().config.stage === 'prod';
     for (const planned of built().stacks.plan.stateMachines) {
       const t = built().serviceTemplate(planned.service);
       const [, sm] = one(
@@ -311,7 +332,11 @@ export const manifestChecks = (built: () => BuiltApp) => {
       );
       expect(sm.StateMachineType).toBe(planned.type);
       expect(sm.TracingConfiguration).toEqual({ Enabled: true });
-      expect(sm.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: true });
+      expect(sm.LoggingConfiguration).toMatchObject(
+        prod
+          ? { Level: 'ERROR', IncludeExecutionData: false }
+          : { Level: 'ALL', IncludeExecutionData: true },
+      );
       expect(sm.DefinitionString).toEqual(rendered(built(), planned.service, planned.definition));
       const invoked = roleStatements(t, refId(sm.RoleArn) as string)
         .filter((s) => s.actions.includes('lambda:InvokeFunction'))

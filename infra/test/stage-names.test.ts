@@ -14,6 +14,7 @@ const NAMES: Record<string, string> = {
   'AWS::Events::Rule': 'Name',
   'AWS::EventSchemas::Registry': 'RegistryName',
   'AWS::SecretsManager::Secret': 'Name',
+  'Custom::GeneratedKey': 'SecretName',
   'AWS::Logs::LogGroup': 'LogGroupName',
   'AWS::Cognito::UserPool': 'UserPoolName',
   'AWS::Cognito::IdentityPool': 'IdentityPoolName',

@@ -18,6 +18,7 @@ const problemTitles: Record<number, string> = {
   429: 'Throttled (answered by the gateway)',
   500: 'Unexpected error',
   502: 'An upstream service (Stripe) failed',
+  503: 'Payments are not configured yet (`code: payments-not-configured`): nothing was held or charged; retry later',
 };
 
 const problem = (status: number) => ({

@@ -41,7 +41,7 @@ export interface SuccessResponse {
 }
 
 /** Error statuses a route answers in problem+json besides the gateway's own (401, 403, 429). */
-export type ProblemStatus = 400 | 404 | 409 | 422 | 502;
+export type ProblemStatus = 400 | 404 | 409 | 422 | 502 | 503;
 
 export interface Operation extends HttpRoute {
   summary: string;
@@ -68,7 +68,7 @@ export const operations = {
     summary: 'Price, fees and tax quote for a cart (tax at the venue, via Stripe Tax)',
     body: CalculateTaxRequest,
     responses: { 200: { description: 'The quote', schema: CalculateTaxResponse } },
-    problems: [400, 404, 409],
+    problems: [400, 404, 409, 502, 503],
   }),
   createPaymentIntent: operation({
     method: 'POST',
@@ -85,7 +85,7 @@ export const operations = {
         schema: CreatePaymentIntentResponse,
       },
     },
-    problems: [400, 404, 409, 502],
+    problems: [400, 404, 409, 502, 503],
   }),
   stripeWebhook: operation({
     method: 'POST',
@@ -96,7 +96,7 @@ export const operations = {
     headers: StripeSignatureHeader,
     body: StripeWebhookEvent,
     responses: { 200: { description: 'Received (also for a duplicate)', schema: WebhookReceived } },
-    problems: [400],
+    problems: [400, 503],
   }),
   getOrder: operation({
     method: 'GET',

@@ -42,6 +42,11 @@ export const findManifestProblems = (
           problems.push(`${at}.subscribe.events: ${event} is not an event of the catalog`);
         }
       }
+      if (fn.uses.table && !m.table) {
+        problems.push(
+          `${at}.uses.table: ${m.service} declares no table (a function reaches its own only)`,
+        );
+      }
       for (const ref of fn.uses.invoke ?? []) checkCall(m.service, ref, `${at}.uses.invoke`);
       for (const secret of fn.uses.secrets ?? []) {
         if (!m.secrets.includes(secret)) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { TableActions } from './table-actions.ts';
 
 /**
  * What a service asks of a runtime. Both runtimes read it: `infra/` turns it into AWS resources,
@@ -78,7 +79,8 @@ export const Schedule = z
 
 /** Least-privilege grants: each one turns into exactly one IAM grant and one local permission. */
 export const Uses = z.strictObject({
-  table: z.enum(['read', 'write']).optional(),
+  /** The DynamoDB actions it calls on its own service's table (see `TableActions`). */
+  table: TableActions.optional(),
   bus: z.boolean().optional(),
   secrets: z.array(secretName).optional(),
   invoke: z.array(FunctionRef).optional(),

@@ -21,6 +21,8 @@ import { ApiWebAcl } from './web-acl.ts';
 export interface ApiStackProps extends StackProps {
   plan: Plan;
   logRetention: RetentionDays;
+  /** Production: the access logs outlive the stack. */
+  protect: boolean;
 }
 
 /** Stage-wide limits; the usage plan carries the same so a plan's clients can be tightened later. */
@@ -40,7 +42,7 @@ export class ApiStack extends Stack {
     const apiName = plan.api.name;
     const accessLogs = new LogGroup(this, 'AccessLogs', {
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: props.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.api = new RestApi(this, 'Api', {
       restApiName: apiName,

@@ -30,13 +30,23 @@ const need = <T>(value: T | undefined, what: string): T => {
 export const grantUses = (role: IRole, grants: FunctionGrants, targets: GrantTargets) => {
   if (grants.table) {
     const table = need(targets.table, 'table');
-    if (grants.table.access === 'write') table.grantReadWriteData(role);
-    else table.grantReadData(role);
-    acknowledgeWildcardResource(
-      role,
-      `${table.tableArn}/index/*`,
-      "Querying the service's own secondary indexes (declared in its manifest) needs the table's index ARNs.",
+    const { actions } = grants.table;
+    const indexes = `${table.tableArn}/index/*`;
+    // Only a Query or a Scan reads an index; any other action names the table itself.
+    const readsIndexes = actions.some((a) => a === 'dynamodb:Query' || a === 'dynamodb:Scan');
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions,
+        resources: readsIndexes ? [table.tableArn, indexes] : [table.tableArn],
+      }),
     );
+    if (readsIndexes) {
+      acknowledgeWildcardResource(
+        role,
+        indexes,
+        "Querying the service's own secondary indexes (declared in its manifest) needs the table's index ARNs.",
+      );
+    }
   }
   if (grants.bus) targets.bus.grantPutEventsTo(role);
   for (const secret of grants.secrets) {

@@ -1,8 +1,8 @@
 import { BUNDLING } from '@mytabs/plan';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Policy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -16,7 +16,22 @@ export interface ServiceFunctionProps {
   timeoutS: number;
   environment: Record<string, string>;
   logRetention: RetentionDays;
+  /** Production: the log group outlives the stack, as what it recorded may be needed after. */
+  retainLogs: boolean;
 }
+
+/** The plan's bundling, which the local platform runs too, as NodejsFunction spells it. */
+const planBundling = (): BundlingOptions => ({
+  format: OutputFormat.ESM,
+  target: BUNDLING.target,
+  mainFields: [...BUNDLING.mainFields],
+  minify: BUNDLING.minify,
+  keepNames: BUNDLING.keepNames,
+  sourceMap: BUNDLING.sourcemap,
+  externalModules: [...BUNDLING.externals],
+  forceDockerBundling: false,
+  banner: BUNDLING.banner,
+});
 
 /**
  * One manifest function: an ESM bundle on nodejs24.x/arm64 with X-Ray, its own log group and its
@@ -33,7 +48,7 @@ export class ServiceFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       retention: props.logRetention,
-      removalPolicy: RemovalPolicy.DESTROY,
+      removalPolicy: props.retainLogs ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
@@ -50,28 +65,28 @@ export class ServiceFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMb,
       timeout: Duration.seconds(props.timeoutS),
-      tracing: Tracing.ACTIVE,
       role: this.role,
       logGroup: this.logGroup,
       // The bundle's source maps, so stack traces in the logs name the TypeScript source.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
-      // The plan's bundling, which the local platform runs too.
-      bundling: {
-        format: OutputFormat.ESM,
-        target: BUNDLING.target,
-        mainFields: [...BUNDLING.mainFields],
-        minify: BUNDLING.minify,
-        keepNames: BUNDLING.keepNames,
-        sourceMap: BUNDLING.sourcemap,
-        externalModules: [...BUNDLING.externals],
-        forceDockerBundling: false,
-        banner: BUNDLING.banner,
-      },
+      bundling: planBundling(),
     });
-    Validations.of(this.role).acknowledge({
+    // Active tracing, with its X-Ray permissions in a policy of their own (the `tracing` prop
+    // would add them to the role's default policy, where a `*` acknowledgement covers too much).
+    (this.fn.node.defaultChild as CfnFunction).tracingConfig = { mode: Tracing.ACTIVE };
+    const tracing = new Policy(this, 'Tracing', {
+      roles: [this.role],
+      statements: [
+        new PolicyStatement({
+          actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+          resources: ['*'],
+        }),
+      ],
+    });
+    Validations.of(tracing).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
-        'Active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which have no resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html).',
+        'xray:PutTraceSegments and xray:PutTelemetryRecords have no resource-level permissions (https://docs.aws.amazon.com/xray/latest/devguide/security_iam_service-with-iam.html); this policy holds nothing else.',
     });
   }
 }

@@ -1,5 +1,11 @@
 import { userPoolVariables } from '@mytabs/contracts';
-import type { FunctionPlan, Plan } from '@mytabs/plan';
+import {
+  type FunctionPlan,
+  isGeneratedKind,
+  type Plan,
+  type SecretPlan,
+  stageNames,
+} from '@mytabs/plan';
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { EventBus, type IEventBus } from 'aws-cdk-lib/aws-events';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -11,6 +17,8 @@ import type { MyTabsConfig } from '../config.ts';
 import { IdentityPool } from '../identity/identity-pool.ts';
 import { ServiceUserPool } from '../identity/service-user-pool.ts';
 import { userPoolOf } from '../identity/user-pool-of.ts';
+import type { GeneratedKind } from '../keys/ensure-key.ts';
+import { GeneratedKeys, KEY_HANDLER } from '../keys/generated-keys.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
 import { grantUses } from './function-grants.ts';
 import { PlannedRule } from './planned-rule.ts';
@@ -33,6 +41,13 @@ export interface ServiceStackProps extends StackProps {
 
 const uniqueId = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
+const isGenerated = (secret: SecretPlan): secret is SecretPlan & { kind: GeneratedKind } =>
+  isGeneratedKind(secret.kind);
+const isOperatorSecret = (
+  secret: SecretPlan,
+): secret is SecretPlan & { kind: Exclude<SecretPlan['kind'], GeneratedKind> } =>
+  !isGeneratedKind(secret.kind);
+
 /** One service's part of the plan: its table, secrets, workflows, functions, rules and pool. */
 export class ServiceStack extends Stack {
   readonly functions: Record<string, ServiceFunction> = {};
@@ -48,10 +63,25 @@ export class ServiceStack extends Stack {
     const [tablePlan] = own(plan.tables);
     if (tablePlan) this.table = new ServiceTable(this, 'Table', { plan: tablePlan, protect });
 
-    const { secrets } = new ServiceSecrets(this, 'Secrets', {
-      secrets: own(plan.secrets),
-      protect,
-    });
+    const generated = own(plan.secrets).filter(isGenerated);
+    const keys =
+      generated.length > 0
+        ? new GeneratedKeys(this, 'Keys', {
+            keys: generated,
+            versions: config.keyVersions,
+            retain: protect,
+            functionName: stageNames(config.stage).function(service, KEY_HANDLER),
+            projectRoot: props.projectRoot,
+            logRetention,
+          })
+        : undefined;
+    const secrets = {
+      ...new ServiceSecrets(this, 'Secrets', {
+        secrets: own(plan.secrets).filter(isOperatorSecret),
+        protect,
+      }).secrets,
+      ...keys?.secrets,
+    };
 
     const bus = EventBus.fromEventBusName(this, 'Bus', plan.bus.name);
 
@@ -60,6 +90,7 @@ export class ServiceStack extends Stack {
       workflows[planned.name] = new Workflow(this, `Workflow${planned.workflow}`, {
         plan: planned,
         logRetention,
+        protect,
       }).stateMachine;
     }
 
@@ -78,7 +109,12 @@ export class ServiceStack extends Stack {
         timeoutS: planned.timeoutS,
         environment: planned.environment,
         logRetention,
+        retainLogs: protect,
       });
+      // A function reading one of our keys is not deployed before the key exists.
+      if (keys && planned.grants.secrets.some((name) => name in keys.secrets)) {
+        fn.node.addDependency(keys);
+      }
       grantUses(fn.role, planned.grants, {
         table: this.table,
         bus,

@@ -36,6 +36,7 @@ import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { isKeyResourceFunction } from '../../src/keys/generated-keys.ts';
 import { type BuiltApp, buildApp, repoRoot } from '../build-app.ts';
 import type { Json } from '../template-queries.ts';
 import { differences } from './differences.ts';
@@ -233,7 +234,9 @@ it('matches functions: memory, timeout, environment, and asynchronous retries wi
     differences(
       'function',
       byName(
-        ofType(resources, 'AWS::Lambda::Function'),
+        ofType(resources, 'AWS::Lambda::Function').filter(
+          (f) => !isKeyResourceFunction(f.FunctionName),
+        ),
         (f) => f.FunctionName,
         (f) => ({
           memory: f.MemorySize,
@@ -287,14 +290,17 @@ it('matches tables: keys and indexes', async () => {
   ).toEqual([]);
 });
 
-it('matches secrets by name', async () => {
+it('matches secrets by name, our own keys (made by the key resource on AWS) included', async () => {
   const { SecretList = [] } = await client(SecretsManagerClient).send(new ListSecretsCommand({}));
   expect(
     differences(
       'secret',
       byName(
-        ofType(resources, 'AWS::SecretsManager::Secret'),
-        (s) => s.Name,
+        [
+          ...ofType(resources, 'AWS::SecretsManager::Secret').map((s) => s.Name),
+          ...ofType(resources, 'Custom::GeneratedKey').map((k) => k.SecretName),
+        ],
+        (name) => name,
         () => ({}),
       ),
       byName(

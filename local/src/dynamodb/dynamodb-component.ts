@@ -14,6 +14,7 @@ import { close, closeGracefully, listen } from '../listen.ts';
 import { REGION } from '../naming.ts';
 import { inProcessDynalite } from './in-process-dynalite.ts';
 import { jsonNestingDepth, MAX_REQUEST_NESTING } from './nesting-depth.ts';
+import { tableAccess } from './table-access.ts';
 import { tableDefinition } from './table-definition.ts';
 
 const tooDeep = (request: EdgeRequest) => jsonNestingDepth(request.body) > MAX_REQUEST_NESTING;
@@ -32,7 +33,7 @@ const nestingRefused = async () => ({
  * DynamoDB: dynalite, reached through the edge (X-Amz-Target `DynamoDB_20120810.*` is handed to
  * its request handler unchanged, in process; its private port serves only the tables' creation).
  * Every table of the plan is created at start; with a data dir the tables live on disk under
- * `<dataDir>/dynamodb` and survive restarts.
+ * `<dataDir>/dynamodb` and survive restarts. A function's call is refused what its grant lacks.
  */
 export const dynamodb: PlatformComponent = {
   name: 'dynamodb',
@@ -77,12 +78,16 @@ export const dynamodb: PlatformComponent = {
       client.destroy();
     }
     const store = inProcessDynalite(server);
+    const refusalOf = tableAccess(plan);
     return {
       services: [
         {
           name: 'dynamodb',
           accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
-          handle: (request) => (tooDeep(request) ? nestingRefused() : store.call(request)),
+          handle: async (request) => {
+            if (tooDeep(request)) return nestingRefused();
+            return refusalOf(request) ?? store.call(request);
+          },
         },
       ],
       // In-flight requests finish first: dynalite closes its store when its server closes.

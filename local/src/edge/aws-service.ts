@@ -44,6 +44,10 @@ export class AwsError extends Error {
 export const signingName = (headers: IncomingHttpHeaders): string | undefined =>
   /Credential=[^/]+\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/.exec(headers.authorization ?? '')?.[1];
 
+/** The access key id a SigV4 request is signed with, if signed: who is calling. */
+export const signingAccessKeyId = (headers: IncomingHttpHeaders): string | undefined =>
+  /Credential=([^/]+)\//.exec(headers.authorization ?? '')?.[1];
+
 /** The `X-Amz-Target` header of the JSON protocols, split into prefix and operation. */
 export const amzTarget = (
   headers: IncomingHttpHeaders,

@@ -1,25 +1,14 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { generateKey, isGeneratedKind, type SecretKind } from '@mytabs/plan';
 
 /**
- * Local values for the secrets the manifests name, first matching rule wins. Add a rule here when a
- * new kind of secret needs a particular shape; anything else gets random bytes.
+ * Local values for the secrets the manifests name: our own keys generated as the deploy's key
+ * resource generates them, the Stripe credentials the emulator accepts.
  */
-export const secretSeeds: ReadonlyArray<{ matches: RegExp; value: () => string }> = [
+export const seedValue = (kind: SecretKind): string => {
+  if (isGeneratedKind(kind)) return generateKey(kind);
   // The Stripe emulator accepts any sk_test_ key; a fixed one keeps restarts predictable.
-  { matches: /^stripe-(secret|api)-key$/, value: () => 'sk_test_mytabs_local_0000000000000000' },
-  { matches: /^stripe-webhook-secret$/, value: () => `whsec_${randomBytes(24).toString('hex')}` },
-  // Asymmetric signing keys (ticket QR codes): an Ed25519 private key as PKCS8 PEM.
-  {
-    matches: /-ed25519-key$/,
-    value: () =>
-      generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-  },
-  // HMAC signing keys (order tokens and the like): 256 random bits, base64url.
-  { matches: /(signing|token)-(key|secret)$/, value: () => randomBytes(32).toString('base64url') },
-];
-
-export const seedValue = (secretName: string) =>
-  (
-    secretSeeds.find((s) => s.matches.test(secretName))?.value ??
-    (() => randomBytes(24).toString('hex'))
-  )();
+  if (kind === 'stripe-secret-key') return 'sk_test_mytabs_local_0000000000000000';
+  if (kind === 'stripe-webhook-secret') return `whsec_${randomBytes(24).toString('hex')}`;
+  return randomBytes(24).toString('hex');
+};

@@ -5,13 +5,16 @@ import {
   ListTablesCommand,
 } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
+  GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { localNames } from '../../src/naming.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessKeyIdOf, localNames } from '../../src/naming.ts';
 import type { Platform } from '../../src/platform.ts';
 import { clientConfig, startFixturePlatform } from './fixture-platform.ts';
 
@@ -80,4 +83,96 @@ it('queries a global secondary index', async () => {
     }),
   );
   expect(Items.map((i) => i.pk).sort()).toEqual(['ev_1', 'ev_3']);
+});
+
+describe("a function's calls, as IAM checks them against its manifest's uses.table", () => {
+  const TableName = localNames.table('alpha');
+  const signedAs = (accessKeyId: string) =>
+    DynamoDBDocumentClient.from(
+      new DynamoDBClient(clientConfig(platform.endpoints.edge ?? '', accessKeyId)),
+    );
+  /** AWS's answer, with the role session Lambda gives the function (named after it). */
+  const refusal = (fn: string, action: string, resource: string) => ({
+    name: 'AccessDeniedException',
+    $metadata: expect.objectContaining({ httpStatusCode: 400 }),
+    message: expect.stringContaining(
+      `User: arn:aws:sts::000000000000:assumed-role/${fn}/${fn} is not authorized to perform: dynamodb:${action} on resource: ${resource} because no identity-based policy allows the dynamodb:${action} action`,
+    ),
+  });
+  const tableArn = (table: string) => `arn:aws:dynamodb:us-east-1:000000000000:table/${table}`;
+
+  it('lets a function call the actions it declares and refuses the others', async () => {
+    // alpha.echo declares GetItem and PutItem.
+    const echo = signedAs(accessKeyIdOf('alpha', 'echo'));
+    const Key = { pk: 'iam_1', sk: 'item' };
+    await echo.send(new PutCommand({ TableName, Item: { ...Key, n: 1 } }));
+    expect((await echo.send(new GetCommand({ TableName, Key }))).Item).toEqual({ ...Key, n: 1 });
+
+    await expect(echo.send(new DeleteCommand({ TableName, Key }))).rejects.toMatchObject(
+      refusal(localNames.function('alpha', 'echo'), 'DeleteItem', tableArn(TableName)),
+    );
+    await expect(
+      echo.send(
+        new QueryCommand({
+          TableName,
+          IndexName: 'byBusiness',
+          KeyConditionExpression: 'businessId = :b',
+          ExpressionAttributeValues: { ':b': 'biz_a' },
+        }),
+      ),
+    ).rejects.toMatchObject(
+      refusal(
+        localNames.function('alpha', 'echo'),
+        'Query',
+        `${tableArn(TableName)}/index/byBusiness`,
+      ),
+    );
+    // A transaction is checked item by item: its Put is granted, its Delete is not.
+    await expect(
+      echo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName, Item: { pk: 'iam_2', sk: 'item' } } },
+            { Delete: { TableName, Key } },
+          ],
+        }),
+      ),
+    ).rejects.toMatchObject(
+      refusal(localNames.function('alpha', 'echo'), 'DeleteItem', tableArn(TableName)),
+    );
+    expect((await documents.send(new GetCommand({ TableName, Key }))).Item).toEqual({
+      ...Key,
+      n: 1,
+    });
+    echo.destroy();
+  });
+
+  it("refuses a function any table but its own service's", async () => {
+    const echo = signedAs(accessKeyIdOf('alpha', 'echo'));
+    const other = localNames.table('beta');
+    await expect(
+      echo.send(new PutCommand({ TableName: other, Item: { pk: 'iam_3', sk: 'item' } })),
+    ).rejects.toMatchObject(
+      refusal(localNames.function('alpha', 'echo'), 'PutItem', tableArn(other)),
+    );
+    // beta's manifest gives callAlpha no table at all.
+    const callAlpha = signedAs(accessKeyIdOf('beta', 'callAlpha'));
+    await expect(
+      callAlpha.send(new GetCommand({ TableName, Key: { pk: 'iam_1', sk: 'item' } })),
+    ).rejects.toMatchObject(
+      refusal(localNames.function('beta', 'callAlpha'), 'GetItem', tableArn(TableName)),
+    );
+    echo.destroy();
+    callAlpha.destroy();
+  });
+
+  it('leaves callers that are no function unrestricted (tests, the seed, the AWS CLI)', async () => {
+    for (const accessKeyId of ['test', 'alpha.states']) {
+      const caller = signedAs(accessKeyId);
+      const Key = { pk: `iam_${accessKeyId}`, sk: 'item' };
+      await caller.send(new PutCommand({ TableName, Item: Key }));
+      await caller.send(new DeleteCommand({ TableName, Key }));
+      caller.destroy();
+    }
+  });
 });

@@ -4,4 +4,6 @@ export * from './definition-substitutions.ts';
 export * from './plan.ts';
 export * from './resolve-plan.ts';
 export * from './rule-pattern.ts';
+export * from './secret-kinds.ts';
 export * from './stage-names.ts';
+export * from './table-grant.ts';

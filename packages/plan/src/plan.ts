@@ -1,5 +1,7 @@
 import type { AuthMode, FunctionSpec, ServiceManifest, UserPoolSpec } from '@mytabs/contracts';
 import type { Location } from './arns.ts';
+import type { SecretKind } from './secret-kinds.ts';
+import type { TableIamAction } from './table-grant.ts';
 
 type TableSpec = NonNullable<ServiceManifest['table']>;
 
@@ -50,11 +52,14 @@ export interface SecretPlan {
   key: string;
   /** Its name in Secrets Manager, what functions receive as `SECRET_*`. */
   name: string;
+  /** What it holds; a generated kind is created where it lives, never put by anyone. */
+  kind: SecretKind;
 }
 
 /** Exactly what a function may touch, by physical name: each entry is one grant. */
 export interface FunctionGrants {
-  table?: { name: string; access: 'read' | 'write' };
+  /** The service's own table and exactly the IAM actions its manifest lists on it. */
+  table?: { name: string; actions: TableIamAction[] };
   /** Event bus it may put events on. */
   bus?: string;
   secrets: string[];

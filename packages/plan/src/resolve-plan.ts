@@ -16,7 +16,9 @@ import type {
   UserPoolPlan,
 } from './plan.ts';
 import { type ContractPatterns, subscriptionPattern } from './rule-pattern.ts';
+import { secretKindOf } from './secret-kinds.ts';
 import { stageNames } from './stage-names.ts';
+import { tableIamActions } from './table-grant.ts';
 
 export interface PlanInput {
   stage: string;
@@ -68,7 +70,12 @@ export const resolvePlan = (input: PlanInput): Plan => {
       : [],
   );
   const secrets: SecretPlan[] = manifests.flatMap((m) =>
-    m.secrets.map((key) => ({ service: m.service, key, name: names.secret(m.service, key) })),
+    m.secrets.map((key) => ({
+      service: m.service,
+      key,
+      name: names.secret(m.service, key),
+      kind: secretKindOf(key),
+    })),
   );
 
   const stateMachines: StateMachinePlan[] = input.services.flatMap(({ manifest, dir }) =>
@@ -136,7 +143,10 @@ export const resolvePlan = (input: PlanInput): Plan => {
         needsUserPoolVariables: Boolean(uses.userPool),
         grants: {
           ...(uses.table && {
-            table: { name: names.table(manifest.service), access: uses.table },
+            table: {
+              name: names.table(manifest.service),
+              actions: tableIamActions(uses.table),
+            },
           }),
           ...(uses.bus && { bus: names.bus }),
           secrets: (uses.secrets ?? []).map((s) => names.secret(manifest.service, s)),

@@ -20,7 +20,12 @@ const shop = (changes: Partial<ServiceManifestInput> = {}) =>
       pay: {
         entry: 'src/handlers/pay.ts',
         http: { method: 'POST', path: '/pay', auth: 'public' },
-        uses: { table: 'write', bus: true, secrets: ['api-key'], invoke: ['shop.charge'] },
+        uses: {
+          table: ['Query', 'GetItem', 'PutItem', 'TransactWriteItems'],
+          bus: true,
+          secrets: ['api-key'],
+          invoke: ['shop.charge'],
+        },
       },
       onPaid: { entry: 'src/handlers/on-paid.ts', subscribe: { events: ['Paid'] } },
       onMoney: {
@@ -151,7 +156,11 @@ describe('functions', () => {
       FUNCTION_SHOP_CHARGE: 'mytabs-dev-shop-charge',
     });
     expect(pay?.grants).toEqual({
-      table: { name: 'mytabs-dev-shop', access: 'write' },
+      // A transaction is granted by its items' actions: IAM has no action of its name.
+      table: {
+        name: 'mytabs-dev-shop',
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:Query'],
+      },
       bus: 'mytabs-dev',
       secrets: ['mytabs/dev/shop/api-key'],
       invoke: ['mytabs-dev-shop-charge'],

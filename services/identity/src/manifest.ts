@@ -19,7 +19,8 @@ export const manifest = defineManifest({
     authorize: {
       entry: 'src/handlers/authorize.ts',
       timeoutS: 5,
-      uses: { table: 'read', secrets: ['order-token-key'], userPool: true },
+      // One Query reads the caller's profile and memberships (they share the user's partition).
+      uses: { table: ['Query'], secrets: ['order-token-key'], userPool: true },
     },
     issueOrderToken: {
       entry: 'src/handlers/issue-order-token.ts',
@@ -29,27 +30,32 @@ export const manifest = defineManifest({
     lookupBusiness: {
       entry: 'src/handlers/lookup-business.ts',
       invokedBy: ['ticketing'],
-      uses: { table: 'read' },
+      uses: { table: ['GetItem'] },
     },
     onUserConfirmed: {
       entry: 'src/handlers/on-user-confirmed.ts',
-      uses: { table: 'write', bus: true },
+      uses: { table: ['PutItem'], bus: true },
     },
-    getMe: { entry: 'src/handlers/get-me.ts', http: routes.getMe, uses: { table: 'read' } },
+    getMe: {
+      entry: 'src/handlers/get-me.ts',
+      http: routes.getMe,
+      // PutItem: a signed-in user whose confirmation trigger never ran gets a profile from the token.
+      uses: { table: ['Query', 'PutItem'] },
+    },
     updateMe: {
       entry: 'src/handlers/update-me.ts',
       http: routes.updateMe,
-      uses: { table: 'write' },
+      uses: { table: ['Query', 'PutItem', 'UpdateItem'] },
     },
     createBusiness: {
       entry: 'src/handlers/create-business.ts',
       http: routes.createBusiness,
-      uses: { table: 'write', bus: true },
+      uses: { table: ['PutItem'], bus: true },
     },
     getBusiness: {
       entry: 'src/handlers/get-business.ts',
       http: routes.getBusiness,
-      uses: { table: 'read' },
+      uses: { table: ['GetItem'] },
     },
   },
   authorizer: 'authorize',

@@ -18,17 +18,18 @@ export const manifest = defineManifest({
     sendOrderConfirmation: {
       entry: 'src/handlers/send-order-confirmation.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true, email: true },
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
     },
     sendOrderFailed: {
       entry: 'src/handlers/send-order-failed.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true, email: true },
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
     },
     /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */
     resendEmail: {
       entry: 'src/handlers/resend-email.ts',
-      uses: { table: 'write', bus: true, email: true },
+      // Takes over the email's existing record: it never writes one.
+      uses: { table: ['GetItem', 'UpdateItem'], bus: true, email: true },
     },
   },
 });

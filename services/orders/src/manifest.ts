@@ -18,58 +18,65 @@ export const manifest = defineManifest({
     createOrder: {
       entry: 'src/handlers/create-order.ts',
       invokedBy: ['payments'],
-      uses: { table: 'write', bus: true, invoke: ['identity.issueOrderToken'] },
+      // GetItem: a repeat finds the stored order; each effect record is read before it is written.
+      uses: { table: ['GetItem', 'PutItem'], bus: true, invoke: ['identity.issueOrderToken'] },
     },
     markPaid: {
       entry: 'src/handlers/mark-paid.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      // Every change of an order is a PutItem of the whole order, conditional on the version read.
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     markFulfilled: {
       entry: 'src/handlers/mark-fulfilled.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     markFailed: {
       entry: 'src/handlers/mark-failed.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     getOrder: {
       entry: 'src/handlers/get-order.ts',
       http: routes.getOrder,
-      uses: { table: 'read' },
+      uses: { table: ['GetItem'] },
     },
     cancelOrder: {
       entry: 'src/handlers/cancel-order.ts',
       http: routes.cancelOrder,
-      uses: { table: 'read', invoke: ['payments.cancelPayment'] },
+      uses: { table: ['GetItem'], invoke: ['payments.cancelPayment'] },
     },
     refundOrder: {
       entry: 'src/handlers/refund-order.ts',
       http: routes.refundOrder,
       timeoutS: 20,
-      uses: { table: 'read', invoke: ['payments.refundPayment'] },
+      // PutItem, UpdateItem, DeleteItem: Powertools idempotency's records of the Idempotency-Key
+      // (a failed request's record is deleted, so a retry runs again).
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        invoke: ['payments.refundPayment'],
+      },
     },
     recordPaymentFailure: {
       entry: 'src/handlers/record-payment-failure.ts',
       subscribe: { events: ['PaymentFailed'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write' },
+      uses: { table: ['GetItem', 'PutItem'] },
     },
     cancelOnPaymentCanceled: {
       entry: 'src/handlers/cancel-on-payment-canceled.ts',
       subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     recordRefund: {
       entry: 'src/handlers/record-refund.ts',
       subscribe: { events: ['PaymentRefunded'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     recordDispute: {
       entry: 'src/handlers/record-dispute.ts',
       subscribe: { events: ['PaymentDisputed'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write' },
+      uses: { table: ['GetItem', 'PutItem'] },
     },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',

@@ -20,7 +20,7 @@ export const manifest = defineManifest({
       entry: 'src/handlers/calculate-tax.ts',
       http: routes.calculateTax,
       uses: {
-        table: 'write',
+        table: ['GetItem', 'PutItem'],
         secrets: ['stripe-secret-key'],
         invoke: ['ticketing.priceCart'],
       },
@@ -32,7 +32,9 @@ export const manifest = defineManifest({
       timeoutS: 20,
       http: routes.createPaymentIntent,
       uses: {
-        table: 'write',
+        // UpdateItem: the Idempotency-Key's own record gets its answer; DeleteItem too: Powertools
+        // idempotency drops its in-flight record when a request fails, so a retry runs again.
+        table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
         secrets: ['stripe-secret-key'],
         invoke: ['ticketing.priceCart', 'ticketing.holdSeats', 'orders.createOrder'],
       },
@@ -41,7 +43,7 @@ export const manifest = defineManifest({
       entry: 'src/handlers/stripe-webhook.ts',
       http: routes.stripeWebhook,
       uses: {
-        table: 'write',
+        table: ['GetItem', 'PutItem'],
         bus: true,
         secrets: ['stripe-secret-key', 'stripe-webhook-secret'],
       },
@@ -49,17 +51,17 @@ export const manifest = defineManifest({
     commitTaxTransaction: {
       entry: 'src/handlers/commit-tax-transaction.ts',
       subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+      uses: { table: ['GetItem', 'PutItem'], secrets: ['stripe-secret-key'] },
     },
     reverseTaxOnRefund: {
       entry: 'src/handlers/reverse-tax-on-refund.ts',
       subscribe: { events: ['PaymentRefunded'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write', secrets: ['stripe-secret-key'] },
+      uses: { table: ['GetItem', 'PutItem'], secrets: ['stripe-secret-key'] },
     },
     cancelOnHoldExpired: {
       entry: 'src/handlers/cancel-on-hold-expired.ts',
       subscribe: { events: ['HoldExpired'], retryAttempts: 2, maxEventAgeS: 3600 },
-      uses: { table: 'read', bus: true, secrets: ['stripe-secret-key'] },
+      uses: { table: ['GetItem'], bus: true, secrets: ['stripe-secret-key'] },
     },
     createTaxLocation: {
       entry: 'src/handlers/create-tax-location.ts',
@@ -69,13 +71,13 @@ export const manifest = defineManifest({
     cancelPayment: {
       entry: 'src/handlers/cancel-payment.ts',
       invokedBy: ['orders'],
-      uses: { table: 'read', secrets: ['stripe-secret-key'] },
+      uses: { table: ['GetItem'], secrets: ['stripe-secret-key'] },
     },
     refundPayment: {
       entry: 'src/handlers/refund-payment.ts',
       invokedBy: ['orders'],
       timeoutS: 20,
-      uses: { table: 'read', secrets: ['stripe-secret-key'] },
+      uses: { table: ['GetItem'], secrets: ['stripe-secret-key'] },
     },
   },
 });

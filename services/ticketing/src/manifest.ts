@@ -30,76 +30,78 @@ export const manifest = defineManifest({
     listEvents: {
       entry: 'src/handlers/list-events.ts',
       http: routes.listEvents,
-      uses: { table: 'read' },
+      uses: { table: ['Query'] },
     },
     getEvent: {
       entry: 'src/handlers/get-event.ts',
       http: routes.getEvent,
-      uses: { table: 'read' },
+      uses: { table: ['Query'] },
     },
     createEvent: {
       entry: 'src/handlers/create-event.ts',
       http: routes.createEvent,
       uses: {
-        table: 'write',
+        table: ['PutItem'],
         invoke: ['payments.createTaxLocation', 'identity.lookupBusiness'],
       },
     },
     updateEvent: {
       entry: 'src/handlers/update-event.ts',
       http: routes.updateEvent,
-      uses: { table: 'write', bus: true, invoke: ['payments.createTaxLocation'] },
+      uses: { table: ['Query', 'PutItem'], bus: true, invoke: ['payments.createTaxLocation'] },
     },
     createTicketType: {
       entry: 'src/handlers/create-ticket-type.ts',
       http: routes.createTicketType,
-      uses: { table: 'write' },
+      uses: { table: ['Query', 'PutItem'] },
     },
     priceCart: {
       entry: 'src/handlers/price-cart.ts',
       invokedBy: ['payments'],
-      uses: { table: 'read' },
+      uses: { table: ['Query'] },
     },
     holdSeats: {
       entry: 'src/handlers/hold-seats.ts',
       invokedBy: ['payments'],
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], bus: true },
     },
     releaseOnPaymentCanceled: {
       entry: 'src/handlers/release-on-payment-canceled.ts',
       subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'UpdateItem'], bus: true },
     },
     expireHolds: {
       entry: 'src/handlers/expire-holds.ts',
       schedule: 'rate(1 minute)',
       timeoutS: 60,
-      uses: { table: 'write', bus: true },
+      // Query: the activeHolds index, by expiry; UpdateItem: when to look at a hold again.
+      uses: { table: ['Query', 'UpdateItem'], bus: true },
     },
     confirmHold: {
       entry: 'src/handlers/confirm-hold.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      // PutItem: a hold that is gone is written again, confirmed.
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true },
     },
     issueTickets: {
       entry: 'src/handlers/issue-tickets.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true, secrets: ['ticket-ed25519-key'] },
+      uses: { table: ['GetItem', 'Query', 'PutItem'], bus: true, secrets: ['ticket-ed25519-key'] },
     },
     recordAttendees: {
       entry: 'src/handlers/record-attendees.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      uses: { table: ['PutItem'], bus: true },
     },
     releaseSeats: {
       entry: 'src/handlers/release-seats.ts',
       invokedBy: ['orders'],
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'UpdateItem'], bus: true },
     },
     settleHold: {
       entry: 'src/handlers/settle-hold.ts',
       subscribe: { events: ['OrderFulfilled'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: 'write' },
+      uses: { table: ['GetItem', 'UpdateItem'] },
     },
     voidTickets: {
       entry: 'src/handlers/void-tickets.ts',
@@ -108,18 +110,22 @@ export const manifest = defineManifest({
         retryAttempts: 2,
         maxEventAgeS: 21_600,
       },
-      uses: { table: 'write', bus: true },
+      uses: { table: ['GetItem', 'Query', 'PutItem'], bus: true },
     },
     listAttendees: {
       entry: 'src/handlers/list-attendees.ts',
       http: routes.listAttendees,
       timeoutS: 29,
-      uses: { table: 'read' },
+      uses: { table: ['Query'] },
     },
     checkIn: {
       entry: 'src/handlers/check-in.ts',
       http: routes.checkIn,
-      uses: { table: 'write', bus: true, secrets: ['ticket-ed25519-key'] },
+      uses: {
+        table: ['GetItem', 'Query', 'UpdateItem'],
+        bus: true,
+        secrets: ['ticket-ed25519-key'],
+      },
     },
   },
 });

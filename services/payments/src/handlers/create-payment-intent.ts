@@ -2,6 +2,7 @@ import { newId, OrderId, operations } from '@mytabs/contracts';
 import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
 import { checkoutKeys } from '../adapters/checkout-key-records.ts';
 import { checkoutPorts } from '../adapters/checkout-ports.ts';
+import { stripeClient } from '../adapters/stripe-client.ts';
 import { fingerprint } from '../domain/cart-fingerprint.ts';
 import { attendeesProblem } from '../domain/checkout-checks.ts';
 import { CartRefused } from '../domain/checkout-refusals.ts';
@@ -19,6 +20,10 @@ export const handler = httpHandler(
   async ({ body, headers, principal }) => {
     const attendees = attendeesProblem(body.items, body.attendees);
     if (attendees) throw new HttpProblem(400, 'Too many attendees.', { errors: [attendees] });
+    // Before any seat is held or order created: without Stripe none could be paid.
+    await stripeClient().catch((error: unknown) => {
+      throw checkoutProblem(error);
+    });
     const key = headers['idempotency-key'];
     let orderId = newId('ord');
     if (key) {

@@ -6,6 +6,8 @@ import { stripeClient } from '../adapters/stripe-client.ts';
 import { factsOf } from '../adapters/stripe-facts.ts';
 import { webhookEvents } from '../adapters/webhook-event-records.ts';
 import { webhookSecret } from '../adapters/webhook-secret.ts';
+import { PaymentsNotConfigured } from '../domain/payments-not-configured.ts';
+import { notConfiguredProblem } from '../http/checkout-problems.ts';
 
 /**
  * `POST /payments/webhook`: Stripe's events become domain events once per fact. The signature is
@@ -15,15 +17,17 @@ import { webhookSecret } from '../adapters/webhook-secret.ts';
  * publishes again (consumers deduplicate on each event's idempotency key).
  */
 export const handler = httpHandler(operations.stripeWebhook, async ({ headers, rawBody }) => {
-  const stripe = await stripeClient();
   let verified: Stripe.Event;
   try {
+    const stripe = await stripeClient();
     verified = await stripe.webhooks.constructEventAsync(
       rawBody,
       headers['stripe-signature'],
       await webhookSecret(),
     );
   } catch (error) {
+    // Stripe keeps delivering an event answered 5xx for three days: none is lost meanwhile.
+    if (error instanceof PaymentsNotConfigured) throw notConfiguredProblem();
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
       throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
         errors: [{ path: 'headers.stripe-signature', message: error.message }],
