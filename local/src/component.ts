@@ -3,6 +3,7 @@ import type { Plan } from '@mytabs/plan';
 import type { AwsService } from './edge/aws-service.ts';
 import type { LocalLambda } from './lambda/local-lambda.ts';
 import type { LocalSecrets } from './secrets/local-secrets.ts';
+import type { LocalQueues } from './sqs/local-queues.ts';
 
 /** A port a piece of the platform listens on: `npm start` reads `envVar`, tests pass 0. */
 export interface PortSpec {
@@ -19,6 +20,8 @@ export interface PlatformContext {
   plan: Plan;
   /** Invoke functions in process: `lambda.invoke(...)` / `lambda.call(...)`. */
   lambda: LocalLambda;
+  /** The plan's SQS queues (the dead-letter queues), served on the edge. */
+  queues: LocalQueues;
   /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */
   secrets: LocalSecrets;
   /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL` is for every function. */

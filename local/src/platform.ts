@@ -13,6 +13,8 @@ import { LocalLambda, type LocalLambdaOptions } from './lambda/local-lambda.ts';
 import { close, listen } from './listen.ts';
 import { localPlan } from './local-plan.ts';
 import { LocalSecrets } from './secrets/local-secrets.ts';
+import { LocalQueues } from './sqs/local-queues.ts';
+import { sqsApi } from './sqs/sqs-api.ts';
 
 export const EDGE_PORT: PortSpec = {
   default: 4566,
@@ -30,7 +32,7 @@ export interface PlatformOptions {
   dataDir?: string;
   log?: (line: string) => void;
   /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
-  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner'>;
+  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner' | 'queues'>;
   /** Rebuild a function's bundle when its code changes, and run the new code from then on. */
   watch?: boolean;
   /**
@@ -48,6 +50,7 @@ export interface Platform {
   /** `edge` plus whatever each component publishes (e.g. `ses`). */
   endpoints: Readonly<Record<string, string>>;
   lambda: LocalLambda;
+  queues: LocalQueues;
   secrets: LocalSecrets;
   /** With `deferReady`: from now on `/health` answers 200. */
   markReady(): void;
@@ -92,14 +95,16 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const edgeUrl = `http://127.0.0.1:${edgePort}`;
   const endpoints: Record<string, string> = { edge: edgeUrl };
 
+  const queues = new LocalQueues(plan.deadLetterQueues, edgeUrl);
   const lambda = new LocalLambda({
     ...options.lambda,
     functions: localFunctions(plan, edgeUrl, built),
     runner: built.runner,
+    queues,
     log,
   });
   refresh = (rebuilt) => lambda.refresh(rebuilt);
-  services.push(lambdaApi(lambda));
+  services.push(lambdaApi(lambda), sqsApi(queues));
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
   const running: RunningComponent[] = [];
@@ -108,6 +113,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     // Functions first: none may still be writing to a component (DynamoDB) as it closes.
     await built.dispose();
     await lambda.close();
+    queues.close();
     for (const component of running.reverse()) await component.close();
     await close(edge);
     await releaseDataDir();
@@ -118,6 +124,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
         manifests: options.manifests,
         plan,
         lambda,
+        queues,
         secrets,
         edgeUrl,
         endpoints: { ...endpoints },
@@ -137,5 +144,5 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     ready = true;
   };
   if (!options.deferReady) markReady();
-  return { plan, endpoints, lambda, secrets, markReady, close: stop };
+  return { plan, endpoints, lambda, queues, secrets, markReady, close: stop };
 };

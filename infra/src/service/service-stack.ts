@@ -166,10 +166,9 @@ export class ServiceStack extends Stack {
 
   /** The function's rules and its asynchronous invocations: retries, then its dead-letter queue. */
   private wireInvocations(fn: ServiceFunction, planned: FunctionPlan, plan: Plan, bus: IEventBus) {
-    if (!planned.asyncInvoke) return;
-    const deadLetterQueue = new DeadLetterQueue(fn, 'DeadLetterQueue', {
-      queueName: planned.asyncInvoke.deadLetterQueue,
-    });
+    const queue = plan.deadLetterQueues.find((q) => q.functionName === planned.name);
+    if (!planned.asyncInvoke || !queue) return;
+    const deadLetterQueue = new DeadLetterQueue(fn, 'DeadLetterQueue', queue);
     fn.fn.configureAsyncInvoke({
       retryAttempts: planned.asyncInvoke.retryAttempts,
       maxEventAge:

@@ -4,8 +4,8 @@ import type { LocalEventBridge } from './local-event-bridge.ts';
 export const EVENTBRIDGE_DEAD_LETTERS_PATH = '/_local/eventbridge/dead-letters';
 
 /**
- * `GET /_local/eventbridge/dead-letters[?rule=<rule ARN>]` on the edge: the rules' dead-letter
- * queues (events no target took), since no SQS runs locally to hold them.
+ * `GET /_local/eventbridge/dead-letters[?rule=<rule ARN>]` on the edge: what the rules' targets
+ * left in their dead-letter queues, read without receiving (SQS's ReceiveMessage would hide them).
  */
 export const deadLettersRoute = (bridge: LocalEventBridge): AwsService => ({
   name: 'eventbridge-dead-letters',

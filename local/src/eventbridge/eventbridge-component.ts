@@ -53,6 +53,7 @@ export const eventBridgeComponent = (
       plan: context.plan,
       lambda: context.lambda,
       workflows,
+      queues: context.queues,
       log: context.log,
       ...(context.dataDir ? { dataDir: context.dataDir } : {}),
       ...(options.clock ? { clock: options.clock } : {}),

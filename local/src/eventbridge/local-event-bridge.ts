@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Plan } from '@mytabs/plan';
 import { AwsError } from '../edge/aws-service.ts';
 import { ACCOUNT, REGION } from '../naming.ts';
+import type { LocalQueues } from '../sqs/local-queues.ts';
 import { ArchiveStore } from './archive-store.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { busArn, busNameOf } from './event-arns.ts';
@@ -25,6 +26,8 @@ export interface LocalEventBridgeOptions {
   lambda: LambdaInvoker;
   /** For Step Functions targets; without it they are unreachable (retried, then dead-lettered). */
   workflows?: WorkflowStarter;
+  /** The dead-letter queues targets name. */
+  queues: LocalQueues;
   clock?: Clock;
   /** With a data dir, rules and archives survive a restart. */
   dataDir?: string;
@@ -68,6 +71,7 @@ export class LocalEventBridge {
     this.#delivery = new TargetDelivery({
       lambda: options.lambda,
       ...(options.workflows ? { workflows: options.workflows } : {}),
+      queues: options.queues,
       log: this.#log,
       ...(options.retryBaseDelayMs === undefined
         ? {}
@@ -139,7 +143,7 @@ export class LocalEventBridge {
     });
   }
 
-  /** Events no target took, per rule (the rules' dead-letter queues). */
+  /** Events no target took, per rule, in the dead-letter queues their targets name. */
   deadLetters(ruleArn?: string): DeadLetteredEvent[] {
     return this.#delivery.deadLetters(ruleArn);
   }

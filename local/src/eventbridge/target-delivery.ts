@@ -1,4 +1,6 @@
 import { AwsError } from '../edge/aws-service.ts';
+import type { LocalQueues, QueuedMessage } from '../sqs/local-queues.ts';
+import { deadLetterErrorCode } from './dead-letter-codes.ts';
 import type { EventEnvelope } from './event-envelope.ts';
 import type { RuleRecord, Target } from './rule-registry.ts';
 
@@ -16,15 +18,14 @@ export interface WorkflowStarter {
   startExecution(request: { stateMachineArn: string; input: string }): Promise<unknown>;
 }
 
-/** An event no target took, with the attributes AWS puts on its dead-letter queue message. */
+/** An event no target took, as its dead-letter queue message says (body and attributes). */
 export interface DeadLetteredEvent {
   ruleArn: string;
-  targetId: string;
   targetArn: string;
-  /** The target's `DeadLetterConfig.Arn`, when it has one. */
-  deadLetterQueueArn?: string;
-  /** What the target would have received. */
-  payload: unknown;
+  /** The target's `DeadLetterConfig.Arn`. */
+  deadLetterQueueArn: string;
+  /** The event, the message's body. */
+  event: unknown;
   errorCode: string;
   errorMessage: string;
   exhaustedRetryCondition?: 'MaximumRetryAttempts' | 'MaximumEventAgeInSeconds';
@@ -32,9 +33,29 @@ export interface DeadLetteredEvent {
   sentAt: string;
 }
 
+const deadLetteredEvent = (queueArn: string, message: QueuedMessage): DeadLetteredEvent => {
+  const attribute = (name: string) => message.attributes[name]?.StringValue ?? '';
+  const exhausted = attribute('EXHAUSTED_RETRY_CONDITION');
+  return {
+    ruleArn: attribute('RULE_ARN'),
+    targetArn: attribute('TARGET_ARN'),
+    deadLetterQueueArn: queueArn,
+    event: JSON.parse(message.body),
+    errorCode: attribute('ERROR_CODE'),
+    errorMessage: attribute('ERROR_MESSAGE'),
+    ...(exhausted === 'MaximumRetryAttempts' || exhausted === 'MaximumEventAgeInSeconds'
+      ? { exhaustedRetryCondition: exhausted }
+      : {}),
+    retryAttempts: Number(attribute('RETRY_ATTEMPTS')),
+    sentAt: new Date(message.sentAt).toISOString(),
+  };
+};
+
 export interface TargetDeliveryOptions {
   lambda: LambdaInvoker;
   workflows?: WorkflowStarter;
+  /** Where a target's `DeadLetterConfig` points: the plan's queues. */
+  queues: LocalQueues;
   log: (line: string) => void;
   /** First retry delay; each next one doubles, up to `retryMaxDelayMs`. */
   retryBaseDelayMs?: number;
@@ -79,10 +100,9 @@ const isPermanent = (error: unknown) =>
  * Delivers matched events to rule targets at least once: Lambda asynchronously (so the function's
  * own retries and on-failure destination apply), Step Functions by StartExecution. A target that
  * cannot be reached is retried with exponential backoff under its retry policy, then its event is
- * dead-lettered (listed by `deadLetters()`), never dropped.
+ * sent to the target's dead-letter queue, or dropped (and logged) if it has none, as on AWS.
  */
 export class TargetDelivery {
-  readonly #deadLetters: DeadLetteredEvent[] = [];
   readonly #waits = new Map<NodeJS.Timeout, () => void>();
   readonly #inFlight = new Set<Promise<void>>();
   #closed = false;
@@ -97,8 +117,19 @@ export class TargetDelivery {
     }
   }
 
+  /** The events in the queues the rules' targets dead-letter to, read without receiving them. */
   deadLetters(ruleArn?: string): DeadLetteredEvent[] {
-    return this.#deadLetters.filter((d) => ruleArn === undefined || d.ruleArn === ruleArn);
+    const { queues } = this.options;
+    return queues
+      .names()
+      .flatMap((name) =>
+        queues
+          .peek(name)
+          .filter((m) => 'RULE_ARN' in m.attributes)
+          .map((m) => deadLetteredEvent(queues.arnOf(name), m)),
+      )
+      .filter((d) => ruleArn === undefined || d.ruleArn === ruleArn)
+      .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
   }
 
   /** Resolves once every delivery started so far has succeeded or been dead-lettered. */
@@ -150,7 +181,7 @@ export class TargetDelivery {
         const delay = Math.min(cap, base * 2 ** retries);
         const expired = Date.now() + delay - started > maxAgeMs;
         if (isPermanent(error) || retries >= maxRetries || expired || this.#closed) {
-          this.#deadLetter(rule, target, payload, error, retries, {
+          this.#deadLetter(rule, target, event, error, retries, {
             permanent: isPermanent(error),
             expired,
           });
@@ -174,34 +205,40 @@ export class TargetDelivery {
   #deadLetter(
     rule: RuleRecord,
     target: Target,
-    payload: string,
+    event: EventEnvelope,
     error: unknown,
     retryAttempts: number,
     why: { permanent: boolean; expired: boolean },
   ) {
-    const errorCode = error instanceof AwsError ? error.code : 'SdkClientException';
+    const errorCode = deadLetterErrorCode(error);
     const errorMessage = error instanceof Error ? error.message : String(error);
-    const letter: DeadLetteredEvent = {
-      ruleArn: rule.Arn,
-      targetId: target.Id,
-      targetArn: target.Arn,
-      ...(target.DeadLetterConfig?.Arn ? { deadLetterQueueArn: target.DeadLetterConfig.Arn } : {}),
-      payload: JSON.parse(payload),
-      errorCode,
-      errorMessage,
-      ...(why.permanent
-        ? {}
-        : {
-            exhaustedRetryCondition: why.expired
-              ? ('MaximumEventAgeInSeconds' as const)
-              : ('MaximumRetryAttempts' as const),
-          }),
-      retryAttempts,
-      sentAt: new Date().toISOString(),
-    };
-    this.#deadLetters.push(letter);
+    const queueArn = target.DeadLetterConfig?.Arn;
+    const sent =
+      queueArn !== undefined &&
+      this.options.queues.send(queueArn, JSON.stringify(event), {
+        senderId: 'events.amazonaws.com',
+        attributes: {
+          RULE_ARN: rule.Arn,
+          TARGET_ARN: target.Arn,
+          ERROR_CODE: errorCode,
+          ERROR_MESSAGE: errorMessage,
+          ...(why.permanent
+            ? {}
+            : {
+                EXHAUSTED_RETRY_CONDITION: why.expired
+                  ? 'MaximumEventAgeInSeconds'
+                  : 'MaximumRetryAttempts',
+              }),
+          RETRY_ATTEMPTS: String(retryAttempts),
+        },
+      });
+    const outcome = sent
+      ? `the event is in its dead-letter queue ${queueArn}`
+      : queueArn
+        ? `its dead-letter queue ${queueArn} does not exist locally, so the event is dropped`
+        : 'it has no dead-letter queue, so the event is dropped';
     this.options.log(
-      `eventbridge: rule ${rule.Name} could not deliver to ${target.Arn} after ${retryAttempts} retries (${errorCode}: ${errorMessage}); the event is in the rule's dead-letter queue`,
+      `eventbridge: rule ${rule.Name} could not deliver to ${target.Arn} after ${retryAttempts} retries (${errorCode}: ${errorMessage}); ${outcome}`,
     );
   }
 }

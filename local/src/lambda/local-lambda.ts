@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AwsError } from '../edge/aws-service.ts';
 import { localArns } from '../naming.ts';
+import type { LocalQueues } from '../sqs/local-queues.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import type { Rebuilt } from './function-bundles.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
@@ -66,6 +67,8 @@ export interface LocalLambdaOptions {
   /** The bundled runner every function's workers start from. */
   runner: string;
   log: (line: string) => void;
+  /** Where an async invocation that failed for good goes: its function's on-failure queue. */
+  queues: LocalQueues;
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
   maxWorkersPerFunction?: number;
@@ -103,7 +106,6 @@ const LAMBDA_MAX_EVENT_AGE_S = 21_600;
 export class LocalLambda {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   readonly #pools = new Map<string, FunctionPool>();
-  readonly #deadLetters: DeadLetter[] = [];
   readonly #initSlots = new InitSlots();
   /** Pending retry waits: closing ends them at once. */
   readonly #retryWaits = new Map<NodeJS.Timeout, () => void>();
@@ -204,12 +206,21 @@ export class LocalLambda {
     return result;
   }
 
-  /** What async invocations left in their functions' on-failure destinations, oldest first. */
+  /**
+   * What async invocations left in their functions' on-failure queues, oldest first, read without
+   * receiving them. The queues also hold the events their rules could not deliver (those carry a
+   * `RULE_ARN` attribute), which this leaves out.
+   */
   deadLetters(functionName?: string): DeadLetter[] {
-    const arn = functionName === undefined ? undefined : this.resolve(functionName).arn;
-    return this.#deadLetters.filter(
-      (d) => arn === undefined || d.requestContext.functionArn === `${arn}:$LATEST`,
-    );
+    const functions =
+      functionName === undefined ? [...this.functions.values()] : [this.resolve(functionName)];
+    return functions
+      .flatMap((fn) =>
+        fn.asyncInvoke ? this.options.queues.peek(fn.asyncInvoke.deadLetterQueue) : [],
+      )
+      .filter((message) => !('RULE_ARN' in message.attributes))
+      .sort((a, b) => a.sentAt - b.sentAt)
+      .map((message) => JSON.parse(message.body) as DeadLetter);
   }
 
   /** Functions whose bundles were rebuilt (or no longer build): their next invocations run that. */
@@ -334,7 +345,7 @@ export class LocalLambda {
     attempts: number,
     expired: boolean,
   ) {
-    this.#deadLetters.push({
+    const record: DeadLetter = {
       version: '1.0',
       timestamp: new Date().toISOString(),
       requestContext: {
@@ -346,9 +357,20 @@ export class LocalLambda {
       requestPayload: JSON.parse(event),
       responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
       responsePayload: error,
-    });
+    };
+    const sent =
+      fn.asyncInvoke !== undefined &&
+      this.options.queues.send(
+        localArns.queue(fn.asyncInvoke.deadLetterQueue),
+        JSON.stringify(record),
+        {
+          senderId: 'lambda.amazonaws.com',
+        },
+      );
     this.options.log(
-      `${fn.name} | DEAD LETTER RequestId: ${requestId} after ${attempts} attempt(s): ${error.errorType}: ${error.errorMessage} (list: lambda.deadLetters() or GET /_local/lambda/dead-letters on the edge)`,
+      sent && fn.asyncInvoke
+        ? `${fn.name} | DEAD LETTER RequestId: ${requestId} after ${attempts} attempt(s): ${error.errorType}: ${error.errorMessage} (in queue ${fn.asyncInvoke.deadLetterQueue}: aws sqs receive-message, or GET /_local/lambda/dead-letters on the edge)`
+        : `${fn.name} | DROPPED RequestId: ${requestId} after ${attempts} attempt(s): ${error.errorType}: ${error.errorMessage} (the function has no on-failure destination, so Lambda discards the event)`,
     );
   }
 }

@@ -1,8 +1,10 @@
 import { PutEventsCommand, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localNames } from '../../src/naming.ts';
 import { RecordingLambda } from '../fixtures/eventbridge/recording-lambda.ts';
 import {
   BUS,
+  deadLetterQueueArnOf,
   functionArnOf,
   functionNameOf,
   SWEEP_SCHEDULE,
@@ -71,8 +73,57 @@ describe('delivery to subscribed functions', () => {
 });
 
 describe('unreachable targets', () => {
-  it('a function that does not exist: the event goes to the rule dead-letter queue at once', async () => {
+  it('a function that does not exist: the event goes to the target dead-letter queue at once', async () => {
     eb = await startEventBridge({ lambda: new RecordingLambda(known) });
+    await eb.client.send(
+      new PutRuleCommand({
+        Name: 'to-nowhere',
+        EventBusName: BUS,
+        EventPattern: JSON.stringify({ 'detail-type': ['Ping'] }),
+      }),
+    );
+    await eb.client.send(
+      new PutTargetsCommand({
+        Rule: 'to-nowhere',
+        EventBusName: BUS,
+        Targets: [
+          {
+            Id: 'gone',
+            Arn: functionArnOf('gone'),
+            DeadLetterConfig: { Arn: deadLetterQueueArnOf('onPayment') },
+          },
+        ],
+      }),
+    );
+    await eb.client.send(new PutEventsCommand({ Entries: [put('mytabs.test', 'Ping', { p: 1 })] }));
+    await eb.bridge.settled();
+    const [message, ...rest] = eb.queues.peek(localNames.deadLetterQueue('fixture', 'onPayment'));
+    expect(rest).toEqual([]);
+    expect(JSON.parse(message?.body ?? '')).toMatchObject({
+      'detail-type': 'Ping',
+      detail: { p: 1 },
+    });
+    const text = (name: string) => message?.attributes[name]?.StringValue;
+    expect({
+      rule: text('RULE_ARN'),
+      target: text('TARGET_ARN'),
+      code: text('ERROR_CODE'),
+      message: text('ERROR_MESSAGE'),
+      retries: text('RETRY_ATTEMPTS'),
+      exhausted: text('EXHAUSTED_RETRY_CONDITION'),
+    }).toEqual({
+      rule: `arn:aws:events:us-east-1:000000000000:rule/${BUS}/to-nowhere`,
+      target: functionArnOf('gone'),
+      code: 'NO_RESOURCE',
+      message: expect.stringContaining('Function not found'),
+      retries: '0',
+      exhausted: undefined,
+    });
+  });
+
+  it('a target without a dead-letter queue: the event is dropped, as EventBridge drops it', async () => {
+    const lines: string[] = [];
+    eb = await startEventBridge({ lambda: new RecordingLambda(known), log: (l) => lines.push(l) });
     await eb.client.send(
       new PutRuleCommand({
         Name: 'to-nowhere',
@@ -87,19 +138,12 @@ describe('unreachable targets', () => {
         Targets: [{ Id: 'gone', Arn: functionArnOf('gone') }],
       }),
     );
-    await eb.client.send(new PutEventsCommand({ Entries: [put('mytabs.test', 'Ping', { p: 1 })] }));
+    await eb.client.send(new PutEventsCommand({ Entries: [put('mytabs.test', 'Ping')] }));
     await eb.bridge.settled();
-    const [letter, ...rest] = eb.bridge.deadLetters(
-      `arn:aws:events:us-east-1:000000000000:rule/${BUS}/to-nowhere`,
+    expect(eb.bridge.deadLetters()).toEqual([]);
+    expect(lines).toContainEqual(
+      expect.stringContaining('it has no dead-letter queue, so the event is dropped'),
     );
-    expect(rest).toEqual([]);
-    expect(letter).toMatchObject({
-      targetId: 'gone',
-      targetArn: functionArnOf('gone'),
-      errorCode: 'ResourceNotFoundException',
-      retryAttempts: 0,
-      payload: { 'detail-type': 'Ping', detail: { p: 1 } },
-    });
   });
 
   it('a target that fails is retried with backoff under its retry policy, then dead-lettered', async () => {
@@ -129,7 +173,7 @@ describe('unreachable targets', () => {
             Id: 'sfn',
             Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:orders-OrderFulfillment',
             RetryPolicy: { MaximumRetryAttempts: 3, MaximumEventAgeInSeconds: 60 },
-            DeadLetterConfig: { Arn: 'arn:aws:sqs:us-east-1:000000000000:to-workflow-dlq' },
+            DeadLetterConfig: { Arn: deadLetterQueueArnOf('onHoldExpired') },
           },
         ],
       }),
@@ -140,9 +184,10 @@ describe('unreachable targets', () => {
     expect(eb.bridge.deadLetters()).toEqual([
       expect.objectContaining({
         ruleArn: `arn:aws:events:us-east-1:000000000000:rule/${BUS}/to-workflow`,
-        deadLetterQueueArn: 'arn:aws:sqs:us-east-1:000000000000:to-workflow-dlq',
+        deadLetterQueueArn: deadLetterQueueArnOf('onHoldExpired'),
         exhaustedRetryCondition: 'MaximumRetryAttempts',
         retryAttempts: 3,
+        errorCode: 'CONNECTION_FAILURE',
         errorMessage: 'connect ECONNREFUSED 127.0.0.1:1',
       }),
     ]);

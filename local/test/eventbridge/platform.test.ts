@@ -11,7 +11,7 @@ import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTBRIDGE_DEAD_LETTERS_PATH } from '../../src/eventbridge/dead-letters-route.ts';
 import { eventBridgeComponent } from '../../src/eventbridge/eventbridge-component.ts';
-import { localNames } from '../../src/naming.ts';
+import { localArns, localNames } from '../../src/naming.ts';
 import { type Platform, startPlatform } from '../../src/platform.ts';
 import { stepFunctions } from '../../src/stepfunctions/stepfunctions-component.ts';
 import { TestClock } from '../fixtures/eventbridge/test-clock.ts';
@@ -118,7 +118,7 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
     expect(await response.json()).toEqual({ DeadLetters: [] });
   });
 
-  it('a state machine target that does not exist: the event is listed in the rule DLQ', async () => {
+  it('a state machine target that does not exist: the event is listed in the target DLQ', async () => {
     const { RuleArn } = await client.send(
       new PutRuleCommand({
         Name: 'start-missing-workflow',
@@ -130,7 +130,15 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
       new PutTargetsCommand({
         Rule: 'start-missing-workflow',
         EventBusName: BUS,
-        Targets: [{ Id: 'sfn', Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing' }],
+        Targets: [
+          {
+            Id: 'sfn',
+            Arn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing',
+            DeadLetterConfig: {
+              Arn: localArns.queue(localNames.deadLetterQueue('relay', 'record')),
+            },
+          },
+        ],
       }),
     );
     await client.send(
@@ -147,8 +155,9 @@ describe('EventBridge on the platform, delivering through the local Lambda', () 
       expect.objectContaining({
         ruleArn: RuleArn,
         targetArn: 'arn:aws:states:us-east-1:000000000000:stateMachine:missing',
-        errorCode: 'StateMachineDoesNotExist',
-        payload: expect.objectContaining({ 'detail-type': 'Go' }),
+        errorCode: 'NO_RESOURCE',
+        errorMessage: expect.stringContaining('missing'),
+        event: expect.objectContaining({ 'detail-type': 'Go' }),
       }),
     ]);
   });

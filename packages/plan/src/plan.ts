@@ -122,6 +122,8 @@ export interface QueuePlan {
   arn: string;
   /** The function whose failures it keeps. */
   functionName: string;
+  /** How long a message stays before SQS deletes it (SQS's longest, for recovery to read it). */
+  retentionS: number;
 }
 
 export interface StateMachinePlan {

@@ -37,6 +37,8 @@ const BINARY_MEDIA_TYPES = ['application/octet-stream', 'application/pdf', 'imag
 
 /** What both runtimes' Lambda retries of an asynchronous invocation are when no subscription says. */
 const DEFAULT_ASYNC_RETRIES = 2;
+/** SQS's longest retention: a failure is still there after a two-week holiday. */
+const DEAD_LETTER_RETENTION_S = 14 * 86_400;
 
 /**
  * The whole of one stage from the manifests and the event catalog: every resource with its final
@@ -176,6 +178,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
             name: fn.asyncInvoke.deadLetterQueue,
             arn: arns.queue(fn.asyncInvoke.deadLetterQueue),
             functionName: fn.name,
+            retentionS: DEAD_LETTER_RETENTION_S,
           },
         ]
       : [],
@@ -223,6 +226,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
             path: fn.spec.http.path,
             auth: fn.spec.http.auth,
             functionName: fn.name,
+            retentionS: DEAD_LETTER_RETENTION_S,
           },
         ]
       : [],
