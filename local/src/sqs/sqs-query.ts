@@ -37,7 +37,7 @@ export const queryInput = (form: URLSearchParams): Record<string, unknown> => {
   return input;
 };
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(
     /[&<>"'\r]/g,
     (c) =>
@@ -53,7 +53,7 @@ const toXml = (value: Record<string, unknown>): string =>
   Object.entries(value)
     .map(([key, member]) => {
       if (key === 'QueueUrls') {
-        return (member as string[]).map((url) => element('QueueUrl', escape(url))).join('');
+        return (member as string[]).map((url) => element('QueueUrl', escapeXml(url))).join('');
       }
       if (key === 'Messages') {
         return (member as Record<string, unknown>[])
@@ -66,18 +66,18 @@ const toXml = (value: Record<string, unknown>): string =>
           .map(([name, attribute]) =>
             element(
               entry,
-              element('Name', escape(name)) +
+              element('Name', escapeXml(name)) +
                 element(
                   'Value',
                   typeof attribute === 'string'
-                    ? escape(attribute)
+                    ? escapeXml(attribute)
                     : toXml(attribute as Record<string, unknown>),
                 ),
             ),
           )
           .join('');
       }
-      return element(key, escape(String(member)));
+      return element(key, escapeXml(String(member)));
     })
     .join('');
 
@@ -96,7 +96,7 @@ const fail = (error: AwsError) =>
       'Error',
       element('Type', faultOf(error.status)) +
         element('Code', queryErrorCode(error.code)) +
-        element('Message', escape(error.message)) +
+        element('Message', escapeXml(error.message)) +
         '<Detail/>',
     )}${element('RequestId', randomUUID())}</ErrorResponse>`,
   );
