@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { PortSpec } from './component.ts';
+import { parseFaultOption } from './faults/fault-option.ts';
+import type { FaultSpec } from './faults/fault-spec.ts';
 
 export interface CliOptions {
   help: boolean;
@@ -13,6 +15,8 @@ export interface CliOptions {
   ports: Record<string, number>;
   /** Workers each function may run at once (default: half the cores, at least one). */
   workersPerFunction: number | undefined;
+  /** Faults in force from the start, each ending on its own. */
+  faults: FaultSpec[];
 }
 
 /** A mistake in how the platform was started: reported in one line, no stack trace. */
@@ -22,7 +26,7 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--workers-per-function N] [--root DIR]]',
+    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--workers-per-function N] [--fault SPEC]... [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',
@@ -34,6 +38,18 @@ export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
     '  --workers-per-function N',
     '                  sandboxes (worker threads) each function may run at once; more',
     '                  invocations wait for one (default: half the cores, at least 1)',
+    '  --fault KIND=WHAT[,times=N][,for=DURATION][,error=NAME][,status=5xx][,recipient=EMAIL]',
+    '                  break a part on purpose from the start (repeatable); it ends by itself',
+    '                  after N failed calls or DURATION (30s, 5m, 1h; default 5m):',
+    '                    function=<service>.<function>  invocations fail (error=NAME, default',
+    '                                                   InjectedFault)',
+    '                    ses=refuse|throttle            SendEmail answers MessageRejected or',
+    '                                                   TooManyRequestsException (recipient=EMAIL',
+    '                                                   for one address only)',
+    '                    stripe=5xx|timeout             Stripe answers 500 (status=5xx) or hangs',
+    '                    dynamodb=<table>               ProvisionedThroughputExceededException',
+    '                  GET /health on the edge lists the faults in force; POST/DELETE',
+    '                  /_local/faults sets and ends them while running',
     `  --root DIR      load services/*/src/manifest.ts under DIR (default: ${defaultRoot});`,
     '                  implies --no-seed',
     '  -h, --help      print this help',
@@ -71,6 +87,7 @@ export const parseCli = (
     'no-seed'?: boolean;
     watch?: boolean;
     'workers-per-function'?: string;
+    fault?: string[];
   };
   try {
     ({ values } = parseArgs({
@@ -81,6 +98,7 @@ export const parseCli = (
         'no-seed': { type: 'boolean' },
         watch: { type: 'boolean' },
         'workers-per-function': { type: 'string' },
+        fault: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -94,8 +112,15 @@ export const parseCli = (
   if (workers !== undefined && !/^[1-9]\d{0,2}$/.test(workers)) {
     throw new UsageError(`--workers-per-function ${workers} is not a whole number from 1 to 999`);
   }
+  let faults: FaultSpec[];
+  try {
+    faults = (values.fault ?? []).map(parseFaultOption);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   return {
     help: values.help ?? false,
+    faults,
     seed: !values['no-seed'] && values.root === undefined,
     dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
     watch: values.watch ?? false,

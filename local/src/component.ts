@@ -1,6 +1,7 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import type { Plan } from '@mytabs/plan';
 import type { AwsService } from './edge/aws-service.ts';
+import type { LocalFaults } from './faults/local-faults.ts';
 import type { LocalLambda } from './lambda/local-lambda.ts';
 import type { LocalSecrets } from './secrets/local-secrets.ts';
 import type { LocalQueues } from './sqs/local-queues.ts';
@@ -22,6 +23,8 @@ export interface PlatformContext {
   lambda: LocalLambda;
   /** The plan's SQS queues (the dead-letter queues), served on the edge. */
   queues: LocalQueues;
+  /** Injected faults: a component that can be broken asks them on each call. */
+  faults: LocalFaults;
   /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */
   secrets: LocalSecrets;
   /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL` is for every function. */

@@ -6,6 +6,9 @@ import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import type { AwsService } from './edge/aws-service.ts';
 import { createEdgeServer } from './edge/edge-server.ts';
+import type { FaultSpec } from './faults/fault-spec.ts';
+import { faultsRoute } from './faults/faults-route.ts';
+import { LocalFaults } from './faults/local-faults.ts';
 import { buildFunctionBundles, type Rebuilt } from './lambda/function-bundles.ts';
 import { lambdaApi } from './lambda/lambda-api.ts';
 import { localFunctions } from './lambda/local-function.ts';
@@ -32,7 +35,9 @@ export interface PlatformOptions {
   dataDir?: string;
   log?: (line: string) => void;
   /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
-  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner' | 'queues'>;
+  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner' | 'queues' | 'faults'>;
+  /** Faults in force from the start (`npm start -- --fault ...`); each ends on its own. */
+  faults?: readonly FaultSpec[];
   /** Rebuild a function's bundle when its code changes, and run the new code from then on. */
   watch?: boolean;
   /**
@@ -51,6 +56,7 @@ export interface Platform {
   endpoints: Readonly<Record<string, string>>;
   lambda: LocalLambda;
   queues: LocalQueues;
+  faults: LocalFaults;
   secrets: LocalSecrets;
   /** With `deferReady`: from now on `/health` answers 200. */
   markReady(): void;
@@ -65,6 +71,8 @@ export interface Platform {
 export const startPlatform = async (options: PlatformOptions): Promise<Platform> => {
   const log = options.log ?? bufferedLog();
   const plan = localPlan(options.manifests, options.events);
+  const faults = new LocalFaults(plan, log);
+  for (const spec of options.faults ?? []) faults.add(spec);
   let refresh = (_rebuilt: Rebuilt) => {};
   const built = await buildFunctionBundles(
     plan.functions.map((fn) => ({ name: fn.name, entry: fn.entry })),
@@ -82,7 +90,12 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const releaseDataDir = options.dataDir ? await claimDataDir(options.dataDir) : async () => {};
   const services: AwsService[] = [];
   let ready = false;
-  const edge = createEdgeServer({ services, isReady: () => ready, log });
+  const edge = createEdgeServer({
+    services,
+    isReady: () => ready,
+    activeFaults: () => faults.active(),
+    log,
+  });
   const edgePort = await listen(
     edge,
     options.ports?.edge ?? 0,
@@ -101,10 +114,11 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     functions: localFunctions(plan, edgeUrl, built),
     runner: built.runner,
     queues,
+    faults,
     log,
   });
   refresh = (rebuilt) => lambda.refresh(rebuilt);
-  services.push(lambdaApi(lambda), sqsApi(queues));
+  services.push(lambdaApi(lambda), sqsApi(queues), faultsRoute(faults));
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
   const running: RunningComponent[] = [];
@@ -112,6 +126,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     ready = false;
     // Functions first: none may still be writing to a component (DynamoDB) as it closes.
     await built.dispose();
+    faults.close();
     await lambda.close();
     queues.close();
     for (const component of running.reverse()) await component.close();
@@ -125,6 +140,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
         plan,
         lambda,
         queues,
+        faults,
         secrets,
         edgeUrl,
         endpoints: { ...endpoints },
@@ -144,5 +160,5 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     ready = true;
   };
   if (!options.deferReady) markReady();
-  return { plan, endpoints, lambda, queues, secrets, markReady, close: stop };
+  return { plan, endpoints, lambda, queues, faults, secrets, markReady, close: stop };
 };

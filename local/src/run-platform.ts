@@ -5,6 +5,7 @@ import { parseCli, UsageError, usage } from './cli-options.ts';
 import type { PortSpec } from './component.ts';
 import { components } from './components.ts';
 import { DataDirInUseError } from './data-dir-lock.ts';
+import { UnknownFaultTarget } from './faults/local-faults.ts';
 import { PortInUseError } from './listen.ts';
 import { EDGE_PORT, type Platform, startPlatform } from './platform.ts';
 import { type DemoSeed, seedDemo } from './seed/demo-seed.ts';
@@ -61,6 +62,7 @@ const run = async (stopRequested: Promise<string>) => {
     ports: options.ports,
     dataDir: options.dataDir,
     watch: options.watch,
+    faults: options.faults,
     ...(options.workersPerFunction && {
       lambda: { maxWorkersPerFunction: options.workersPerFunction },
     }),
@@ -98,7 +100,8 @@ export const runPlatform = (stopRequested: Promise<string>) =>
     if (
       error instanceof PortInUseError ||
       error instanceof UsageError ||
-      error instanceof DataDirInUseError
+      error instanceof DataDirInUseError ||
+      error instanceof UnknownFaultTarget
     ) {
       fail(error.message);
     }

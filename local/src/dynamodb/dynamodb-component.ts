@@ -16,6 +16,7 @@ import { inProcessDynalite } from './in-process-dynalite.ts';
 import { jsonNestingDepth, MAX_REQUEST_NESTING } from './nesting-depth.ts';
 import { tableAccess } from './table-access.ts';
 import { tableDefinition } from './table-definition.ts';
+import { throttledByFault } from './throttling.ts';
 
 const tooDeep = (request: EdgeRequest) => jsonNestingDepth(request.body) > MAX_REQUEST_NESTING;
 
@@ -33,11 +34,12 @@ const nestingRefused = async () => ({
  * DynamoDB: dynalite, reached through the edge (X-Amz-Target `DynamoDB_20120810.*` is handed to
  * its request handler unchanged, in process; its private port serves only the tables' creation).
  * Every table of the plan is created at start; with a data dir the tables live on disk under
- * `<dataDir>/dynamodb` and survive restarts. A function's call is refused what its grant lacks.
+ * `<dataDir>/dynamodb` and survive restarts. A function's call is refused what its grant lacks, and
+ * a table with an injected fault is throttled.
  */
 export const dynamodb: PlatformComponent = {
   name: 'dynamodb',
-  async start({ plan, dataDir, log }) {
+  async start({ plan, dataDir, faults, log }) {
     const path = dataDir ? join(dataDir, 'dynamodb') : undefined;
     if (path) await mkdir(path, { recursive: true });
     const server = dynalite({
@@ -86,7 +88,7 @@ export const dynamodb: PlatformComponent = {
           accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
           handle: async (request) => {
             if (tooDeep(request)) return nestingRefused();
-            return refusalOf(request) ?? store.call(request);
+            return refusalOf(request) ?? throttledByFault(faults, request) ?? store.call(request);
           },
         },
       ],

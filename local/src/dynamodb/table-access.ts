@@ -63,6 +63,19 @@ const checksOf = (operation: string, input: Record<string, unknown>): Check[] =>
   }
 };
 
+/** Every table a request names: its own, or each of its batch's or transaction's items'. */
+export const tablesOf = (request: EdgeRequest): string[] => {
+  let input: Record<string, unknown>;
+  try {
+    input = objectOf(JSON.parse(request.body.toString('utf8')));
+  } catch {
+    return [];
+  }
+  return checksOf(amzTarget(request.headers)?.operation ?? '', input).flatMap((check) =>
+    check.table === undefined ? [] : [check.table],
+  );
+};
+
 /** Why the manifest does not allow it, after AWS's own words, as the local Lambda says too. */
 const reasonOf = (fn: FunctionPlan, { action, table }: Check) => {
   const grant = fn.grants.table;

@@ -7,6 +7,8 @@ export interface EdgeServerOptions {
   services: readonly AwsService[];
   /** Answers `GET /health`: 200 once the whole platform is ready, 503 before. */
   isReady: () => boolean;
+  /** Listed by `GET /health`: the faults injected and still in force. */
+  activeFaults?: () => readonly object[];
   log: (line: string) => void;
 }
 
@@ -25,7 +27,7 @@ const send = (res: ServerResponse, response: EdgeResponse) => {
  * The one AWS endpoint (`AWS_ENDPOINT_URL`): reads each request and hands it to the first service
  * that claims it. What no service claims gets AWS's answer to an unknown operation, never a hang.
  */
-export const createEdgeServer = ({ services, isReady, log }: EdgeServerOptions) =>
+export const createEdgeServer = ({ services, isReady, activeFaults, log }: EdgeServerOptions) =>
   createServer(async (req, res) => {
     try {
       const url = parseRequestTarget(req.url ?? '/');
@@ -41,7 +43,10 @@ export const createEdgeServer = ({ services, isReady, log }: EdgeServerOptions) 
         return send(res, {
           status: ready ? 200 : 503,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ status: ready ? 'ready' : 'starting' }),
+          body: JSON.stringify({
+            status: ready ? 'ready' : 'starting',
+            faults: activeFaults?.() ?? [],
+          }),
         });
       }
       const service = services.find((s) => s.accepts(request));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { AwsError } from '../edge/aws-service.ts';
+import type { LocalFaults } from '../faults/local-faults.ts';
 import { localArns } from '../naming.ts';
 import type { LocalQueues } from '../sqs/local-queues.ts';
 import type { DeadLetter } from './dead-letters.ts';
@@ -8,6 +9,7 @@ import type { Rebuilt } from './function-bundles.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
 import { parseFunctionName } from './function-ref.ts';
 import { InitSlots } from './init-slots.ts';
+import { injectedFailure } from './injected-failure.ts';
 import { hasTrigger, type LocalFunction } from './local-function.ts';
 import { DEFAULT_MEMORY_BUDGET, type MemoryBudget, watchMemory } from './memory-budget.ts';
 import type { FunctionErrorPayload } from './worker-protocol.ts';
@@ -69,6 +71,8 @@ export interface LocalLambdaOptions {
   log: (line: string) => void;
   /** Where an async invocation that failed for good goes: its function's on-failure queue. */
   queues: LocalQueues;
+  /** Injected failures: a function with a fault in force fails without running its handler. */
+  faults?: LocalFaults;
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
   maxWorkersPerFunction?: number;
@@ -293,8 +297,10 @@ export class LocalLambda {
 
   async #run(fn: LocalFunction, requestId: string, event: string) {
     const started = performance.now();
-    const outcome: RunOutcome =
-      'bundle' in fn.code
+    const injected = this.options.faults && injectedFailure(this.options.faults, fn);
+    const outcome: RunOutcome = injected
+      ? { ok: false, error: injected }
+      : 'bundle' in fn.code
         ? await this.#pool(fn).run(requestId, event)
         : { ok: false, error: codeProblem(fn, fn.code) };
     // As Lambda's, the duration leaves out the init phase, which the REPORT line gives apart.

@@ -4,7 +4,7 @@ import type { PlatformComponent } from '../component.ts';
 import { signingName } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
 import { close, listen } from '../listen.ts';
-import { sesFaults } from './ses-faults.ts';
+import { sesFaultAnswer } from './ses-faults.ts';
 
 // Through require: its CommonJS `exports.default` reaches ESM differently under tsx and vitest.
 const { default: sesServer } = createRequire(import.meta.url)('aws-ses-v2-local') as {
@@ -21,17 +21,15 @@ const portOf = (server: Server) => {
  * SES v2: aws-ses-v2-local on a private port (it listens by itself and reports no listen error),
  * fronted by a plain proxy on the public SES port (its inbox page and `/store` JSON) so a busy
  * port gets the platform's one-line error, and reached through the edge for the SDK and the CLI.
- * Tests inject SendEmail failures per recipient through `<ses>/faults` (see ses-faults.ts).
+ * An injected `ses` fault makes SendEmail refuse or throttle (see ses-faults.ts).
  */
 export const ses: PlatformComponent = {
   name: 'ses',
   port: { default: 8005, envVar: 'MYTABS_SES_PORT', description: 'SES inbox' },
-  async start({ port }) {
+  async start({ port, faults }) {
     const emulator = await sesServer({ host: '127.0.0.1', port: 0 });
     const emulatorPort = portOf(emulator);
-    const faults = sesFaults();
     const inbox = createServer((req, res) => {
-      if (faults.control(req, res)) return;
       const upstream = httpRequest(
         {
           host: '127.0.0.1',
@@ -63,7 +61,8 @@ export const ses: PlatformComponent = {
           name: 'ses',
           accepts: (request) =>
             request.path.startsWith('/v2/email/') || signingName(request.headers) === 'ses',
-          handle: async (request) => faults.answer(request) ?? forward(request, emulatorPort),
+          handle: async (request) =>
+            sesFaultAnswer(faults, request) ?? forward(request, emulatorPort),
         },
       ],
       endpoints: { ses: `http://127.0.0.1:${inboxPort}` },

@@ -1,27 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import * as z from 'zod';
+import { randomUUID } from 'node:crypto';
 import type { EdgeRequest, EdgeResponse } from '../edge/aws-service.ts';
-
-/**
- * Injected SES failures, for tests of what a service does when SES refuses to send. A fault names
- * a recipient address, the SES v2 error to answer (MessageRejected, TooManyRequestsException...)
- * and how many SendEmail calls it fails (`times`, every call while it is set when omitted).
- * Set with `POST <ses>/faults`, cleared with `DELETE <ses>/faults`.
- */
-const Fault = z.object({
-  recipient: z.email(),
-  error: z.string().regex(/^[A-Za-z]+$/),
-  status: z.number().int().min(400).max(599).optional(),
-  times: z.number().int().min(1).optional(),
-});
-type Fault = z.infer<typeof Fault>;
-
-/** SES v2's status for the errors a test is likely to inject; others default to 400. */
-const STATUS: Record<string, number> = {
-  TooManyRequestsException: 429,
-  InternalFailure: 500,
-  ServiceUnavailable: 503,
-};
+import type { LocalFaults } from '../faults/local-faults.ts';
 
 const recipientsOf = (body: Buffer) => {
   try {
@@ -36,53 +15,37 @@ const recipientsOf = (body: Buffer) => {
   }
 };
 
-export const sesFaults = () => {
-  const faults: Fault[] = [];
-
-  /** The injected error for a SendEmail to a faulty recipient, or undefined to send it. */
-  const answer = (request: EdgeRequest): EdgeResponse | undefined => {
-    if (request.method !== 'POST' || request.path !== '/v2/email/outbound-emails') return undefined;
-    const recipients = recipientsOf(request.body);
-    const index = faults.findIndex((f) => recipients.includes(f.recipient.toLowerCase()));
-    const fault = faults[index];
-    if (!fault) return undefined;
-    if (fault.times !== undefined && --fault.times === 0) faults.splice(index, 1);
-    return {
-      status: fault.status ?? STATUS[fault.error] ?? 400,
-      headers: { 'content-type': 'application/json', 'x-amzn-errortype': fault.error },
-      body: JSON.stringify({ message: `Injected fault for ${fault.recipient}` }),
-    };
+/**
+ * SES v2's answer to a SendEmail while an injected `ses` fault applies to it (every SendEmail, or
+ * those to its recipient): MessageRejected (400) or TooManyRequestsException (429), or undefined
+ * to send the email.
+ */
+export const sesFaultAnswer = (
+  faults: LocalFaults,
+  request: EdgeRequest,
+): EdgeResponse | undefined => {
+  if (request.method !== 'POST' || request.path !== '/v2/email/outbound-emails') return undefined;
+  const fault = faults.take(
+    'ses',
+    (f) =>
+      f.recipient === undefined || recipientsOf(request.body).includes(f.recipient.toLowerCase()),
+  );
+  if (!fault) return undefined;
+  const [status, code, message] =
+    fault.mode === 'refuse'
+      ? [400, 'MessageRejected', `Email rejected (injected fault ${fault.id})`]
+      : [
+          429,
+          'TooManyRequestsException',
+          `Maximum sending rate exceeded (injected fault ${fault.id})`,
+        ];
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'x-amzn-errortype': code,
+      'x-amzn-requestid': randomUUID(),
+    },
+    body: JSON.stringify({ message }),
   };
-
-  /** `/faults` on the inbox port; answers true when it handled the request. */
-  const control = (req: IncomingMessage, res: ServerResponse) => {
-    if (req.url !== '/faults') return false;
-    if (req.method === 'DELETE') {
-      faults.length = 0;
-      res.writeHead(204).end();
-      return true;
-    }
-    if (req.method !== 'POST') {
-      res.writeHead(405).end();
-      return true;
-    }
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      let parsed: ReturnType<typeof Fault.safeParse> | undefined;
-      try {
-        parsed = Fault.safeParse(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch {}
-      if (!parsed?.success) {
-        res.writeHead(400, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: 'expected {recipient, error, status?, times?}' }));
-        return;
-      }
-      faults.push(parsed.data);
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify(parsed.data));
-    });
-    return true;
-  };
-
-  return { answer, control };
 };

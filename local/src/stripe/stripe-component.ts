@@ -28,6 +28,7 @@ export const stripe: PlatformComponent = {
       port: context.port,
       webhookEndpoints: webhookUrl ? [{ url: webhookUrl, secret }] : [],
       log: context.log,
+      faults: context.faults,
     });
     // Functions that hold a Stripe key talk to the emulator; on AWS the variable is absent and
     // the SDK uses api.stripe.com. Workers start on first call, after this, so they all see it.

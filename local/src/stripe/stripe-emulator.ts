@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { STRIPE_API_VERSION } from '@mytabs/contracts';
 import type Stripe from 'stripe';
+import type { LocalFaults } from '../faults/local-faults.ts';
 import { close, listen } from '../listen.ts';
 import { MalformedRequestTarget, parseRequestTarget } from '../request-target.ts';
 import { Account } from './account.ts';
@@ -14,6 +15,7 @@ import { IdempotencyStore, type StoredResponse } from './idempotency.ts';
 import { paymentIntentRoutes } from './payment-intents.ts';
 import { refundRoutes } from './refunds.ts';
 import { findRoute, type Route } from './router.ts';
+import { stripeFaults } from './stripe-faults.ts';
 import { requestId as newRequestId } from './stripe-ids.ts';
 import { taxCalculationRoutes } from './tax-calculations.ts';
 import { taxLocationRoutes } from './tax-locations.ts';
@@ -32,6 +34,8 @@ export interface StripeEmulatorOptions {
   /** Milliseconds since the epoch; tests inject their own clock. */
   nowMs?: () => number;
   log: (line: string) => void;
+  /** Injected outages: 5xx answers or no answer while a `stripe` fault is in force. */
+  faults?: LocalFaults;
 }
 
 export interface StripeEmulator {
@@ -163,7 +167,9 @@ export const startStripeEmulator = async (
     }
   };
 
+  const outages = stripeFaults(options.faults);
   const respond = (req: IncomingMessage, res: ServerResponse) => {
+    if (outages.intercept(req, res)) return;
     handle(req).then(
       (response) => {
         const version = single(req.headers['stripe-version']) ?? STRIPE_API_VERSION;
@@ -205,6 +211,7 @@ export const startStripeEmulator = async (
     apiVersion: STRIPE_API_VERSION,
     async close() {
       delivery.close();
+      outages.close();
       await close(server);
     },
     resendEvent: (eventId) => account.resend(eventId),

@@ -18,6 +18,45 @@ describe('npm start options', () => {
     },
   );
 
+  it('takes faults, each ending after its calls or its time (five minutes unless told)', () => {
+    expect(
+      parse(
+        '--fault',
+        'function=orders.markPaid,times=3',
+        '--fault',
+        'ses=throttle,for=10m,recipient=a@example.com',
+        '--fault',
+        'stripe=5xx,status=503,for=30s',
+        '--fault',
+        'dynamodb=mytabs-local-orders,for=90',
+      ).faults,
+    ).toEqual([
+      {
+        kind: 'function',
+        function: 'orders.markPaid',
+        errorType: 'InjectedFault',
+        times: 3,
+        seconds: 300,
+      },
+      { kind: 'ses', mode: 'throttle', recipient: 'a@example.com', seconds: 600 },
+      { kind: 'stripe', mode: '5xx', status: 503, seconds: 30 },
+      { kind: 'dynamodb', table: 'mytabs-local-orders', seconds: 90 },
+    ]);
+    expect(parse().faults).toEqual([]);
+  });
+
+  it.each([
+    ['lambda=orders.markPaid', /begins with function=NAME/],
+    ['ses=explode', /mode/],
+    ['stripe=5xx,status=404', /status/],
+    ['function=orders.markPaid,times=0', /times/],
+    ['function=orders.markPaid,for=2d', /seconds/],
+    ['dynamodb=t,retries=3', /retries=3 is not an option/],
+  ])('refuses --fault %s in one line naming what is wrong', (spec, reason) => {
+    expect(() => parse('--fault', spec)).toThrow(UsageError);
+    expect(() => parse('--fault', spec)).toThrow(reason);
+  });
+
   it('takes relative paths from where npm start was typed', () => {
     expect(parse('--data-dir', 'data').dataDir).toBe('/home/me/data');
   });

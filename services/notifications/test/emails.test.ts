@@ -39,10 +39,10 @@ const inbox = async (to: string) => {
   return emails.filter((e) => e.destination.to.includes(to));
 };
 
-const injectFault = (recipient: string, error: string, times?: number) =>
-  fetch(`${local.endpoints.ses}/faults`, {
+const injectFault = (recipient: string, mode: 'refuse' | 'throttle', times: number) =>
+  fetch(`${local.endpoints.edge}/_local/faults`, {
     method: 'POST',
-    body: JSON.stringify({ recipient, error, ...(times && { times }) }),
+    body: JSON.stringify({ kind: 'ses', mode, recipient, times }),
   });
 
 describe('the order confirmation', () => {
@@ -69,10 +69,10 @@ describe('the order confirmation', () => {
 
   it('throttled by SES: the step fails as transient, the retry sends one email', async () => {
     const { order, tickets } = paidOrderWithTickets();
-    await injectFault(order.buyer.email, 'TooManyRequestsException', 10);
+    await injectFault(order.buyer.email, 'throttle', 10);
     const throttled = await invoke('sendOrderConfirmation', { order, tickets });
     expect(throttled.error?.errorType).toBe('TransientStepError');
-    await fetch(`${local.endpoints.ses}/faults`, { method: 'DELETE' });
+    await fetch(`${local.endpoints.edge}/_local/faults`, { method: 'DELETE' });
 
     expect((await invoke('sendOrderConfirmation', { order, tickets })).result?.status).toBe('sent');
     expect(await inbox(order.buyer.email)).toHaveLength(1);
@@ -80,7 +80,7 @@ describe('the order confirmation', () => {
 
   it('refused by SES for good: recorded failed, and a re-send delivers exactly one email', async () => {
     const { order, tickets } = paidOrderWithTickets();
-    await injectFault(order.buyer.email, 'MessageRejected', 1);
+    await injectFault(order.buyer.email, 'refuse', 1);
     expect((await invoke('sendOrderConfirmation', { order, tickets })).result).toEqual({
       status: 'failed',
     });
