@@ -313,6 +313,65 @@ describe.runIf(hasAwsCli)("Debian's AWS CLI 2.9 (query protocol, XML answers)", 
     expect(await view.json()).toEqual({ DeadLetters: [] });
   });
 
+  it('a consumer broken by a fault: its events pile up after the retries it declares', async () => {
+    const fault = await fetch(`${edge}/_local/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'function', function: 'relay.record', seconds: 60 }),
+    });
+    expect(fault.status).toBe(201);
+    const entries = [1, 2].map((n) => {
+      const { Source, DetailType, Detail } = catalog.PaymentSucceeded.build(
+        catalog.PaymentSucceeded.examples[0] as never,
+        { idempotencyKey: `broken:${n}`, correlationId: 'test' },
+      );
+      return { EventBusName: BUS, Source, DetailType, Detail };
+    });
+    await events.send(new PutEventsCommand({ Entries: entries }));
+    const QueueUrl = `${edge}/000000000000/${RECORD_DLQ}`;
+    await until(
+      () => visibleCount(QueueUrl),
+      ({ visible }) => visible === 2,
+    );
+    await fetch(`${edge}/_local/faults`, { method: 'DELETE' });
+
+    const { Messages } = await awsJson<{ Messages: { Body: string; ReceiptHandle: string }[] }>(
+      edge,
+      'sqs',
+      'receive-message',
+      '--queue-url',
+      QueueUrl,
+      '--max-number-of-messages',
+      '10',
+    );
+    const retries =
+      platform.plan.functions.find((f) => f.name === localNames.function('relay', 'record'))
+        ?.asyncInvoke?.retryAttempts ?? Number.NaN;
+    expect(
+      Messages.map((m) => {
+        const record = JSON.parse(m.Body);
+        return {
+          key: record.requestPayload.detail.metadata.idempotencyKey,
+          attempts: record.requestContext.approximateInvokeCount,
+          error: record.responsePayload.errorType,
+        };
+      }).sort((a, b) => a.key.localeCompare(b.key)),
+    ).toEqual([
+      { key: 'broken:1', attempts: retries + 1, error: 'InjectedFault' },
+      { key: 'broken:2', attempts: retries + 1, error: 'InjectedFault' },
+    ]);
+    for (const { ReceiptHandle } of Messages) {
+      await awsJson(
+        edge,
+        'sqs',
+        'delete-message',
+        '--queue-url',
+        QueueUrl,
+        '--receipt-handle',
+        ReceiptHandle,
+      );
+    }
+  });
+
   it('names an unknown queue as SQS does', async () => {
     const result = await aws(edge, 'sqs', 'get-queue-url', '--queue-name', 'nope');
     expect(result.code).not.toBe(0);
