@@ -27,6 +27,7 @@ import {
   paginateListFunctions,
 } from '@aws-sdk/client-lambda';
 import { ListSecretsCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetQueueAttributesCommand, ListQueuesCommand, SQSClient } from '@aws-sdk/client-sqs';
 import {
   DescribeStateMachineCommand,
   ListStateMachinesCommand,
@@ -257,6 +258,43 @@ it('matches functions: memory, timeout, environment, and asynchronous retries wi
             maxEventAgeS: invokeConfig.MaximumEventAgeInSeconds,
             onFailure: invokeConfig.DestinationConfig?.OnFailure?.Destination,
           },
+        }),
+      ),
+    ),
+  ).toEqual([]);
+});
+
+it('matches queues: every dead-letter queue, its retention and encryption', async () => {
+  const sqs = client(SQSClient);
+  const { QueueUrls = [] } = await sqs.send(new ListQueuesCommand({}));
+  const queues = await Promise.all(
+    QueueUrls.map(async (QueueUrl) => {
+      const { Attributes = {} } = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['All'] }),
+      );
+      return Attributes;
+    }),
+  );
+  expect(
+    differences(
+      'queue',
+      byName(
+        ofType(resources, 'AWS::SQS::Queue'),
+        (q) => q.QueueName,
+        (q) => ({
+          // SQS's defaults where the template sets nothing, as the queue would answer once made.
+          retentionS: String(q.MessageRetentionPeriod ?? 345_600),
+          visibilityTimeoutS: String(q.VisibilityTimeout ?? 30),
+          sseSqs: String(q.SqsManagedSseEnabled ?? true),
+        }),
+      ),
+      byName(
+        queues,
+        (q) => q.QueueArn?.split(':').at(-1) ?? '',
+        (q) => ({
+          retentionS: q.MessageRetentionPeriod,
+          visibilityTimeoutS: q.VisibilityTimeout,
+          sseSqs: q.SqsManagedSseEnabled,
         }),
       ),
     ),
