@@ -14,6 +14,8 @@ export {
 } from './edge/aws-service.ts';
 export { jsonProtocolService } from './edge/json-protocol.ts';
 export { eventBridge } from './eventbridge/eventbridge-component.ts';
+export type { FaultSpec } from './faults/fault-spec.ts';
+export type { Fault, LocalFaults } from './faults/local-faults.ts';
 export type { DeadLetter } from './lambda/dead-letters.ts';
 export {
   FunctionError,
@@ -28,6 +30,7 @@ export { secretsManager } from './secrets/secrets-manager.ts';
 export { apiClient } from './seed/api-client.ts';
 export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
+export type { LocalQueues } from './sqs/local-queues.ts';
 export type { TimingOverrides } from './stepfunctions/step-functions.ts';
 export { stepFunctionsComponent } from './stepfunctions/stepfunctions-component.ts';
 export {
