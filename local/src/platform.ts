@@ -36,7 +36,10 @@ export interface PlatformOptions {
   log?: (line: string) => void;
   /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
   lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner' | 'queues' | 'faults'>;
-  /** Faults in force from the start (`npm start -- --fault ...`); each ends on its own. */
+  /**
+   * Faults in force from the moment the platform is ready (`npm start -- --fault ...`), so the
+   * demo seed is not broken by them; each ends on its own. Checked against the plan at start.
+   */
   faults?: readonly FaultSpec[];
   /** Rebuild a function's bundle when its code changes, and run the new code from then on. */
   watch?: boolean;
@@ -72,7 +75,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const log = options.log ?? bufferedLog();
   const plan = localPlan(options.manifests, options.events);
   const faults = new LocalFaults(plan, log);
-  for (const spec of options.faults ?? []) faults.add(spec);
+  const initialFaults = (options.faults ?? []).map((spec) => faults.resolve(spec));
   let refresh = (_rebuilt: Rebuilt) => {};
   const built = await buildFunctionBundles(
     plan.functions.map((fn) => ({ name: fn.name, entry: fn.entry })),
@@ -157,6 +160,8 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     throw error;
   }
   const markReady = () => {
+    if (ready) return;
+    for (const spec of initialFaults) faults.add(spec);
     ready = true;
   };
   if (!options.deferReady) markReady();

@@ -36,7 +36,7 @@ export class LocalFaults {
   ) {}
 
   add(spec: FaultSpec): Fault {
-    const resolved = this.#resolve(spec);
+    const resolved = this.resolve(spec);
     const now = Date.now();
     const fault: Fault = {
       ...resolved,
@@ -97,7 +97,8 @@ export class LocalFaults {
     return true;
   }
 
-  #resolve(spec: FaultSpec): FaultSpec {
+  /** The spec with its function's full name, or UnknownFaultTarget if the plan lacks its target. */
+  resolve(spec: FaultSpec): FaultSpec {
     if (spec.kind === 'function') {
       const fn = this.plan.functions.find(
         (f) => f.name === spec.function || f.ref === spec.function,

@@ -82,6 +82,7 @@ export class LocalQueues {
 
   /** A queue by its URL (any host: SDKs may rewrite it), or QueueDoesNotExist. */
   byUrl(url: string): Queue {
+    if (!URL.canParse(url, this.edgeUrl)) throw queueNotFound();
     const [account, name, ...rest] = new URL(url, this.edgeUrl).pathname.split('/').slice(1);
     const queue =
       account === ACCOUNT && rest.length === 0 ? this.#queues.get(name ?? '') : undefined;

@@ -64,6 +64,16 @@ describe('the faults route', () => {
     expect((await health()).faults).toEqual([]);
   });
 
+  it('refuses at start a fault naming a function the plan lacks, before building anything', async () => {
+    await expect(
+      startPlatform({
+        manifests: await loadManifests(fixtureRoot),
+        components: [],
+        faults: [{ kind: 'function', function: 'alpha.nothing', errorType: 'X', seconds: 1 }],
+      }),
+    ).rejects.toThrow('no function alpha.nothing in the plan');
+  });
+
   it('refuses a fault it cannot inject with problem+json naming each field, and sets nothing', async () => {
     const response = await fetch(`${edge}/_local/faults`, {
       method: 'POST',
