@@ -72,7 +72,7 @@ export interface LocalLambdaOptions {
   /** Where an async invocation that failed for good goes: its function's on-failure queue. */
   queues: LocalQueues;
   /** Injected failures: a function with a fault in force fails without running its handler. */
-  faults?: LocalFaults;
+  faults: LocalFaults;
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
   maxWorkersPerFunction?: number;
@@ -297,7 +297,7 @@ export class LocalLambda {
 
   async #run(fn: LocalFunction, requestId: string, event: string) {
     const started = performance.now();
-    const injected = this.options.faults && injectedFailure(this.options.faults, fn);
+    const injected = injectedFailure(this.options.faults, fn);
     const outcome: RunOutcome = injected
       ? { ok: false, error: injected }
       : 'bundle' in fn.code
