@@ -1,0 +1,56 @@
+import * as z from 'zod';
+
+/** The sites of keeptabs.app, as the live setup serves them. */
+export const SiteKey = z.enum(['web', 'ticket', 'admin']);
+export type SiteKey = z.infer<typeof SiteKey>;
+
+export interface Site {
+  key: SiteKey;
+  /** The label before the domain; empty for the apex. */
+  subdomain: string;
+  /** What the site's bucket holds, for its description. */
+  build: string;
+  /**
+   * Path patterns CloudFront sends to the API, uncached. `/api/*` loses its prefix on the way
+   * (`functions/strip-api-prefix.js`: the API's routes have none); the others reach the API as
+   * they are.
+   */
+  apiPaths: readonly string[];
+  /** Path patterns of fingerprinted build output, cached for a year. */
+  staticPaths: readonly string[];
+}
+
+/**
+ * On the apex only `/api/*` is the API: `/events/123` there is a page of the web app. The ticket
+ * site's app calls `/payments/*` and `/events/*` directly, as it does today.
+ */
+export const SITES: readonly Site[] = [
+  {
+    key: 'web',
+    subdomain: '',
+    build: 'mytabs-client-web',
+    apiPaths: ['/api/*'],
+    staticPaths: ['/static/*'],
+  },
+  {
+    key: 'ticket',
+    subdomain: 'ticket',
+    build: 'mytabs-ticket-web',
+    apiPaths: ['/payments/*', '/events/*', '/api/*'],
+    staticPaths: [],
+  },
+  {
+    key: 'admin',
+    subdomain: 'admin',
+    build: 'the admin app (empty until it exists)',
+    apiPaths: ['/api/*'],
+    staticPaths: [],
+  },
+];
+
+/** The name a site answers on: `ticket.keeptabs.app`, or the apex itself. */
+export const siteDomain = (site: Site, domain: string) =>
+  site.subdomain ? `${site.subdomain}.${domain}` : domain;
+
+/** The API's own name, `api.keeptabs.app`. */
+export const apiDomain = (domain: string) => `api.${domain}`;
