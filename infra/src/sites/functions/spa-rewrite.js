@@ -3,9 +3,10 @@
 // for the app's index.html; a file (`/favicon.ico`, `/static/js/app.js`) is asked for as it is.
 // Error documents would do the same for S3's 403s, but also for the API's 403s and 404s, which
 // must reach the client as the API answered them.
+// biome-ignore lint/correctness/noUnusedVariables: CloudFront calls `handler` by its name.
 function handler(event) {
-  var request = event.request;
-  var last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  const request = event.request;
+  const last = request.uri.substring(request.uri.lastIndexOf('/') + 1);
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }
