@@ -22,7 +22,8 @@ export interface Site {
 
 /**
  * On the apex only `/api/*` is the API: `/events/123` there is a page of the web app. The ticket
- * site's app calls `/payments/*` and `/events/*` directly, as it does today.
+ * site's app calls `/payments/*` and `/events/*` directly, as it does today. The admin site has
+ * no app yet; `/api/*` lets the one to come call the API from its own origin.
  */
 export const SITES: readonly Site[] = [
   {

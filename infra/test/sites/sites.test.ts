@@ -313,6 +313,9 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
     const edge = edgeOf(live);
     expect(edge.region).toBe('us-east-1');
     expect(sitesOf(live).region).toBe('eu-west-1');
+    expect(sitesOf(live).dependencies).toEqual(
+      expect.arrayContaining([edgeOf(live), live.stacks.api]),
+    );
     Template.fromStack(edge).hasResourceProperties('AWS::CertificateManager::Certificate', {
       DomainName: 'keeptabs.app',
       SubjectAlternativeNames: ['*.keeptabs.app'],
