@@ -7,9 +7,10 @@ import {
   SecurityPolicy,
 } from 'aws-cdk-lib/aws-apigateway';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
-import { AaaaRecord, ARecord, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { ApiGatewayDomain } from 'aws-cdk-lib/aws-route53-targets';
 import { Construct } from 'constructs';
+import { aliasRecords } from './alias-records.ts';
 
 export interface ApiDomainProps {
   /** `api.<domain>`. */
@@ -45,8 +46,10 @@ export class ApiDomain extends Construct {
       restApi: props.api,
       stage: props.api.deploymentStage,
     });
-    const target = RecordTarget.fromAlias(new ApiGatewayDomain(this.domain));
-    new ARecord(this, 'A', { zone: props.zone, recordName: props.name, target });
-    new AaaaRecord(this, 'Aaaa', { zone: props.zone, recordName: props.name, target });
+    aliasRecords(this, {
+      zone: props.zone,
+      name: props.name,
+      target: new ApiGatewayDomain(this.domain),
+    });
   }
 }

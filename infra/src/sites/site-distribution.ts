@@ -13,11 +13,12 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { AaaaRecord, ARecord, type IHostedZone, RecordTarget } from 'aws-cdk-lib/aws-route53';
+import type { IHostedZone } from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { aliasRecords } from '../domains/alias-records.ts';
 import { httpsHealthCheck } from '../domains/https-health-check.ts';
 import { acknowledgeDeploymentHandler } from './acknowledge-deployment-handler.ts';
 import type { DeliveryPolicies } from './delivery-policies.ts';
@@ -141,9 +142,11 @@ export class SiteDistribution extends Construct {
     }
 
     if (props.takeNames) {
-      const target = RecordTarget.fromAlias(new CloudFrontTarget(this.distribution));
-      new ARecord(this, 'A', { zone: props.zone, recordName: this.name, target });
-      new AaaaRecord(this, 'Aaaa', { zone: props.zone, recordName: this.name, target });
+      aliasRecords(this, {
+        zone: props.zone,
+        name: this.name,
+        target: new CloudFrontTarget(this.distribution),
+      });
     }
     httpsHealthCheck(this, 'Health', {
       fqdn: props.takeNames ? this.name : this.distribution.distributionDomainName,
