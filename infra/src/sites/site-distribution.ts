@@ -22,7 +22,7 @@ import { aliasRecords } from '../domains/alias-records.ts';
 import { httpsHealthCheck } from '../domains/https-health-check.ts';
 import { acknowledgeDeploymentHandler } from './acknowledge-deployment-handler.ts';
 import type { DeliveryPolicies } from './delivery-policies.ts';
-import { type Site, siteDomain } from './sites.ts';
+import { PREFIXED_API_PATHS, type Site, siteDomain } from './sites.ts';
 
 export interface SiteDistributionProps {
   site: Site;
@@ -89,7 +89,7 @@ export class SiteDistribution extends Construct {
     }
     for (const path of site.apiPaths) {
       additionalBehaviors[path] =
-        path === '/api/*'
+        path === PREFIXED_API_PATHS
           ? {
               ...toApi,
               functionAssociations: [
@@ -115,7 +115,6 @@ export class SiteDistribution extends Construct {
       logBucket: props.logBucket,
       logFilePrefix: `cloudfront/${site.key}/`,
       webAclId: props.webAclArn,
-      defaultRootObject: 'index.html',
       defaultBehavior: {
         origin: files,
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,

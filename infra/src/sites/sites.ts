@@ -11,14 +11,16 @@ export interface Site {
   /** What the site's bucket holds, for its description. */
   build: string;
   /**
-   * Path patterns CloudFront sends to the API, uncached. `/api/*` loses its prefix on the way
-   * (`functions/strip-api-prefix.js`: the API's routes have none); the others reach the API as
-   * they are.
+   * Path patterns CloudFront sends to the API, uncached. `PREFIXED_API_PATHS` lose their prefix
+   * on the way (`functions/strip-api-prefix.js`); the others reach the API as they are.
    */
   apiPaths: readonly string[];
   /** Path patterns of fingerprinted build output, cached for a year. */
   staticPaths: readonly string[];
 }
+
+/** The API's paths on every site: the API's own routes under `/api`, which CloudFront strips. */
+export const PREFIXED_API_PATHS = '/api/*';
 
 /**
  * On the apex only `/api/*` is the API: `/events/123` there is a page of the web app. The ticket
@@ -30,21 +32,21 @@ export const SITES: readonly Site[] = [
     key: 'web',
     subdomain: '',
     build: 'mytabs-client-web',
-    apiPaths: ['/api/*'],
+    apiPaths: [PREFIXED_API_PATHS],
     staticPaths: ['/static/*'],
   },
   {
     key: 'ticket',
     subdomain: 'ticket',
     build: 'mytabs-ticket-web',
-    apiPaths: ['/payments/*', '/events/*', '/api/*'],
+    apiPaths: ['/payments/*', '/events/*', PREFIXED_API_PATHS],
     staticPaths: [],
   },
   {
     key: 'admin',
     subdomain: 'admin',
     build: 'the admin app (empty until it exists)',
-    apiPaths: ['/api/*'],
+    apiPaths: [PREFIXED_API_PATHS],
     staticPaths: [],
   },
 ];

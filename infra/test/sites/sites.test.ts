@@ -141,7 +141,6 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
         Aliases: [host],
         HttpVersion: 'http2and3',
         IPV6Enabled: true,
-        DefaultRootObject: 'index.html',
         ViewerCertificate: { MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' },
         Logging: { Prefix: `cloudfront/${key}/` },
       });
