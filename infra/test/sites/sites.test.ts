@@ -167,7 +167,7 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
         String(file),
       )[0];
     const spa = idOf(/index\.html/);
-    const strip = idOf(/\\\/api/);
+    const strip = idOf(/'\/api'/);
     for (const [, f] of functions) {
       expect(f.FunctionConfig.Runtime).toBe('cloudfront-js-2.0');
       expect(f.AutoPublish).toBe(true);
