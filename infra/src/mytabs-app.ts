@@ -99,7 +99,7 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     account: config.account,
     description: `MyTabs ${config.stage}: the certificate of ${config.domainName} and the sites' web ACL, in us-east-1 for CloudFront`,
     config,
-    webAclName: `${names.prefix}-sites`,
+    webAclName: names.sitesWebAcl,
     terminationProtection: protect,
   });
   const sites = new SitesStack(app, names.stack('sites'), {
@@ -110,7 +110,7 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     certificate: edge.certificate,
     webAclArn: edge.webAcl.webAcl.attrArn,
     protect,
-    namePrefix: names.prefix,
+    healthCheckName: names.healthCheck,
     terminationProtection: protect,
   });
   return { plan, platform, services, api, edge, sites };

@@ -39,8 +39,8 @@ export interface SiteDistributionProps {
   build?: string;
   /** Production: the bucket outlives the stack. */
   protect: boolean;
-  /** Prefix of the health check's name. */
-  namePrefix: string;
+  /** The health check's `Name` tag. */
+  healthCheckName: string;
 }
 
 /**
@@ -150,7 +150,7 @@ export class SiteDistribution extends Construct {
     httpsHealthCheck(this, 'Health', {
       fqdn: props.takeNames ? this.name : this.distribution.distributionDomainName,
       path: '/',
-      name: `${props.namePrefix}-${site.key}`,
+      name: props.healthCheckName,
     });
 
     if (props.build) {

@@ -26,8 +26,8 @@ export interface SitesStackProps extends StackProps {
   webAclArn: string;
   /** Production: buckets and logs outlive the stack, logs are kept a year. */
   protect: boolean;
-  /** `mytabs-<stage>`: what the health checks are named after. */
-  namePrefix: string;
+  /** The `Name` of the health check of a site (by its key) or of the API (`api`). */
+  healthCheckName: (target: string) => string;
 }
 
 /**
@@ -68,7 +68,7 @@ export class SitesStack extends Stack {
           logBucket: logs,
           build: config.siteBuilds[site.key],
           protect: props.protect,
-          namePrefix: props.namePrefix,
+          healthCheckName: props.healthCheckName(site.key),
         }),
     );
     for (const site of this.sites) {
@@ -97,7 +97,7 @@ export class SitesStack extends Stack {
     httpsHealthCheck(this, 'ApiHealth', {
       fqdn: config.takeNames ? apiName : Fn.select(2, Fn.split('/', props.api.url)),
       path: config.takeNames ? '/health' : `/${props.api.deploymentStage.stageName}/health`,
-      name: `${props.namePrefix}-api`,
+      name: props.healthCheckName('api'),
     });
   }
 }

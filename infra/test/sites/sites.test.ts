@@ -41,6 +41,7 @@ beforeAll(async () => {
   ]);
 }, 180_000);
 
+const byName = (a: Json, b: Json) => JSON.stringify(a).localeCompare(JSON.stringify(b));
 const sitesOf = (b: BuiltApp) => {
   const stack = b.stacks.sites;
   if (!stack) throw new Error('no sites stack');
@@ -327,7 +328,7 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
   it('puts a CLOUDFRONT web ACL in us-east-1 on every distribution', () => {
     const t = Template.fromStack(edgeOf(live));
     const [aclId, acl] = one(resources(t, 'AWS::WAFv2::WebACL'), 'web ACL');
-    expect(acl.Scope).toBe('CLOUDFRONT');
+    expect(acl).toMatchObject({ Name: 'mytabs-prod-sites', Scope: 'CLOUDFRONT' });
     expect(acl.Rules.map((r: Json) => r.Statement.ManagedRuleGroupStatement?.Name)).toEqual(
       expect.arrayContaining(['AWSManagedRulesCommonRuleSet']),
     );
@@ -404,9 +405,11 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
   });
 
   it('checks each site and api.keeptabs.app/health over HTTPS from Route 53', () => {
-    const checks = resources(Template.fromStack(sitesOf(live)), 'AWS::Route53::HealthCheck').map(
-      ([, c]) => c.HealthCheckConfig,
+    const all = resources(Template.fromStack(sitesOf(live)), 'AWS::Route53::HealthCheck');
+    expect(all.map(([, c]) => c.HealthCheckTags).sort(byName)).toEqual(
+      ['admin', 'api', 'ticket', 'web'].map((n) => [{ Key: 'Name', Value: `mytabs-prod-${n}` }]),
     );
+    const checks = all.map(([, c]) => c.HealthCheckConfig);
     expect(checks.map((c) => `${c.FullyQualifiedDomainName}${c.ResourcePath}`).sort()).toEqual([
       'admin.keeptabs.app/',
       'api.keeptabs.app/health',
