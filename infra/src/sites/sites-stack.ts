@@ -79,22 +79,25 @@ export class SitesStack extends Stack {
     }
 
     const apiName = apiDomain(config.domainName);
+    // A regional endpoint takes its certificate from its own region. Issued beside the live
+    // setup too, so that moving the names waits for no validation.
+    const apiCertificate =
+      this.region === CERTIFICATE_REGION
+        ? props.certificate
+        : new Certificate(this, 'ApiCertificate', {
+            domainName: apiName,
+            validation: CertificateValidation.fromDns(zone),
+          });
     if (config.takeNames) {
       new ApiDomain(this, 'ApiDomain', {
         name: apiName,
         api: props.api,
-        // A regional endpoint takes its certificate from its own region.
-        certificate:
-          this.region === CERTIFICATE_REGION
-            ? props.certificate
-            : new Certificate(this, 'ApiCertificate', {
-                domainName: apiName,
-                validation: CertificateValidation.fromDns(zone),
-              }),
+        certificate: apiCertificate,
         zone,
       });
     }
     httpsHealthCheck(this, 'ApiHealth', {
+      // Beside the live setup, the host of the API's own URL (`https://<host>/prod/`).
       fqdn: config.takeNames ? apiName : Fn.select(2, Fn.split('/', props.api.url)),
       path: config.takeNames ? '/health' : `/${props.api.deploymentStage.stageName}/health`,
       name: props.healthCheckName('api'),
