@@ -286,6 +286,20 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
     ]);
   });
 
+  it('names each bucket and distribution in the outputs, for uploads and checks by hand', () => {
+    const outputs = Object.values<Json>(Template.fromStack(sitesOf(live)).toJSON().Outputs).map(
+      (o) => JSON.stringify(o.Value),
+    );
+    for (const site of sitesOf(live).sites) {
+      expect(outputs).toContain(JSON.stringify({ Ref: logicalId(sitesOf(live), site.bucket) }));
+      expect(outputs).toContain(
+        JSON.stringify({
+          'Fn::GetAtt': [logicalId(sitesOf(live), site.distribution), 'DomainName'],
+        }),
+      );
+    }
+  });
+
   it('uploads a build given by context and invalidates its distribution', () => {
     const t = Template.fromStack(sitesOf(live));
     const [, deployment] = one(resources(t, 'Custom::CDKBucketDeployment'), 'site deployment');
@@ -398,12 +412,12 @@ describe('the sites of keeptabs.app (prod, eu-west-1)', () => {
       } else {
         // CloudFront's own hosted zone, for every alias to a distribution.
         expect(render(sitesOf(live).stackName, r.AliasTarget.HostedZoneId)).toBe('Z2FDTNDATAQYW2');
-        const site = sitesOf(live).sites.find((s) => `${s.name}.` === r.Name);
+        const site = one(
+          sitesOf(live).sites.filter((s) => `${s.name}.` === r.Name),
+          `site of ${r.Name}`,
+        );
         expect(r.AliasTarget.DNSName).toEqual({
-          'Fn::GetAtt': [
-            logicalId(sitesOf(live), site?.distribution ?? { node: {} }),
-            'DomainName',
-          ],
+          'Fn::GetAtt': [logicalId(sitesOf(live), site.distribution), 'DomainName'],
         });
       }
     }
