@@ -1,11 +1,31 @@
 import { STAGE_PATTERN } from '@mytabs/plan';
 import * as z from 'zod';
+import { SiteKey } from './sites/sites.ts';
 
 /** A comma-separated context value (`-c callbackUrls=a,b`) or a JSON list (cdk.json). */
 const urlList = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : v),
   z.array(z.url()).min(1),
 );
+
+/** A JSON context value (`-c key='{...}'` arrives as a string; cdk.json gives the object). */
+const json = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => {
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }, schema);
+
+/** `-c takeNames=false` arrives as the string `false`. */
+const flag = z.preprocess(
+  (v) => (v === 'true' ? true : v === 'false' ? false : v),
+  z.boolean({ error: 'must be true or false' }),
+);
+
+const domainName = z.string().regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain name');
 
 /**
  * Everything that differs between deployments, read from CDK context (`-c key=value` or
@@ -26,10 +46,30 @@ export const MyTabsConfig = z.strictObject({
     .string()
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region, e.g. us-east-1')
     .default('us-east-1'),
-  domainName: z
+  domainName: domainName.default('keeptabs.app'),
+  /**
+   * The public hosted zone the domain's records live in. Unset: each stack that writes records
+   * asks for it as the CloudFormation parameter `HostedZoneId` at deploy, so a synth needs no
+   * account.
+   */
+  hostedZoneId: z
     .string()
-    .regex(/^([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain name')
-    .default('keeptabs.app'),
+    .regex(/^Z[A-Z0-9]{1,32}$/, 'must be a Route 53 hosted zone id, e.g. Z0123456789ABCDEFGHIJ')
+    .optional(),
+  /** The hosted zone's name; the domain by default. */
+  hostedZoneName: domainName.optional(),
+  /**
+   * Whether the distributions and the API take the domain's names (aliases, A/AAAA records, the
+   * API's custom domain). `false` deploys them beside a live setup that still holds the names:
+   * they answer on their CloudFront and execute-api names only (infra/README.md, "Moving the
+   * names over").
+   */
+  takeNames: flag.default(true),
+  /**
+   * Site build folders to upload at deploy, by site (`-c siteBuilds='{"web":"../web/build"}'`);
+   * each upload invalidates its distribution.
+   */
+  siteBuilds: json(z.partialRecord(SiteKey, z.string().min(1))).default({}),
   /** SES identity the email-sending functions may send from; the domain by default. */
   emailIdentity: z.string().min(1).optional(),
   /** Days the bus archive keeps events for replay; 0 keeps them forever. */
@@ -38,19 +78,7 @@ export const MyTabsConfig = z.strictObject({
    * Versions of our own keys, by manifest name (`-c keyVersions='{"ticket-ed25519-key":2}'`):
    * raising one makes the next deploy generate a new key (the old one stays as AWSPREVIOUS).
    */
-  keyVersions: z
-    .preprocess(
-      (v) => {
-        if (typeof v !== 'string') return v;
-        try {
-          return JSON.parse(v);
-        } catch {
-          return v;
-        }
-      },
-      z.record(z.string(), z.coerce.number().int().min(1)),
-    )
-    .default({}),
+  keyVersions: json(z.record(z.string(), z.coerce.number().int().min(1))).default({}),
   /** Overrides of today's Cognito names and URLs (defaults come from the identity manifest). */
   userPoolName: z.string().min(1).optional(),
   callbackUrls: urlList.optional(),

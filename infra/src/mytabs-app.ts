@@ -6,8 +6,10 @@ import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api/api-stack.ts';
 import type { MyTabsConfig } from './config.ts';
+import { EdgeStack } from './domains/edge-stack.ts';
 import { PlatformStack } from './platform/platform-stack.ts';
 import { ServiceStack } from './service/service-stack.ts';
+import { SitesStack } from './sites/sites-stack.ts';
 
 export interface MyTabsProps {
   config: MyTabsConfig;
@@ -26,10 +28,15 @@ export interface MyTabsStacks {
   services: Record<string, ServiceStack>;
   /** Absent while no manifest declares a route (a REST API must have a method). */
   api?: ApiStack;
+  /** The certificate and web ACL CloudFront takes from us-east-1; there with the API. */
+  edge?: EdgeStack;
+  /** The sites, the domain's records and health checks; there with the API. */
+  sites?: SitesStack;
 }
 
 /**
- * The stage's plan as CloudFormation: a platform stack, one stack per service and the API. ARNs
+ * The stage's plan as CloudFormation: a platform stack, one stack per service and the API, and
+ * the sites on the domain (with what CloudFront needs from us-east-1 in a stack of its own). ARNs
  * in the plan are built from the pseudo parameters, so the stacks stay environment-agnostic.
  * cdk-nag's AwsSolutions checks run on every synth and fail it on an unacknowledged finding.
  */
@@ -87,5 +94,24 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     terminationProtection: protect,
   });
   for (const stack of Object.values(services)) api.addStackDependency(stack);
-  return { plan, platform, services, api };
+
+  const edge = new EdgeStack(app, names.stack('edge'), {
+    account: config.account,
+    description: `MyTabs ${config.stage}: the certificate of ${config.domainName} and the sites' web ACL, in us-east-1 for CloudFront`,
+    config,
+    webAclName: names.sitesWebAcl,
+    terminationProtection: protect,
+  });
+  const sites = new SitesStack(app, names.stack('sites'), {
+    env,
+    description: `MyTabs ${config.stage}: the sites of ${config.domainName}, their distributions, the API's domain, records and health checks`,
+    config,
+    api: api.api,
+    certificate: edge.certificate,
+    webAclArn: edge.webAcl.webAcl.attrArn,
+    protect,
+    healthCheckName: names.healthCheck,
+    terminationProtection: protect,
+  });
+  return { plan, platform, services, api, edge, sites };
 };

@@ -11,6 +11,8 @@ describe('configuration from CDK context', () => {
       domainName: 'keeptabs.app',
       archiveRetentionDays: 365,
       keyVersions: {},
+      takeNames: true,
+      siteBuilds: {},
     });
   });
 
@@ -21,12 +23,18 @@ describe('configuration from CDK context', () => {
       archiveRetentionDays: '0',
       callbackUrls: 'https://a.example/cb, https://b.example/cb',
       keyVersions: '{"ticket-ed25519-key":2}',
+      hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      takeNames: 'false',
+      siteBuilds: '{"web":"../web/build"}',
     });
     expect(config).toMatchObject({
       stage: 'prod',
       account: '123456789012',
       archiveRetentionDays: 0,
       keyVersions: { 'ticket-ed25519-key': 2 },
+      hostedZoneId: 'Z0123456789ABCDEFGHIJ',
+      takeNames: false,
+      siteBuilds: { web: '../web/build' },
     });
     expect(config.callbackUrls).toEqual(['https://a.example/cb', 'https://b.example/cb']);
   });
@@ -38,5 +46,8 @@ describe('configuration from CDK context', () => {
     expect(() => from({ logoutUrls: 'not a url' })).toThrow(/logoutUrls/);
     expect(() => from({ keyVersions: '{"ticket-ed25519-key":0}' })).toThrow(/keyVersions/);
     expect(() => from({ keyVersions: '{ticket-ed25519-key:2' })).toThrow(/keyVersions/);
+    expect(() => from({ hostedZoneId: 'keeptabs.app' })).toThrow(/hostedZoneId/);
+    expect(() => from({ takeNames: 'no' })).toThrow(/takeNames/);
+    expect(() => from({ siteBuilds: '{"shop":"build"}' })).toThrow(/siteBuilds/);
   });
 });

@@ -21,6 +21,8 @@ const stacksOf = (b: BuiltApp): Stack[] => [
   b.stacks.platform,
   ...Object.values(b.stacks.services),
   ...(b.stacks.api ? [b.stacks.api] : []),
+  ...(b.stacks.edge ? [b.stacks.edge] : []),
+  ...(b.stacks.sites ? [b.stacks.sites] : []),
 ];
 const resourcesOf = (b: BuiltApp) =>
   stacksOf(b).flatMap((s) =>
@@ -67,6 +69,7 @@ describe.each(['dev', 'prod'] as const)('a first deploy of %s', (stage) => {
       'AWS::DynamoDB::GlobalTable',
       'AWS::Cognito::UserPool',
       'AWS::SecretsManager::Secret',
+      'AWS::S3::Bucket',
     ];
     const stateful = resourcesOf(built[stage]).filter((r) => kept.includes(r.Type));
     expect(new Set(stateful.map((r) => r.Type))).toEqual(new Set(kept));

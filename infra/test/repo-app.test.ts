@@ -1,5 +1,6 @@
 import { catalog } from '@mytabs/contracts';
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { Queue } from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../src/config.ts';
@@ -43,6 +44,15 @@ describe('the CDK app of the repository manifests, stage prod', () => {
       ],
       LogoutURLs: ['https://keeptabs.app/login', 'https://ticket.keeptabs.app/login'],
     });
+  });
+
+  it('gives api.keeptabs.app the certificate CloudFront uses when the API is in us-east-1 too', () => {
+    const sites = Template.fromStack(built.stacks.sites as Stack);
+    expect(sites.findResources('AWS::CertificateManager::Certificate')).toEqual({});
+    const [domain] = Object.values(sites.findResources('AWS::ApiGateway::DomainName'));
+    expect(JSON.stringify(domain?.Properties.RegionalCertificateArn)).toContain(
+      '"StackName":"MyTabs-Prod-Edge","Region":"us-east-1"',
+    );
   });
 });
 

@@ -14,9 +14,10 @@ import {
 } from 'aws-cdk-lib/aws-apigateway';
 import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
+import { WebAcl } from '../waf/web-acl.ts';
 import { ProblemResponses } from './problem-responses.ts';
-import { ApiWebAcl } from './web-acl.ts';
 
 export interface ApiStackProps extends StackProps {
   plan: Plan;
@@ -152,10 +153,14 @@ export class ApiStack extends Stack {
     }
 
     new ProblemResponses(this, 'Problems', this.api);
-    new ApiWebAcl(this, 'Waf', {
+    const waf = new WebAcl(this, 'Waf', {
       name: apiName,
-      stageArn: this.api.deploymentStage.stageArn,
+      scope: 'REGIONAL',
       rateLimitPer5Min: 2_000,
+    });
+    new CfnWebACLAssociation(waf, 'Association', {
+      resourceArn: this.api.deploymentStage.stageArn,
+      webAclArn: waf.webAcl.attrArn,
     });
   }
 }

@@ -6,6 +6,7 @@ import {
   KeyAlgorithm,
   paginateListCertificates,
 } from '@aws-sdk/client-acm';
+import { CERTIFICATE_REGION, namesToCover } from '../domains/certificate-names.ts';
 import {
   type Answer,
   ask,
@@ -14,15 +15,6 @@ import {
   type Finding,
   isCouldNotCheck,
 } from './finding.ts';
-
-/** CloudFront takes its certificates from this region only, whatever the stage's region is. */
-export const CERTIFICATE_REGION = 'us-east-1';
-
-/** The names the site's certificate must hold: the apex, and every subdomain (api., www.). */
-export const namesToCover = (domain: string) => {
-  const apex = domain.toLowerCase();
-  return [apex, `*.${apex}`];
-};
 
 const lower = (names: readonly (string | undefined)[]) =>
   names.flatMap((n) => (n ? [n.toLowerCase()] : []));

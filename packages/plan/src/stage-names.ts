@@ -51,6 +51,10 @@ export const stageNames = (stage: string) => {
     /** Where a function's undeliverable events and failed async invocations land. */
     deadLetterQueue: (service: string, fn: string) =>
       checked(`${prefix}-${service}-${fn}-dlq`, 80, 'SQS queue'),
+    /** The CLOUDFRONT-scope web ACL in front of the sites (AWS only: no local runtime has sites). */
+    sitesWebAcl: `${prefix}-sites`,
+    /** A Route 53 health check's `Name` tag: `mytabs-prod-ticket`, `mytabs-prod-api`. */
+    healthCheck: (target: string) => `${prefix}-${target}`,
     /** User pools keep the name they have today (`mytabs-core-user-pool-prod`). */
     userPool: (poolName: string) => `${poolName}-${stage}`,
     identityPool: (poolName: string) => `${poolName}-identities-${stage}`,

@@ -1,10 +1,10 @@
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 
-export interface ApiWebAclProps {
+export interface WebAclProps {
   name: string;
-  /** ARN of the API stage to protect. */
-  stageArn: string;
+  /** `REGIONAL` for the API stage; `CLOUDFRONT` for distributions, created in us-east-1 only. */
+  scope: 'REGIONAL' | 'CLOUDFRONT';
   /** Requests per 5 minutes from one IP before it is blocked. */
   rateLimitPer5Min: number;
 }
@@ -15,11 +15,11 @@ const visibility = (metricName: string) => ({
   metricName,
 });
 
-/** A regional WAF web ACL on the API stage: AWS common and known-bad-inputs rules, a rate limit. */
-export class ApiWebAcl extends Construct {
+/** A WAF web ACL: AWS common and known-bad-inputs rules, and a rate limit per IP. */
+export class WebAcl extends Construct {
   readonly webAcl: CfnWebACL;
 
-  constructor(scope: Construct, id: string, props: ApiWebAclProps) {
+  constructor(scope: Construct, id: string, props: WebAclProps) {
     super(scope, id);
     const managed = (name: string, priority: number, overrides?: string[]) => ({
       name,
@@ -39,7 +39,7 @@ export class ApiWebAcl extends Construct {
     });
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       name: props.name,
-      scope: 'REGIONAL',
+      scope: props.scope,
       defaultAction: { allow: {} },
       visibilityConfig: visibility(props.name),
       rules: [
@@ -56,10 +56,6 @@ export class ApiWebAcl extends Construct {
           visibilityConfig: visibility('RateLimitPerIp'),
         },
       ],
-    });
-    new CfnWebACLAssociation(this, 'Association', {
-      resourceArn: props.stageArn,
-      webAclArn: this.webAcl.attrArn,
     });
   }
 }
