@@ -26,7 +26,7 @@ export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from '.
 export { LocalSecrets } from './secrets/local-secrets.ts';
 export { secretsManager } from './secrets/secrets-manager.ts';
 export { apiClient } from './seed/api-client.ts';
-export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
+export { DEMO_ORGANIZER, DEMO_STAFF, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
 export type { TimingOverrides } from './stepfunctions/step-functions.ts';
 export { stepFunctionsComponent } from './stepfunctions/stepfunctions-component.ts';

@@ -38,3 +38,4 @@ export const MyBusiness = z
 export const ListMyBusinessesResponse = z
   .object({ items: z.array(MyBusiness) })
   .meta({ id: 'ListMyBusinessesResponse' });
+export type ListMyBusinessesResponse = z.infer<typeof ListMyBusinessesResponse>;

@@ -44,3 +44,4 @@ export type Member = z.infer<typeof Member>;
 export const ListMembersResponse = z
   .object({ items: z.array(Member) })
   .meta({ id: 'ListMembersResponse' });
+export type ListMembersResponse = z.infer<typeof ListMembersResponse>;

@@ -4,7 +4,13 @@ import * as z from 'zod';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
 import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
-import { eventKey, PUBLISHED, PUBLISHED_EVENTS_INDEX, ticketTypeKey } from './table-keys.ts';
+import {
+  BY_BUSINESS_INDEX,
+  eventKey,
+  PUBLISHED,
+  PUBLISHED_EVENTS_INDEX,
+  ticketTypeKey,
+} from './table-keys.ts';
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk, sk, type, listing, holds, ...rest } = item;
@@ -52,6 +58,11 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     updateEvent(event: EventRecord): Promise<void>;
     putTicketType(ticketType: TicketType): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+    listForBusiness(
+      businessId: string,
+      limit: number,
+      cursor?: string,
+    ): Promise<{ eventIds: string[]; next?: string }>;
   } = {
     readEvent,
     findEvent: readEvent,
@@ -99,6 +110,33 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
         ...(LastEvaluatedKey && {
           next: encodeCursor(LastEvaluatedKey),
         }),
+      };
+    },
+    /** A business's events, drafts included: its items in the business index whose sk is EVENT. */
+    async listForBusiness(businessId, limit, cursor) {
+      const { sk } = eventKey('');
+      const { Items = [], LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: BY_BUSINESS_INDEX,
+          KeyConditionExpression: 'businessId = :b AND sk = :sk',
+          ExpressionAttributeValues: { ':b': businessId, ':sk': sk },
+          Limit: limit,
+          ...(cursor && {
+            ExclusiveStartKey: decodeCursor(
+              cursor,
+              z.strictObject({
+                pk: cursorKeyPart,
+                sk: z.literal(sk),
+                businessId: z.literal(businessId),
+              }),
+            ),
+          }),
+        }),
+      );
+      return {
+        eventIds: Items.map((i) => i.eventId as string),
+        ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
       };
     },
   };
