@@ -313,6 +313,31 @@ describe('the last owner', () => {
     expect((await partner.call('DELETE', `${own}/${partner.userId}`)).status).toBe(409);
     expect((await partner.call('DELETE', `${own}/${founder.userId}`)).status).toBe(204);
   });
+
+  it('survives two owners demoting each other at once: one of them stays owner', async () => {
+    const first = await knownUser(local, 'first.owner@example.com');
+    const created = await first.call('POST', '/businesses', {
+      name: 'Twin Owners Hall',
+      country: 'US',
+      currency: 'usd',
+    });
+    const own = membersOf(created.body.businessId);
+    const second = await knownUser(local, 'second.owner@example.com');
+    expect((await first.call('POST', own, { email: second.email, role: 'owner' })).status).toBe(
+      201,
+    );
+    const answers = await Promise.all([
+      first.call('PATCH', `${own}/${second.userId}`, { role: 'manager' }),
+      second.call('PATCH', `${own}/${first.userId}`, { role: 'manager' }),
+    ]);
+    // The loser is refused by the owner count (409), or, if the winner's change landed before
+    // the loser's request was authorized, by their new role (403).
+    const [won, lost] = [...answers].sort((a, b) => a.status - b.status);
+    expect(won?.status).toBe(200);
+    expect([403, 409]).toContain(lost?.status);
+    const roles = (await (answers[0]?.status === 200 ? first : second).call('GET', own)).body.items;
+    expect(roles.filter((m: { role: string }) => m.role === 'owner')).toHaveLength(1);
+  });
 });
 
 describe('an organizer of another business', () => {
