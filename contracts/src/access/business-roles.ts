@@ -24,16 +24,8 @@ export type Permission = z.infer<typeof Permission>;
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set(Permission.options),
-  manager: new Set([
-    'business',
-    'events',
-    'ticketTypes',
-    'orders',
-    'refunds',
-    'attendees',
-    'sales',
-    'checkIn',
-  ]),
+  /** Everything but the team itself. */
+  manager: new Set(Permission.options.filter((p) => p !== 'members')),
   staff: new Set(['business', 'attendees', 'checkIn']),
 };
 

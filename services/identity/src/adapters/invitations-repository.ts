@@ -5,9 +5,9 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { putOnce } from '@mytabs/lambda-kit';
 import type { InvitationRecord } from '../domain/membership.ts';
 import { INVITATIONS_BY_EMAIL_INDEX, invitationKey } from './table-keys.ts';
+import { writeOnce } from './write-once.ts';
 
 const strip = (item: Record<string, unknown>) => {
   const { pk, sk, type, invitee, ...rest } = item;
@@ -32,15 +32,18 @@ export const invitationsRepository = (db: DynamoDBDocumentClient, tableName: str
 
     /** Writes the invitation unless its business already invited the email; answers the stored one. */
     async create(invitation: InvitationRecord) {
-      const created = await putOnce(db, tableName, {
-        ...invitationKey(invitation.businessId, invitation.invitationId),
-        type: 'invitation',
-        invitee: invitation.email,
-        ...invitation,
-      });
-      if (created) return { invitation, created };
-      const stored = await find(invitation.businessId, invitation.invitationId);
-      if (!stored) throw new Error(`The invitation ${invitation.invitationId} vanished meanwhile`);
+      const { stored, created } = await writeOnce(
+        db,
+        tableName,
+        {
+          ...invitationKey(invitation.businessId, invitation.invitationId),
+          type: 'invitation',
+          invitee: invitation.email,
+          ...invitation,
+        },
+        invitation,
+        () => find(invitation.businessId, invitation.invitationId),
+      );
       return { invitation: stored, created };
     },
 

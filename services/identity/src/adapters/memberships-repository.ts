@@ -7,9 +7,9 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@mytabs/contracts';
-import { putOnce } from '@mytabs/lambda-kit';
 import type { InvitationRecord, MembershipRecord } from '../domain/membership.ts';
 import { BY_BUSINESS_INDEX, businessKey, memberKey } from './table-keys.ts';
+import { writeOnce } from './write-once.ts';
 
 const stripKeys = <T>(item: Record<string, unknown>) => {
   const { pk, sk, type, invitee, ...rest } = item;
@@ -41,14 +41,17 @@ export const membershipsRepository = (db: DynamoDBDocumentClient, tableName: str
 
     /** Starts the membership unless the user has one in the business; answers the stored one. */
     async add(membership: MembershipRecord) {
-      const created = await putOnce(db, tableName, {
-        ...memberKey(membership.userId, membership.businessId),
-        type: 'membership',
-        ...membership,
-      });
-      if (created) return { membership, created };
-      const stored = await find(membership.businessId, membership.userId);
-      if (!stored) throw new Error(`The membership of ${membership.userId} vanished meanwhile`);
+      const { stored, created } = await writeOnce(
+        db,
+        tableName,
+        {
+          ...memberKey(membership.userId, membership.businessId),
+          type: 'membership',
+          ...membership,
+        },
+        membership,
+        () => find(membership.businessId, membership.userId),
+      );
       return { membership: stored, created };
     },
 

@@ -3,7 +3,7 @@ import { HttpProblem, httpHandler, publish, refuseUnlessAllowed } from '@mytabs/
 import { memberships } from '../adapters/repositories.ts';
 import { toActiveMember } from '../domain/member-view.ts';
 import { memberRoleChanged } from '../domain/membership-events.ts';
-import { lastOwner } from '../http/last-owner.ts';
+import { leaveOwnersUnlessLast, memberOrNotFound } from '../http/member-changes.ts';
 
 /**
  * An owner changes a member's role; the member's next request has it (the authorizer reads
@@ -17,20 +17,14 @@ export const handler = httpHandler(
       'No such business.',
     );
     const members = memberships();
-    const current = await members.find(params.businessId, params.userId);
-    if (!current) throw new HttpProblem(404, 'No such member.');
+    const current = await memberOrNotFound(members, params.businessId, params.userId);
     if (current.role === body.role) {
       // A repeat: finish what a first attempt may have left undone.
       if (current.role === 'owner') await members.countOwner(current.businessId, current.userId);
       if (current.roleChanges > 0) await publish(memberRoleChanged(current, requestId));
       return { status: 200, body: toActiveMember(current) };
     }
-    if (
-      current.role === 'owner' &&
-      (await members.uncountOwner(current.businessId, current.userId)) === 'last-owner'
-    ) {
-      throw lastOwner();
-    }
+    await leaveOwnersUnlessLast(members, current);
     const changed = await members.changeRole(current, body.role, principal.userId);
     if (!changed) {
       if (current.role === 'owner') await members.countOwner(current.businessId, current.userId);

@@ -1,8 +1,8 @@
 import { businessAccess, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
+import { httpHandler, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { memberships } from '../adapters/repositories.ts';
 import { memberRemoved } from '../domain/membership-events.ts';
-import { lastOwner } from '../http/last-owner.ts';
+import { leaveOwnersUnlessLast, memberOrNotFound } from '../http/member-changes.ts';
 
 /**
  * An owner removes a member, who is refused from their next request on. MemberRemoved goes out
@@ -16,14 +16,8 @@ export const handler = httpHandler(
       'No such business.',
     );
     const members = memberships();
-    const current = await members.find(params.businessId, params.userId);
-    if (!current) throw new HttpProblem(404, 'No such member.');
-    if (
-      current.role === 'owner' &&
-      (await members.uncountOwner(current.businessId, current.userId)) === 'last-owner'
-    ) {
-      throw lastOwner();
-    }
+    const current = await memberOrNotFound(members, params.businessId, params.userId);
+    await leaveOwnersUnlessLast(members, current);
     await publish(memberRemoved(current, principal.userId, requestId));
     await members.remove(current.businessId, current.userId);
     return { status: 204 };

@@ -119,6 +119,41 @@ describe('a team', () => {
     ]);
   });
 
+  it("lists the business's events to its members, drafts included, a page at a time", async () => {
+    const draft = await owner('POST', '/events', {
+      businessId,
+      name: 'Spring Rehearsal',
+      startsAt: '2027-03-10T19:00:00Z',
+      timeZone: 'America/New_York',
+      currency: 'usd',
+      venue: {
+        name: 'Blue Door Hall',
+        line1: '120 W 44th St',
+        city: 'New York',
+        postalCode: '10036',
+        country: 'US',
+      },
+    });
+    expect(draft.status).toBe(201);
+    const first = await owner('GET', `/businesses/${businessId}/events?limit=1`);
+    expect(first.body.items).toHaveLength(1);
+    const second = await owner(
+      'GET',
+      `/businesses/${businessId}/events?limit=1&cursor=${first.body.nextCursor}`,
+    );
+    const seen = [...first.body.items, ...second.body.items].map(
+      (e: { eventId: string; status: string }) => [e.eventId, e.status],
+    );
+    expect(seen.sort()).toEqual(
+      [
+        [eventId, 'published'],
+        [draft.body.eventId, 'draft'],
+      ].sort(),
+    );
+    const bad = await owner('GET', `/businesses/${businessId}/events?cursor=bm90LWEta2V5`);
+    expect(bad.status).toBe(400);
+  });
+
   it('takes a manager and a staff member; staff scan and list attendees, and are refused the rest with 403', async () => {
     const manager = await addMember('mona.manager@example.com', 'manager');
     const staff = await addMember('stan.staff@example.com', 'staff');
@@ -287,25 +322,34 @@ describe('an invitation', () => {
 });
 
 describe('the last owner', () => {
-  it('can be neither removed nor demoted; with a second owner, either can', async () => {
-    const founder = await knownUser(local, 'founder@example.com');
+  /** A new business of its founder's, and a known user the founder adds as a second owner. */
+  const businessOfTwoOwners = async (founderEmail: string, partnerEmail: string) => {
+    const founder = await knownUser(local, founderEmail);
     const created = await founder.call('POST', '/businesses', {
-      name: 'Founder Hall',
+      name: `${founderEmail}'s hall`,
       country: 'US',
       currency: 'usd',
     });
     const own = membersOf(created.body.businessId);
-    const last = await founder.call('DELETE', `${own}/${founder.userId}`);
-    expect(last.status).toBe(409);
-    expect(last.body).toMatchObject({ code: 'last-owner' });
-    expect(
-      (await founder.call('PATCH', `${own}/${founder.userId}`, { role: 'manager' })).status,
-    ).toBe(409);
+    const soleOwner = {
+      remove: await founder.call('DELETE', `${own}/${founder.userId}`),
+      demote: await founder.call('PATCH', `${own}/${founder.userId}`, { role: 'manager' }),
+    };
+    const partner = await knownUser(local, partnerEmail);
+    const added = await founder.call('POST', own, { email: partner.email, role: 'owner' });
+    expect(added.status).toBe(201);
+    return { own, founder, partner, soleOwner };
+  };
 
-    const partner = await knownUser(local, 'partner@example.com');
-    expect((await founder.call('POST', own, { email: partner.email, role: 'owner' })).status).toBe(
-      201,
+  it('can be neither removed nor demoted; with a second owner, either can', async () => {
+    const { own, founder, partner, soleOwner } = await businessOfTwoOwners(
+      'founder@example.com',
+      'partner@example.com',
     );
+    expect(soleOwner.remove.status).toBe(409);
+    expect(soleOwner.remove.body).toMatchObject({ code: 'last-owner' });
+    expect(soleOwner.demote.status).toBe(409);
+
     expect(
       (await founder.call('PATCH', `${own}/${founder.userId}`, { role: 'manager' })).body,
     ).toMatchObject({ role: 'manager' });
@@ -315,28 +359,22 @@ describe('the last owner', () => {
   });
 
   it('survives two owners demoting each other at once: one of them stays owner', async () => {
-    const first = await knownUser(local, 'first.owner@example.com');
-    const created = await first.call('POST', '/businesses', {
-      name: 'Twin Owners Hall',
-      country: 'US',
-      currency: 'usd',
-    });
-    const own = membersOf(created.body.businessId);
-    const second = await knownUser(local, 'second.owner@example.com');
-    expect((await first.call('POST', own, { email: second.email, role: 'owner' })).status).toBe(
-      201,
+    const { own, founder, partner } = await businessOfTwoOwners(
+      'first.owner@example.com',
+      'second.owner@example.com',
     );
     const answers = await Promise.all([
-      first.call('PATCH', `${own}/${second.userId}`, { role: 'manager' }),
-      second.call('PATCH', `${own}/${first.userId}`, { role: 'manager' }),
+      founder.call('PATCH', `${own}/${partner.userId}`, { role: 'manager' }),
+      partner.call('PATCH', `${own}/${founder.userId}`, { role: 'manager' }),
     ]);
     // The loser is refused by the owner count (409), or, if the winner's change landed before
     // the loser's request was authorized, by their new role (403).
     const [won, lost] = [...answers].sort((a, b) => a.status - b.status);
     expect(won?.status).toBe(200);
     expect([403, 409]).toContain(lost?.status);
-    const roles = (await (answers[0]?.status === 200 ? first : second).call('GET', own)).body.items;
-    expect(roles.filter((m: { role: string }) => m.role === 'owner')).toHaveLength(1);
+    const winner = answers[0]?.status === 200 ? founder : partner;
+    const team = (await winner.call('GET', own)).body.items;
+    expect(team.filter((m: { role: string }) => m.role === 'owner')).toHaveLength(1);
   });
 });
 

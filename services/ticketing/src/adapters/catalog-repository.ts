@@ -12,6 +12,9 @@ import {
   ticketTypeKey,
 } from './table-keys.ts';
 
+/** The sort key of an event's own item (its ticket types share its partition). */
+const EVENT_SK = eventKey('').sk;
+
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk, sk, type, listing, holds, ...rest } = item;
   return rest;
@@ -52,6 +55,33 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     );
   };
 
+  /** One page of event ids from an index; the cursor must have exactly that index's key shape. */
+  const eventPage = async (
+    query: {
+      index: string;
+      condition: string;
+      values: Record<string, string>;
+      cursorKey: z.ZodType<Record<string, string>>;
+    },
+    limit: number,
+    cursor: string | undefined,
+  ) => {
+    const { Items = [], LastEvaluatedKey } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: query.index,
+        KeyConditionExpression: query.condition,
+        ExpressionAttributeValues: query.values,
+        Limit: limit,
+        ...(cursor && { ExclusiveStartKey: decodeCursor(cursor, query.cursorKey) }),
+      }),
+    );
+    return {
+      eventIds: Items.map((i) => i.eventId as string),
+      ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
+    };
+  };
+
   const port: CatalogPort & {
     readEvent: typeof readEvent;
     putEvent(event: EventRecord): Promise<void>;
@@ -84,61 +114,38 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
         }),
       );
     },
-    async listPublished(limit, cursor) {
-      const { Items = [], LastEvaluatedKey } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: PUBLISHED_EVENTS_INDEX,
-          KeyConditionExpression: 'listing = :p',
-          ExpressionAttributeValues: { ':p': PUBLISHED },
-          Limit: limit,
-          ...(cursor && {
-            ExclusiveStartKey: decodeCursor(
-              cursor,
-              z.strictObject({
-                pk: cursorKeyPart,
-                sk: cursorKeyPart,
-                listing: z.literal(PUBLISHED),
-                startsAt: cursorKeyPart,
-              }),
-            ),
+    listPublished: (limit, cursor) =>
+      eventPage(
+        {
+          index: PUBLISHED_EVENTS_INDEX,
+          condition: 'listing = :p',
+          values: { ':p': PUBLISHED },
+          cursorKey: z.strictObject({
+            pk: cursorKeyPart,
+            sk: cursorKeyPart,
+            listing: z.literal(PUBLISHED),
+            startsAt: cursorKeyPart,
           }),
-        }),
-      );
-      return {
-        eventIds: Items.map((i) => i.eventId as string),
-        ...(LastEvaluatedKey && {
-          next: encodeCursor(LastEvaluatedKey),
-        }),
-      };
-    },
+        },
+        limit,
+        cursor,
+      ),
     /** A business's events, drafts included: its items in the business index whose sk is EVENT. */
-    async listForBusiness(businessId, limit, cursor) {
-      const { sk } = eventKey('');
-      const { Items = [], LastEvaluatedKey } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: BY_BUSINESS_INDEX,
-          KeyConditionExpression: 'businessId = :b AND sk = :sk',
-          ExpressionAttributeValues: { ':b': businessId, ':sk': sk },
-          Limit: limit,
-          ...(cursor && {
-            ExclusiveStartKey: decodeCursor(
-              cursor,
-              z.strictObject({
-                pk: cursorKeyPart,
-                sk: z.literal(sk),
-                businessId: z.literal(businessId),
-              }),
-            ),
+    listForBusiness: (businessId, limit, cursor) =>
+      eventPage(
+        {
+          index: BY_BUSINESS_INDEX,
+          condition: 'businessId = :b AND sk = :sk',
+          values: { ':b': businessId, ':sk': EVENT_SK },
+          cursorKey: z.strictObject({
+            pk: cursorKeyPart,
+            sk: z.literal(EVENT_SK),
+            businessId: z.literal(businessId),
           }),
-        }),
-      );
-      return {
-        eventIds: Items.map((i) => i.eventId as string),
-        ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
-      };
-    },
+        },
+        limit,
+        cursor,
+      ),
   };
   return port;
 };
