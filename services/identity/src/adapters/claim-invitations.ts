@@ -1,3 +1,4 @@
+import { logger } from '@mytabs/lambda-kit';
 import { acceptInvitation } from './membership-starts.ts';
 import { claimedEmails, invitations } from './repositories.ts';
 
@@ -21,4 +22,23 @@ export const claimInvitations = async (
     await acceptInvitation(invitation, userId, correlationId);
   }
   await emails.markClaimed(userId, email);
+};
+
+/**
+ * The same, never failing its caller: a sign-in or a request is not refused because an invitation
+ * could not be accepted now. Nothing is marked claimed then, so the next request tries again.
+ */
+export const claimInvitationsOrRetryLater = async (
+  ...args: Parameters<typeof claimInvitations>
+) => {
+  try {
+    await claimInvitations(...args);
+    return true;
+  } catch (error) {
+    logger.error('Invitations not claimed: the next request tries again', {
+      userId: args[0],
+      error,
+    });
+    return false;
+  }
 };

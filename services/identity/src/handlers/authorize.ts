@@ -1,7 +1,7 @@
 import { toAuthorizerContext } from '@mytabs/contracts';
 import type { APIGatewayAuthorizerResult, APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import { allowWholeApi } from '../adapters/allow-policy.ts';
-import { claimInvitations } from '../adapters/claim-invitations.ts';
+import { claimInvitationsOrRetryLater } from '../adapters/claim-invitations.ts';
 import { verifyCognitoToken } from '../adapters/cognito-verifier.ts';
 import { orderTokenKey } from '../adapters/order-token-key.ts';
 import { repository } from '../adapters/repositories.ts';
@@ -51,8 +51,15 @@ export const handler = async (
   const found = await users.readUser(userId);
   let { memberships } = found;
   const email = emailToClaim(claims, found.claimedEmails);
-  if (email) {
-    await claimInvitations(userId, email, found.claimedEmails, event.requestContext.requestId);
+  if (
+    email &&
+    (await claimInvitationsOrRetryLater(
+      userId,
+      email,
+      found.claimedEmails,
+      event.requestContext.requestId,
+    ))
+  ) {
     ({ memberships } = await users.readUser(userId));
   }
   return allowWholeApi(

@@ -2,7 +2,7 @@ import { UserRegistered } from '@mytabs/contracts';
 import { logger, publish } from '@mytabs/lambda-kit';
 import type { PostConfirmationTriggerEvent } from 'aws-lambda';
 import * as z from 'zod';
-import { claimInvitations } from '../adapters/claim-invitations.ts';
+import { claimInvitationsOrRetryLater } from '../adapters/claim-invitations.ts';
 import { repository } from '../adapters/repositories.ts';
 import { emailToClaim } from '../domain/email-address.ts';
 import { userIdOf } from '../domain/user-id.ts';
@@ -17,8 +17,9 @@ const Attributes = z.object({
 
 /**
  * Cognito's post-confirmation trigger: the user's profile, once, and UserRegistered; and when the
- * confirmation verified the email, the invitations to it become memberships. Cognito waits for
- * the answer, so a failure here fails the confirmation and the user can confirm again.
+ * confirmation verified the email, the invitations to it become memberships (if that fails, the
+ * user's first request claims them). Cognito waits for the answer, so a failure of the profile
+ * fails the confirmation and the user can confirm again.
  */
 export const handler = async (event: PostConfirmationTriggerEvent) => {
   const attributes = Attributes.parse(event.request.userAttributes);
@@ -46,7 +47,9 @@ export const handler = async (event: PostConfirmationTriggerEvent) => {
     { email: attributes.email, emailVerified: attributes.email_verified === 'true' },
     claimedEmails,
   );
-  if (email) await claimInvitations(userId, email, claimedEmails, userId);
-  logger.info('User confirmed', { userId, created, claimed: email !== undefined });
+  const claimed =
+    email !== undefined &&
+    (await claimInvitationsOrRetryLater(userId, email, claimedEmails, userId));
+  logger.info('User confirmed', { userId, created, claimed });
   return event;
 };
