@@ -1,10 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { readItem } from './stored-items.ts';
 import { claimedEmailKey, emailOwnerKey } from './table-keys.ts';
 
 /**
@@ -13,10 +9,7 @@ import { claimedEmailKey, emailOwnerKey } from './table-keys.ts';
  */
 export const claimedEmailsRepository = (db: DynamoDBDocumentClient, tableName: string) => ({
   async ownerOf(email: string) {
-    const { Item } = await db.send(
-      new GetCommand({ TableName: tableName, Key: emailOwnerKey(email), ConsistentRead: true }),
-    );
-    return Item?.userId as string | undefined;
+    return (await readItem<{ userId: string }>(db, tableName, emailOwnerKey(email)))?.userId;
   },
 
   /**

@@ -1,49 +1,27 @@
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { InvitationRecord } from '../domain/membership.ts';
+import { asRecord, readItem, writeOnce } from './stored-items.ts';
 import { INVITATIONS_BY_EMAIL_INDEX, invitationKey } from './table-keys.ts';
-import { writeOnce } from './write-once.ts';
-
-const strip = (item: Record<string, unknown>) => {
-  const { pk, sk, type, invitee, ...rest } = item;
-  return rest as unknown as InvitationRecord;
-};
 
 /** Invitations beside their business, found by the invited email through a sparse index. */
 export const invitationsRepository = (db: DynamoDBDocumentClient, tableName: string) => {
-  const find = async (businessId: string, invitationId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: invitationKey(businessId, invitationId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? strip(Item) : undefined;
-  };
+  const find = (businessId: string, invitationId: string) =>
+    readItem<InvitationRecord>(db, tableName, invitationKey(businessId, invitationId));
 
   return {
     find,
 
     /** Writes the invitation unless its business already invited the email; answers the stored one. */
     async create(invitation: InvitationRecord) {
-      const { stored, created } = await writeOnce(
-        db,
-        tableName,
-        {
-          ...invitationKey(invitation.businessId, invitation.invitationId),
-          type: 'invitation',
-          invitee: invitation.email,
-          ...invitation,
-        },
-        invitation,
-        () => find(invitation.businessId, invitation.invitationId),
-      );
+      const key = invitationKey(invitation.businessId, invitation.invitationId);
+      const { stored, created } = await writeOnce(db, tableName, key, 'invitation', invitation, {
+        invitee: invitation.email,
+      });
       return { invitation: stored, created };
     },
 
@@ -78,7 +56,7 @@ export const invitationsRepository = (db: DynamoDBDocumentClient, tableName: str
           ExpressionAttributeValues: { ':email': email },
         }),
       );
-      return Items.map(strip);
+      return Items.map((item) => asRecord<InvitationRecord>(item));
     },
   };
 };

@@ -2,19 +2,13 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
-  GetCommand,
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '@mytabs/contracts';
 import type { InvitationRecord, MembershipRecord } from '../domain/membership.ts';
+import { asRecord, readItem, writeOnce } from './stored-items.ts';
 import { BY_BUSINESS_INDEX, businessKey, memberKey } from './table-keys.ts';
-import { writeOnce } from './write-once.ts';
-
-const stripKeys = <T>(item: Record<string, unknown>) => {
-  const { pk, sk, type, invitee, ...rest } = item;
-  return rest as T;
-};
 
 /**
  * Memberships, and the business's set of owners that keeps one owner at least. The set is
@@ -25,33 +19,16 @@ const stripKeys = <T>(item: Record<string, unknown>) => {
  * request's retry counts again.
  */
 export const membershipsRepository = (db: DynamoDBDocumentClient, tableName: string) => {
-  const find = async (businessId: string, userId: string) => {
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: tableName,
-        Key: memberKey(userId, businessId),
-        ConsistentRead: true,
-      }),
-    );
-    return Item ? stripKeys<MembershipRecord>(Item) : undefined;
-  };
+  const find = (businessId: string, userId: string) =>
+    readItem<MembershipRecord>(db, tableName, memberKey(userId, businessId));
 
   return {
     find,
 
     /** Starts the membership unless the user has one in the business; answers the stored one. */
     async add(membership: MembershipRecord) {
-      const { stored, created } = await writeOnce(
-        db,
-        tableName,
-        {
-          ...memberKey(membership.userId, membership.businessId),
-          type: 'membership',
-          ...membership,
-        },
-        membership,
-        () => find(membership.businessId, membership.userId),
-      );
+      const key = memberKey(membership.userId, membership.businessId);
+      const { stored, created } = await writeOnce(db, tableName, key, 'membership', membership);
       return { membership: stored, created };
     },
 
@@ -76,7 +53,7 @@ export const membershipsRepository = (db: DynamoDBDocumentClient, tableName: str
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return Attributes ? stripKeys<MembershipRecord>(Attributes) : undefined;
+        return Attributes ? asRecord<MembershipRecord>(Attributes) : undefined;
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return undefined;
         throw error;
@@ -105,8 +82,8 @@ export const membershipsRepository = (db: DynamoDBDocumentClient, tableName: str
           }),
         );
         for (const item of page.Items ?? []) {
-          if (item.type === 'membership') memberships.push(stripKeys(item));
-          if (item.type === 'invitation') invitations.push(stripKeys(item));
+          if (item.type === 'membership') memberships.push(asRecord(item));
+          if (item.type === 'invitation') invitations.push(asRecord(item));
         }
         start = page.LastEvaluatedKey;
       } while (start);
@@ -145,14 +122,12 @@ export const membershipsRepository = (db: DynamoDBDocumentClient, tableName: str
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
       }
-      const { Item } = await db.send(
-        new GetCommand({
-          TableName: tableName,
-          Key: businessKey(businessId),
-          ConsistentRead: true,
-        }),
+      const business = await readItem<{ owners?: Set<string> }>(
+        db,
+        tableName,
+        businessKey(businessId),
       );
-      const owners = Item?.owners as Set<string> | undefined;
+      const owners = business?.owners;
       // Not counted any more: a retry of a demotion or removal whose first attempt uncounted it.
       return owners && !owners.has(userId) ? 'uncounted' : 'last-owner';
     },
