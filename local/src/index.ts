@@ -37,8 +37,10 @@ export {
   type WebhookEndpoint,
 } from './stripe/stripe-emulator.ts';
 export {
+  type ApiAnswer,
   type ArchivedEvent,
   archivedEvents,
+  callApi,
   eventually,
   seatsLeft,
   stripeFor,

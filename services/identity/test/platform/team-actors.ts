@@ -6,6 +6,8 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
+  type ApiAnswer,
+  callApi,
   eventually,
   localUserPool,
   type RepoPlatform,
@@ -14,33 +16,13 @@ import {
   stripeFor,
 } from '@mytabs/local';
 
-export interface Answer {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
-  body: any;
-}
+export type Answer = ApiAnswer;
 
-/** The local API as a web app calls it; the answer is returned, never thrown. */
+/** The local API as a web app signed in with `token` calls it; answers are returned, not thrown. */
 export const api =
   (local: RepoPlatform, token?: string) =>
-  async (
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<Answer> => {
-    const response = await fetch(`${local.endpoints.api}${path}`, {
-      method,
-      headers: {
-        ...(body !== undefined && { 'content-type': 'application/json' }),
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...headers,
-      },
-      ...(body !== undefined && { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined };
-  };
+  (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    callApi(local, method, path, { ...(token && { token }), body, headers });
 
 const PASSWORD = 'Team-pass-2026!x';
 
