@@ -24,6 +24,8 @@ export const BusinessId = prefixedId('biz', 'BusinessId');
 export type BusinessId = z.infer<typeof BusinessId>;
 export const UserId = prefixedId('usr', 'UserId');
 export type UserId = z.infer<typeof UserId>;
+export const InvitationId = prefixedId('inv', 'InvitationId');
+export type InvitationId = z.infer<typeof InvitationId>;
 
 const generators = {
   ord: OrderId,

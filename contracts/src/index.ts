@@ -1,3 +1,4 @@
+export * from './access/business-roles.ts';
 export * from './address.ts';
 export * from './api/attendees.ts';
 export * from './api/businesses.ts';
@@ -5,6 +6,7 @@ export * from './api/check-ins.ts';
 export * from './api/checkout.ts';
 export * from './api/events.ts';
 export * from './api/health.ts';
+export * from './api/members.ts';
 export * from './api/orders.ts';
 export * from './api/problem.ts';
 export * from './api/routes.ts';

@@ -23,7 +23,7 @@ const errorOf = (fn: () => unknown): EventContractError => {
 };
 
 describe('the event catalog', () => {
-  it('holds every event of DESIGN.md, each under its own detail type', () => {
+  it('holds every event of DESIGN.md and the membership events, each under its own detail type', () => {
     expect(Object.keys(catalog).sort()).toEqual(
       [
         'OrderPlaced',
@@ -47,6 +47,11 @@ describe('the event catalog', () => {
         'UserRegistered',
         'BusinessCreated',
         'EventPublished',
+        'MemberInvited',
+        'MemberAdded',
+        'MemberRoleChanged',
+        'MemberRemoved',
+        'InvitationCanceled',
       ].sort(),
     );
     for (const [name, contract] of contracts) {

@@ -64,6 +64,13 @@ describe('openapi.json', () => {
         'PATCH /users/me',
         'POST /businesses',
         'GET /businesses/{businessId}',
+        'GET /businesses',
+        'GET /businesses/{businessId}/events',
+        'GET /businesses/{businessId}/members',
+        'POST /businesses/{businessId}/members',
+        'PATCH /businesses/{businessId}/members/{userId}',
+        'DELETE /businesses/{businessId}/members/{userId}',
+        'DELETE /businesses/{businessId}/invitations/{invitationId}',
       ].sort(),
     );
   });

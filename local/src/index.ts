@@ -28,7 +28,7 @@ export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from '.
 export { LocalSecrets } from './secrets/local-secrets.ts';
 export { secretsManager } from './secrets/secrets-manager.ts';
 export { apiClient } from './seed/api-client.ts';
-export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
+export { DEMO_ORGANIZER, DEMO_STAFF, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
 export type { LocalQueues } from './sqs/local-queues.ts';
 export type { TimingOverrides } from './stepfunctions/step-functions.ts';
@@ -40,8 +40,10 @@ export {
   type WebhookEndpoint,
 } from './stripe/stripe-emulator.ts';
 export {
+  type ApiAnswer,
   type ArchivedEvent,
   archivedEvents,
+  callApi,
   eventually,
   seatsLeft,
   stripeFor,

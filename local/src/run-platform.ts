@@ -35,9 +35,12 @@ const announce = (platform: Platform, dataDir: string | undefined) => {
 
 type SeedEndpoints = { edge: string; api: string };
 
-const announceSeed = ({ organizer, business, event }: DemoSeed) => {
+const announceSeed = ({ organizer, staff, business, event }: DemoSeed) => {
   console.log('Demo data (skip with --no-seed):');
-  console.log(`  organizer  ${organizer.email} / ${organizer.password} (group organizer)`);
+  console.log(`  organizer  ${organizer.email} / ${organizer.password} (owner of the business)`);
+  console.log(
+    `  staff      ${staff.email} / ${staff.password} (door staff: attendee list and check-in)`,
+  );
   console.log(`  business   ${business.businessId} ${business.name}`);
   console.log(`  event      ${event.eventId} ${event.name}, ${event.startsAt} (${event.timeZone})`);
   for (const t of event.ticketTypes) {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Role } from '../access/business-roles.ts';
 import { CountryCode } from '../address.ts';
 import { BusinessId, UserId } from '../ids.ts';
 import { Currency, MinorUnits, Money } from '../money.ts';
@@ -28,3 +29,13 @@ export const Business = z
   })
   .meta({ id: 'Business' });
 export type Business = z.infer<typeof Business>;
+
+/** One of the caller's businesses, with the caller's role in it. */
+export const MyBusiness = z
+  .object({ businessId: BusinessId, name: z.string().min(1), role: Role })
+  .meta({ id: 'MyBusiness' });
+
+export const ListMyBusinessesResponse = z
+  .object({ items: z.array(MyBusiness) })
+  .meta({ id: 'ListMyBusinessesResponse' });
+export type ListMyBusinessesResponse = z.infer<typeof ListMyBusinessesResponse>;

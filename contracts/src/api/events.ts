@@ -77,3 +77,8 @@ export const OrganizerEvent = EventFields.extend({
   createdAt: UtcDateTime,
 }).meta({ id: 'OrganizerEvent' });
 export type OrganizerEvent = z.infer<typeof OrganizerEvent>;
+
+/** A business's events for its members, drafts included. */
+export const ListBusinessEventsResponse = z
+  .object({ items: z.array(OrganizerEvent), nextCursor: z.string().min(1).optional() })
+  .meta({ id: 'ListBusinessEventsResponse' });

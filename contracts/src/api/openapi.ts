@@ -11,8 +11,8 @@ import { operations } from './routes.ts';
 const problemTitles: Record<number, string> = {
   400: 'Invalid input: `errors` lists each field',
   401: 'Missing or invalid token (answered by the gateway)',
-  403: 'Token denied (answered by the gateway)',
-  404: 'Not found, or not yours',
+  403: 'Your role in the business does not allow this (or the gateway denied the token)',
+  404: "Not found, or not yours: another business's data answers 404",
   409: 'Conflicts with the current state',
   422: 'Valid input the domain refuses',
   429: 'Throttled (answered by the gateway)',
@@ -77,7 +77,7 @@ export const createOpenApiDocument = () => {
   for (const [name, op] of Object.entries(operations) as [string, Operation][]) {
     const item = paths[op.path] ?? {};
     paths[op.path] = item;
-    item[op.method.toLowerCase() as 'get' | 'post' | 'patch'] = toOperation(name, op);
+    item[op.method.toLowerCase() as 'get' | 'post' | 'patch' | 'delete'] = toOperation(name, op);
   }
   return createDocument({
     openapi: '3.1.0',

@@ -1,7 +1,12 @@
 import type * as z from 'zod';
 import type { HttpRoute } from '../manifest/service-manifest.ts';
 import { AttendeesCsv, ListAttendeesQuery, ListAttendeesResponse } from './attendees.ts';
-import { Business, BusinessPathParams, CreateBusinessRequest } from './businesses.ts';
+import {
+  Business,
+  BusinessPathParams,
+  CreateBusinessRequest,
+  ListMyBusinessesResponse,
+} from './businesses.ts';
 import { CheckInRequest, CheckInResponse } from './check-ins.ts';
 import {
   CalculateTaxRequest,
@@ -14,6 +19,7 @@ import {
 import {
   CreateEventRequest,
   EventPathParams,
+  ListBusinessEventsResponse,
   ListEventsQuery,
   ListEventsResponse,
   OrganizerEvent,
@@ -21,6 +27,14 @@ import {
   UpdateEventRequest,
 } from './events.ts';
 import { HealthResponse } from './health.ts';
+import {
+  AddMemberRequest,
+  ChangeMemberRoleRequest,
+  InvitationPathParams,
+  ListMembersResponse,
+  Member,
+  MemberPathParams,
+} from './members.ts';
 import {
   CancelOrderResponse,
   Order,
@@ -40,8 +54,11 @@ export interface SuccessResponse {
   csv?: z.ZodType;
 }
 
-/** Error statuses a route answers in problem+json besides the gateway's own (401, 403, 429). */
-export type ProblemStatus = 400 | 404 | 409 | 422 | 502 | 503;
+/**
+ * Error statuses a route answers in problem+json besides the gateway's own (401, 403, 429). A
+ * handler's 403: a member of the business whose role does not allow it.
+ */
+export type ProblemStatus = 400 | 403 | 404 | 409 | 422 | 502 | 503;
 
 export interface Operation extends HttpRoute {
   summary: string;
@@ -52,7 +69,7 @@ export interface Operation extends HttpRoute {
   /** Header names in lower case, as handlers read them after normalizing. */
   headers?: z.ZodObject;
   body?: z.ZodType;
-  responses: Partial<Record<200 | 201 | 202, SuccessResponse>>;
+  responses: Partial<Record<200 | 201 | 202 | 204, SuccessResponse>>;
   problems: ProblemStatus[];
 }
 
@@ -103,10 +120,10 @@ export const operations = {
     path: '/orders/{orderId}',
     auth: 'user-or-order',
     service: 'orders',
-    summary: 'Order status, lines and tickets',
+    summary: "Order status, lines and tickets (its buyer, or the business's owners and managers)",
     pathParams: OrderPathParams,
     responses: { 200: { description: 'The order', schema: Order } },
-    problems: [404],
+    problems: [403, 404],
   }),
   cancelOrder: operation({
     method: 'POST',
@@ -116,19 +133,19 @@ export const operations = {
     summary: 'Buyer abandons an unpaid order: its PaymentIntent is canceled, seats released after',
     pathParams: OrderPathParams,
     responses: { 202: { description: 'Cancel requested', schema: CancelOrderResponse } },
-    problems: [404, 409],
+    problems: [403, 404, 409],
   }),
   refundOrder: operation({
     method: 'POST',
     path: '/orders/{orderId}/refunds',
     auth: 'user',
     service: 'orders',
-    summary: "Full or partial refund by the event's organizer",
+    summary: "Full or partial refund by the business's owners and managers",
     pathParams: OrderPathParams,
     headers: RequiredIdempotencyKeyHeader,
     body: RefundOrderRequest,
     responses: { 202: { description: 'Refund created at Stripe', schema: RefundOrderResponse } },
-    problems: [400, 404, 409],
+    problems: [400, 403, 404, 409],
   }),
   health: operation({
     method: 'GET',
@@ -164,56 +181,56 @@ export const operations = {
     path: '/events',
     auth: 'user',
     service: 'ticketing',
-    summary: "Create a draft event for one of the caller's businesses",
+    summary: "Create a draft event for one of the caller's businesses (owners and managers)",
     body: CreateEventRequest,
     responses: { 201: { description: 'The draft event', schema: OrganizerEvent } },
-    problems: [400, 404],
+    problems: [400, 403, 404],
   }),
   updateEvent: operation({
     method: 'PATCH',
     path: '/events/{eventId}',
     auth: 'user',
     service: 'ticketing',
-    summary: 'Change an event (venue, time zone, sale window) or publish it',
+    summary: 'Change an event (venue, time zone, sale window) or publish it (owners and managers)',
     pathParams: EventPathParams,
     body: UpdateEventRequest,
     responses: { 200: { description: 'The event', schema: OrganizerEvent } },
-    problems: [400, 404, 409],
+    problems: [400, 403, 404, 409],
   }),
   createTicketType: operation({
     method: 'POST',
     path: '/events/{eventId}/ticket-types',
     auth: 'user',
     service: 'ticketing',
-    summary: 'Add a tier: price, tax behaviour, capacity, per-order limit',
+    summary: 'Add a tier: price, tax behaviour, capacity, per-order limit (owners and managers)',
     pathParams: EventPathParams,
     body: CreateTicketTypeRequest,
     responses: { 201: { description: 'The ticket type', schema: TicketType } },
-    problems: [400, 404, 409],
+    problems: [400, 403, 404, 409],
   }),
   listAttendees: operation({
     method: 'GET',
     path: '/events/{eventId}/attendees',
     auth: 'user',
     service: 'ticketing',
-    summary: 'Attendees with check-in status; CSV on Accept: text/csv',
+    summary: 'Attendees with check-in status; CSV on Accept: text/csv (any member of the business)',
     pathParams: EventPathParams,
     query: ListAttendeesQuery,
     responses: {
       200: { description: 'Attendees', schema: ListAttendeesResponse, csv: AttendeesCsv },
     },
-    problems: [400, 404],
+    problems: [400, 403, 404],
   }),
   checkIn: operation({
     method: 'POST',
     path: '/events/{eventId}/check-ins',
     auth: 'user',
     service: 'ticketing',
-    summary: "Scan a ticket's QR (organizer or staff); a second scan is refused with 409",
+    summary: "Scan a ticket's QR (any member of the business); a second scan is refused with 409",
     pathParams: EventPathParams,
     body: CheckInRequest,
     responses: { 201: { description: 'Admitted', schema: CheckInResponse } },
-    problems: [400, 404, 409],
+    problems: [400, 403, 404, 409],
   }),
   getMe: operation({
     method: 'GET',
@@ -249,10 +266,86 @@ export const operations = {
     path: '/businesses/{businessId}',
     auth: 'user',
     service: 'identity',
-    summary: 'A business the caller belongs to (any other answers 404)',
+    summary: 'A business the caller belongs to, in any role (any other answers 404)',
     pathParams: BusinessPathParams,
     responses: { 200: { description: 'The business', schema: Business } },
     problems: [404],
+  }),
+  listMyBusinesses: operation({
+    method: 'GET',
+    path: '/businesses',
+    auth: 'user',
+    service: 'identity',
+    summary: "The caller's businesses, with their role in each",
+    responses: { 200: { description: 'The businesses', schema: ListMyBusinessesResponse } },
+    problems: [],
+  }),
+  listBusinessEvents: operation({
+    method: 'GET',
+    path: '/businesses/{businessId}/events',
+    auth: 'user',
+    service: 'ticketing',
+    summary: "A business's events, drafts included, for any of its members",
+    pathParams: BusinessPathParams,
+    query: ListEventsQuery,
+    responses: { 200: { description: 'A page of events', schema: ListBusinessEventsResponse } },
+    problems: [400, 404],
+  }),
+  listMembers: operation({
+    method: 'GET',
+    path: '/businesses/{businessId}/members',
+    auth: 'user',
+    service: 'identity',
+    summary: "A business's members and open invitations (owners)",
+    pathParams: BusinessPathParams,
+    responses: { 200: { description: 'Members and invitations', schema: ListMembersResponse } },
+    problems: [403, 404],
+  }),
+  addMember: operation({
+    method: 'POST',
+    path: '/businesses/{businessId}/members',
+    auth: 'user',
+    service: 'identity',
+    summary:
+      'Add a member by email (owners): a verified user at once, anyone else by an emailed invitation',
+    pathParams: BusinessPathParams,
+    body: AddMemberRequest,
+    responses: {
+      200: { description: 'The same email was added before, with this role', schema: Member },
+      201: { description: 'The member, or the invitation sent', schema: Member },
+    },
+    problems: [400, 403, 404, 409],
+  }),
+  changeMemberRole: operation({
+    method: 'PATCH',
+    path: '/businesses/{businessId}/members/{userId}',
+    auth: 'user',
+    service: 'identity',
+    summary: "Change a member's role (owners); the last owner cannot be demoted (409)",
+    pathParams: MemberPathParams,
+    body: ChangeMemberRoleRequest,
+    responses: { 200: { description: 'The member', schema: Member } },
+    problems: [400, 403, 404, 409],
+  }),
+  removeMember: operation({
+    method: 'DELETE',
+    path: '/businesses/{businessId}/members/{userId}',
+    auth: 'user',
+    service: 'identity',
+    summary: 'Remove a member (owners); the last owner cannot be removed (409)',
+    pathParams: MemberPathParams,
+    responses: { 204: { description: 'Removed: refused from their next request on' } },
+    problems: [403, 404, 409],
+  }),
+  cancelInvitation: operation({
+    method: 'DELETE',
+    path: '/businesses/{businessId}/invitations/{invitationId}',
+    auth: 'user',
+    service: 'identity',
+    summary: 'Withdraw an invitation that was not accepted yet (owners)',
+    pathParams: InvitationPathParams,
+    responses: { 204: { description: 'Withdrawn' } },
+    problems: [403, 404],
   }),
 } satisfies Record<string, Operation>;
 

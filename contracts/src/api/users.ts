@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Role } from '../access/business-roles.ts';
 import { BusinessId, UserId } from '../ids.ts';
 
 export const UserGroup = z.enum(['organizer', 'staff', 'admin']);
@@ -13,7 +14,7 @@ export const User = z
       .regex(/^\+[1-9]\d{6,14}$/, 'must be E.164, e.g. +14155550123')
       .optional(),
     groups: z.array(UserGroup),
-    businesses: z.array(z.object({ businessId: BusinessId, role: z.enum(['owner', 'staff']) })),
+    businesses: z.array(z.object({ businessId: BusinessId, role: Role })),
   })
   .meta({ id: 'User' });
 export type User = z.infer<typeof User>;

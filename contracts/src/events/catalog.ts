@@ -6,6 +6,11 @@ import { EmailSent } from './email-sent.ts';
 import { EventPublished } from './event-published.ts';
 import { HoldExpired } from './hold-expired.ts';
 import { HoldReleased } from './hold-released.ts';
+import { InvitationCanceled } from './invitation-canceled.ts';
+import { MemberAdded } from './member-added.ts';
+import { MemberInvited } from './member-invited.ts';
+import { MemberRemoved } from './member-removed.ts';
+import { MemberRoleChanged } from './member-role-changed.ts';
 import { OrderCanceled } from './order-canceled.ts';
 import { OrderFailed } from './order-failed.ts';
 import { OrderFulfilled } from './order-fulfilled.ts';
@@ -29,6 +34,11 @@ export {
   EventPublished,
   HoldExpired,
   HoldReleased,
+  InvitationCanceled,
+  MemberAdded,
+  MemberInvited,
+  MemberRemoved,
+  MemberRoleChanged,
   OrderCanceled,
   OrderFailed,
   OrderFulfilled,
@@ -68,6 +78,11 @@ export const catalog = {
   UserRegistered,
   BusinessCreated,
   EventPublished,
+  MemberInvited,
+  MemberAdded,
+  MemberRoleChanged,
+  MemberRemoved,
+  InvitationCanceled,
 } satisfies Record<string, EventContract>;
 
 export type CatalogEventName = keyof typeof catalog;

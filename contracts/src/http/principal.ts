@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { Role } from '../access/business-roles.ts';
 
 /**
  * Who the authorizer let in, as it passes them in `requestContext.authorizer`. API Gateway allows
@@ -22,7 +23,7 @@ const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s 
 
 export const Membership = z.object({
   businessId: z.string(),
-  role: z.enum(['owner', 'staff']),
+  role: Role,
 });
 export type Membership = z.infer<typeof Membership>;
 

@@ -28,7 +28,7 @@ export const { otp } =
   require('cognito-local/lib/services/otp.js') as typeof import('cognito-local/lib/services/otp.js');
 export const { JwtTokenGenerator } =
   require('cognito-local/lib/services/tokenGenerator.js') as typeof import('cognito-local/lib/services/tokenGenerator.js');
-export const { UserPoolServiceFactoryImpl } =
+export const { attribute, attributesAppend, UserPoolServiceFactoryImpl } =
   require('cognito-local/lib/services/userPoolService.js') as typeof import('cognito-local/lib/services/userPoolService.js');
 export const publicKey = require('cognito-local/lib/keys/cognitoLocal.public.json') as {
   jwk: Record<string, string>;

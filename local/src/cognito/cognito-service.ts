@@ -9,6 +9,7 @@ import {
   Targets,
   UnsupportedError,
 } from './cognito-local-modules.ts';
+import { verifyEmailOnConfirmation } from './confirmation-verifies-email.ts';
 import { enforcePasswordPolicy } from './password-policy.ts';
 
 export const cognitoTargetPrefix = 'AWSCognitoIdentityProviderService';
@@ -55,6 +56,7 @@ export const cognitoService = ({
       async (input: Record<string, unknown>) => {
         try {
           await enforcePasswordPolicy(ctx, services, target, input);
+          await verifyEmailOnConfirmation(ctx, services, target, input);
           return epochSeconds(await route(target)(ctx, input as never));
         } catch (error) {
           if (error instanceof AwsError) throw error;

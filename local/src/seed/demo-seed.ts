@@ -2,6 +2,7 @@ import type {
   Business,
   CreateTicketTypeRequest,
   ListEventsResponse,
+  ListMembersResponse,
   OrganizerEvent,
   PublicEvent,
   TicketType,
@@ -17,8 +18,17 @@ export const DEMO_ORGANIZER: LocalUser = {
   groups: ['organizer'],
 };
 
+/** Door staff of the demo business: may read the attendee list and check tickets in, no more. */
+export const DEMO_STAFF: LocalUser = {
+  email: 'door@keeptabs.app',
+  password: 'Demo-door-staff-2026!',
+  name: 'Sam Door',
+  groups: ['staff'],
+};
+
 export interface DemoSeed {
   organizer: LocalUser;
+  staff: LocalUser;
   business: Business;
   /** As buyers see it (GET /events/{eventId}). */
   event: PublicEvent;
@@ -34,8 +44,25 @@ const findPublishedEvent = async (apiUrl: string, name: string) => {
 };
 
 /**
- * What a newcomer needs to buy a ticket locally: an organizer (credentials printed), their
- * business, and a published event with two ticket types. Made through the API like a client
+ * The demo staff member in the business: signed in once first, which makes their verified email
+ * known, so the owner's addition makes them a member at once rather than inviting them.
+ */
+const addDemoStaff = async (
+  endpoints: { edge: string; api: string },
+  manifests: readonly LoadedManifest[],
+  owner: ReturnType<typeof apiClient>,
+  businessId: string,
+) => {
+  const staffToken = await signInLocalUser(endpoints.edge, manifests, DEMO_STAFF);
+  await apiClient(endpoints.api, staffToken).get('/users/me');
+  const members = await owner.get<ListMembersResponse>(`/businesses/${businessId}/members`);
+  if (members.items.some((m) => m.email === DEMO_STAFF.email)) return;
+  await owner.post(`/businesses/${businessId}/members`, { email: DEMO_STAFF.email, role: 'staff' });
+};
+
+/**
+ * What a newcomer needs to buy a ticket locally: an organizer and a door staff member
+ * (credentials printed), their business, and a published event with two ticket types. Made through the API like a client
  * would, so it exercises the same paths; a second run with the same data adds another event.
  */
 export const seedDemo = async (
@@ -56,8 +83,11 @@ export const seedDemo = async (
         ticketFee: 150,
       });
 
+  await addDemoStaff(endpoints, manifests, api, business.businessId);
+  const staff = DEMO_STAFF;
+
   const existing = await findPublishedEvent(endpoints.api, DEMO_EVENT_NAME);
-  if (existing) return { organizer, business, event: existing };
+  if (existing) return { organizer, staff, business, event: existing };
 
   const startsAt = new Date(now.getTime() + 30 * DAY_MS);
   startsAt.setUTCHours(1, 0, 0, 0);
@@ -101,5 +131,10 @@ export const seedDemo = async (
     await api.post<TicketType>(`/events/${event.eventId}/ticket-types`, ticketType);
   }
   await api.patch<OrganizerEvent>(`/events/${event.eventId}`, { status: 'published' });
-  return { organizer, business, event: await api.get<PublicEvent>(`/events/${event.eventId}`) };
+  return {
+    organizer,
+    staff,
+    business,
+    event: await api.get<PublicEvent>(`/events/${event.eventId}`),
+  };
 };

@@ -21,6 +21,37 @@ export const eventually = async <T>(
   }
 };
 
+export interface ApiAnswer {
+  status: number;
+  contentType: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
+  body: any;
+}
+
+/** A call to the local API as a client makes it; the answer is returned, never thrown. */
+export const callApi = async (
+  local: RepoPlatform,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer> => {
+  const response = await fetch(`${local.endpoints.api}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined && { 'content-type': 'application/json' }),
+      ...(options.token && { authorization: `Bearer ${options.token}` }),
+      ...options.headers,
+    },
+    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
+  });
+  const text = await response.text();
+  return {
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    body: text ? JSON.parse(text) : undefined,
+  };
+};
+
 export interface ArchivedEvent {
   'detail-type': string;
   source: string;

@@ -6,6 +6,7 @@ export * from './clients/sfn-client.ts';
 export * from './correlation.ts';
 export * from './environment.ts';
 export * from './event-handler.ts';
+export * from './http/business-access-problem.ts';
 export * from './http/http-handler.ts';
 export * from './http/http-result.ts';
 export * from './http/problem-response.ts';

@@ -6,4 +6,6 @@ export const env = environmentOf({
   USER_POOL_ISSUER: z.url(),
   USER_POOL_JWKS_URL: z.url(),
   USER_POOL_CLIENT_IDS: z.string().transform((s) => s.split(',').filter(Boolean)),
+  /** `noreply@<domain>`: the plan sets it for every `uses.email` function. */
+  EMAIL_FROM: z.email(),
 });

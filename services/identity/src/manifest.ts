@@ -12,6 +12,11 @@ export const manifest = defineManifest({
         partitionKey: { name: 'businessId', type: 'S' },
         sortKey: { name: 'sk', type: 'S' },
       },
+      {
+        name: 'invitationsByEmail',
+        partitionKey: { name: 'invitee', type: 'S' },
+        sortKey: { name: 'sk', type: 'S' },
+      },
     ],
   },
   secrets: ['order-token-key'],
@@ -19,8 +24,14 @@ export const manifest = defineManifest({
     authorize: {
       entry: 'src/handlers/authorize.ts',
       timeoutS: 5,
-      // One Query reads the caller's profile and memberships (they share the user's partition).
-      uses: { table: ['Query'], secrets: ['order-token-key'], userPool: true },
+      // One Query reads the caller's profile and memberships (they share the user's partition);
+      // the rest claims the invitations of a verified email the first time a token carries it.
+      uses: {
+        table: ['Query', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        bus: true,
+        secrets: ['order-token-key'],
+        userPool: true,
+      },
     },
     issueOrderToken: {
       entry: 'src/handlers/issue-order-token.ts',
@@ -34,7 +45,8 @@ export const manifest = defineManifest({
     },
     onUserConfirmed: {
       entry: 'src/handlers/on-user-confirmed.ts',
-      uses: { table: ['PutItem'], bus: true },
+      // Beyond the profile's PutItem: claiming the invitations of the email it verified.
+      uses: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], bus: true },
     },
     getMe: {
       entry: 'src/handlers/get-me.ts',
@@ -50,12 +62,49 @@ export const manifest = defineManifest({
     createBusiness: {
       entry: 'src/handlers/create-business.ts',
       http: routes.createBusiness,
-      uses: { table: ['PutItem'], bus: true },
+      // Query: the owner's email from their profile when their token carries none.
+      uses: { table: ['Query', 'PutItem'], bus: true },
     },
     getBusiness: {
       entry: 'src/handlers/get-business.ts',
       http: routes.getBusiness,
       uses: { table: ['GetItem'] },
+    },
+    listMyBusinesses: {
+      entry: 'src/handlers/list-my-businesses.ts',
+      http: routes.listMyBusinesses,
+      uses: { table: ['GetItem'] },
+    },
+    listMembers: {
+      entry: 'src/handlers/list-members.ts',
+      http: routes.listMembers,
+      uses: { table: ['Query'] },
+    },
+    addMember: {
+      entry: 'src/handlers/add-member.ts',
+      http: routes.addMember,
+      timeoutS: 20,
+      // DeleteItem: an invitation accepted at once, when its email was verified meanwhile.
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+        bus: true,
+        email: true,
+      },
+    },
+    changeMemberRole: {
+      entry: 'src/handlers/change-member-role.ts',
+      http: routes.changeMemberRole,
+      uses: { table: ['GetItem', 'UpdateItem'], bus: true },
+    },
+    removeMember: {
+      entry: 'src/handlers/remove-member.ts',
+      http: routes.removeMember,
+      uses: { table: ['GetItem', 'UpdateItem', 'DeleteItem'], bus: true },
+    },
+    cancelInvitation: {
+      entry: 'src/handlers/cancel-invitation.ts',
+      http: routes.cancelInvitation,
+      uses: { table: ['GetItem', 'DeleteItem'], bus: true },
     },
   },
   authorizer: 'authorize',

@@ -37,6 +37,11 @@ export const manifest = defineManifest({
       http: routes.getEvent,
       uses: { table: ['Query'] },
     },
+    listBusinessEvents: {
+      entry: 'src/handlers/list-business-events.ts',
+      http: routes.listBusinessEvents,
+      uses: { table: ['Query'] },
+    },
     createEvent: {
       entry: 'src/handlers/create-event.ts',
       http: routes.createEvent,

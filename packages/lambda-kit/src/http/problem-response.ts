@@ -40,12 +40,16 @@ export const fieldErrors = (error: z.ZodError, prefix: string): FieldError[] =>
     message: issue.message,
   }));
 
+/** A JSON answer; without a body (a 204), no content type either. */
 export const jsonResponse = (
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
-): APIGatewayProxyResult => ({
-  statusCode: status,
-  headers: { 'content-type': 'application/json', ...headers },
-  body: body === undefined ? '' : JSON.stringify(body),
-});
+): APIGatewayProxyResult =>
+  body === undefined
+    ? { statusCode: status, headers, body: '' }
+    : {
+        statusCode: status,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      };

@@ -7,18 +7,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Business, Membership } from '@mytabs/contracts';
 import { putOnce } from '@mytabs/lambda-kit';
+import { type MembershipRecord, newMembership } from '../domain/membership.ts';
 import type { UserRecord } from '../domain/user-record.ts';
-
-const userKey = (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' });
-const memberKey = (userId: string, businessId: string) => ({
-  pk: `USER#${userId}`,
-  sk: `MEMBER#${businessId}`,
-});
-const businessKey = (businessId: string) => ({ pk: `BUSINESS#${businessId}`, sk: 'BUSINESS' });
+import { businessKey, memberKey, userKey } from './table-keys.ts';
 
 /**
- * Users, businesses and memberships in identity's table. A user's profile and memberships share
- * the user's partition, so the authorizer reads who they are with one Query.
+ * Users and businesses in identity's table. A user's profile, memberships and claimed emails
+ * share the user's partition, so the authorizer reads who they are with one Query, consistently:
+ * a membership removed or changed a moment ago is what the very next request sees.
  */
 export const identityRepository = (db: DynamoDBDocumentClient, tableName: string) => ({
   /** Creates the profile once; a repeated confirmation leaves the first one as it is. */
@@ -31,6 +27,7 @@ export const identityRepository = (db: DynamoDBDocumentClient, tableName: string
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': userKey(userId).pk },
+        ConsistentRead: true,
       }),
     );
     const profile = Items.find((i) => i.sk === 'PROFILE') as UserRecord | undefined;
@@ -38,7 +35,11 @@ export const identityRepository = (db: DynamoDBDocumentClient, tableName: string
       businessId: i.businessId as string,
       role: i.role as Membership['role'],
     }));
-    return { profile, memberships };
+    /** Verified emails whose invitations this user has claimed. */
+    const claimedEmails = Items.filter((i) => i.type === 'claimedEmail').map(
+      (i) => i.email as string,
+    );
+    return { profile, memberships, claimedEmails };
   },
 
   async updateUser(userId: string, changes: { name?: string; phone?: string }) {
@@ -56,24 +57,36 @@ export const identityRepository = (db: DynamoDBDocumentClient, tableName: string
     );
   },
 
-  /** The business first, then its owner's membership: a membership never points at nothing. */
-  async createBusiness(business: Business) {
+  /**
+   * The business first, holding its one owner, then the owner's membership: a membership never
+   * points at nothing, and the owners the business counts are always owners.
+   */
+  async createBusiness(business: Business, ownerEmail: string | undefined) {
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...businessKey(business.businessId), type: 'business', ...business },
+        Item: {
+          ...businessKey(business.businessId),
+          type: 'business',
+          ...business,
+          owners: new Set([business.ownerUserId]),
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
+    const membership: MembershipRecord = newMembership({
+      businessId: business.businessId,
+      userId: business.ownerUserId,
+      role: 'owner',
+      ...(ownerEmail && { email: ownerEmail }),
+    });
     await db.send(
       new PutCommand({
         TableName: tableName,
         Item: {
           ...memberKey(business.ownerUserId, business.businessId),
           type: 'membership',
-          businessId: business.businessId,
-          userId: business.ownerUserId,
-          role: 'owner',
+          ...membership,
         },
       }),
     );
@@ -84,7 +97,7 @@ export const identityRepository = (db: DynamoDBDocumentClient, tableName: string
       new GetCommand({ TableName: tableName, Key: businessKey(businessId), ConsistentRead: true }),
     );
     if (!Item) return undefined;
-    const { pk, sk, type, ...business } = Item;
+    const { pk, sk, type, owners, ...business } = Item;
     return business as Business;
   },
 });

@@ -1,6 +1,8 @@
 import { type Business, BusinessCreated, newId, operations } from '@mytabs/contracts';
 import { httpHandler, publish } from '@mytabs/lambda-kit';
+import { profileOf } from '../adapters/profile.ts';
 import { repository } from '../adapters/repositories.ts';
+import { normalizedEmail } from '../domain/email-address.ts';
 
 /** Any signed-in user may start a business; they become its owner. */
 export const handler = httpHandler(
@@ -14,7 +16,8 @@ export const handler = httpHandler(
       ownerUserId: principal.userId,
       createdAt: new Date().toISOString(),
     } as Business;
-    await repository().createBusiness(business);
+    const email = principal.email ?? (await profileOf(principal)).profile?.email;
+    await repository().createBusiness(business, email && normalizedEmail(email));
     await publish(
       BusinessCreated.build(
         {

@@ -1,9 +1,5 @@
-import type { Principal } from '@mytabs/contracts';
+import { type BusinessAccess, businessAccess, type Principal } from '@mytabs/contracts';
 import type { Order } from './order.ts';
-
-const ownsBusiness = (principal: Principal, order: Order) =>
-  principal.principalType === 'user' &&
-  principal.memberships.some((m) => m.businessId === order.businessId && m.role === 'owner');
 
 /**
  * The buyer by proof: the user who placed the order while signed in, or a user whose address the
@@ -18,14 +14,19 @@ const isBuyer = (principal: Principal, order: Order) =>
       principal.email.toLowerCase() === order.buyer.email.toLowerCase()));
 
 /**
- * Who may see an order and cancel it while unpaid: its order token, its buyer, or an owner of its
- * business. Anyone else is told it does not exist.
+ * Who may see an order and cancel it while unpaid: its order token, its buyer, or a member of its
+ * business whose role may see orders (owners, managers). Other members are refused (403); anyone
+ * else is told it does not exist.
  */
-export const canSeeOrder = (principal: Principal, order: Order) =>
-  principal.principalType === 'order'
-    ? principal.orderId === order.orderId
-    : ownsBusiness(principal, order) || isBuyer(principal, order);
+export const orderAccess = (principal: Principal, order: Order): BusinessAccess => {
+  if (principal.principalType === 'order') {
+    return principal.orderId === order.orderId ? 'allowed' : 'not-member';
+  }
+  return isBuyer(principal, order)
+    ? 'allowed'
+    : businessAccess(principal, order.businessId, 'orders');
+};
 
-/** Refunds are the organizer's: an owner of the order's business. */
-export const canRefundOrder = (principal: Principal, order: Order) =>
-  ownsBusiness(principal, order);
+/** Refunds are the organizer's: a member of the order's business whose role may refund. */
+export const refundAccess = (principal: Principal, order: Order): BusinessAccess =>
+  businessAccess(principal, order.businessId, 'refunds');

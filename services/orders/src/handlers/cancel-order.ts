@@ -1,7 +1,7 @@
 import { CancelPaymentInvocation, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, invoke } from '@mytabs/lambda-kit';
+import { HttpProblem, httpHandler, invoke, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { canSeeOrder } from '../domain/order-access.ts';
+import { orderAccess } from '../domain/order-access.ts';
 
 /**
  * The buyer abandons an unpaid order: its PaymentIntent is canceled now; the order becomes
@@ -9,7 +9,8 @@ import { canSeeOrder } from '../domain/order-access.ts';
  */
 export const handler = httpHandler(operations.cancelOrder, async ({ params, principal }) => {
   const order = await repositories().orders.find(params.orderId);
-  if (!order || !canSeeOrder(principal, order)) throw new HttpProblem(404, 'No such order.');
+  if (!order) throw new HttpProblem(404, 'No such order.');
+  refuseUnlessAllowed(orderAccess(principal, order), 'No such order.');
   if (order.status !== 'PENDING_PAYMENT') {
     throw new HttpProblem(
       409,

@@ -1,7 +1,13 @@
 import { operations, RefundPaymentInvocation } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, InvocationError, invoke } from '@mytabs/lambda-kit';
+import {
+  HttpProblem,
+  httpHandler,
+  InvocationError,
+  invoke,
+  refuseUnlessAllowed,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { canRefundOrder } from '../domain/order-access.ts';
+import { refundAccess } from '../domain/order-access.ts';
 import { checkRefund, refundRequestId } from '../domain/refund-request.ts';
 
 /**
@@ -14,7 +20,8 @@ export const handler = httpHandler(
   operations.refundOrder,
   async ({ params, headers, body, principal }) => {
     const order = await repositories().orders.find(params.orderId);
-    if (!order || !canRefundOrder(principal, order)) throw new HttpProblem(404, 'No such order.');
+    if (!order) throw new HttpProblem(404, 'No such order.');
+    refuseUnlessAllowed(refundAccess(principal, order), 'No such order.');
     const check = checkRefund(order, body.amount);
     if (!check.ok && check.reason === 'too-much') {
       throw new HttpProblem(400, 'Some fields are missing or invalid.', {

@@ -2,7 +2,7 @@ import type { MinorUnits, Principal, UserId } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { failureCause } from '../../src/domain/failure-cause.ts';
 import { executionArnOf, shouldRedrive } from '../../src/domain/fulfillment-start.ts';
-import { canRefundOrder, canSeeOrder } from '../../src/domain/order-access.ts';
+import { orderAccess, refundAccess } from '../../src/domain/order-access.ts';
 import { toOrderView } from '../../src/domain/order-views.ts';
 import { checkRefund } from '../../src/domain/refund-request.ts';
 import { anOrder, aTicket } from './order-fixture.ts';
@@ -19,48 +19,64 @@ const user = (changes: Partial<Extract<Principal, { principalType: 'user' }>> = 
 describe('who reaches an order', () => {
   const order = anOrder('PENDING_PAYMENT', { buyerUserId: 'usr_buyer' as UserId });
   it.each([
-    ['its order token', { principalType: 'order', orderId: 'ord_0001' } as Principal, true, false],
+    [
+      'its order token',
+      { principalType: 'order', orderId: 'ord_0001' } as Principal,
+      'allowed',
+      'not-member',
+    ],
     [
       'another order token',
       { principalType: 'order', orderId: 'ord_0002' } as Principal,
-      false,
-      false,
+      'not-member',
+      'not-member',
     ],
     [
       'its buyer, by verified email in any case',
       user({ email: 'ana@example.COM', emailVerified: true }),
-      true,
-      false,
+      'allowed',
+      'not-member',
     ],
     [
       "a user claiming the buyer's email unverified",
       user({ email: 'ana@example.com', emailVerified: false }),
-      false,
-      false,
+      'not-member',
+      'not-member',
     ],
-    ['the user who placed it signed in', user({ userId: 'usr_buyer' }), true, false],
-    ['another user', user({ email: 'bob@example.com', emailVerified: true }), false, false],
+    ['the user who placed it signed in', user({ userId: 'usr_buyer' }), 'allowed', 'not-member'],
+    [
+      'another user',
+      user({ email: 'bob@example.com', emailVerified: true }),
+      'not-member',
+      'not-member',
+    ],
     [
       'an owner of its business',
       user({ memberships: [{ businessId: 'biz_0001', role: 'owner' }] }),
-      true,
-      true,
+      'allowed',
+      'allowed',
+    ],
+    [
+      'a manager of its business',
+      user({ memberships: [{ businessId: 'biz_0001', role: 'manager' }] }),
+      'allowed',
+      'allowed',
     ],
     [
       'staff of its business',
       user({ memberships: [{ businessId: 'biz_0001', role: 'staff' }] }),
-      false,
-      false,
+      'forbidden',
+      'forbidden',
     ],
     [
       'an owner of another business',
       user({ memberships: [{ businessId: 'biz_0002', role: 'owner' }] }),
-      false,
-      false,
+      'not-member',
+      'not-member',
     ],
   ])('%s: sees %s, refunds %s', (_who, principal, sees, refunds) => {
-    expect(canSeeOrder(principal, order)).toBe(sees);
-    expect(canRefundOrder(principal, order)).toBe(refunds);
+    expect(orderAccess(principal, order)).toBe(sees);
+    expect(refundAccess(principal, order)).toBe(refunds);
   });
 });
 

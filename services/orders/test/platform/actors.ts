@@ -4,7 +4,9 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
+  type ApiAnswer,
   archivedEvents,
+  callApi,
   eventually,
   localUserPool,
   type RepoPlatform,
@@ -13,36 +15,10 @@ import {
   stripeFor,
 } from '@mytabs/local';
 
-export interface Answer {
-  status: number;
-  contentType: string | null;
-  // biome-ignore lint/suspicious/noExplicitAny: answers are checked field by field in the tests
-  body: any;
-}
+export type Answer = ApiAnswer;
 
 /** A call to the local API as a client makes it; the answer is returned, never thrown. */
-export const call = async (
-  local: RepoPlatform,
-  method: string,
-  path: string,
-  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<Answer> => {
-  const response = await fetch(`${local.endpoints.api}${path}`, {
-    method,
-    headers: {
-      ...(options.body !== undefined && { 'content-type': 'application/json' }),
-      ...(options.token && { authorization: `Bearer ${options.token}` }),
-      ...options.headers,
-    },
-    ...(options.body !== undefined && { body: JSON.stringify(options.body) }),
-  });
-  const text = await response.text();
-  return {
-    status: response.status,
-    contentType: response.headers.get('content-type'),
-    body: text ? JSON.parse(text) : undefined,
-  };
-};
+export const call = callApi;
 
 const PASSWORD = 'Buyer-pass-2026!x';
 

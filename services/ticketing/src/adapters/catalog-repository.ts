@@ -4,7 +4,16 @@ import * as z from 'zod';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
 import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
-import { eventKey, PUBLISHED, PUBLISHED_EVENTS_INDEX, ticketTypeKey } from './table-keys.ts';
+import {
+  BY_BUSINESS_INDEX,
+  eventKey,
+  PUBLISHED,
+  PUBLISHED_EVENTS_INDEX,
+  ticketTypeKey,
+} from './table-keys.ts';
+
+/** The sort key of an event's own item (its ticket types share its partition). */
+const EVENT_SK = eventKey('').sk;
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
   const { pk, sk, type, listing, holds, ...rest } = item;
@@ -46,12 +55,44 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     );
   };
 
+  /** One page of event ids from an index; the cursor must have exactly that index's key shape. */
+  const eventPage = async (
+    query: {
+      index: string;
+      condition: string;
+      values: Record<string, string>;
+      cursorKey: z.ZodType<Record<string, string>>;
+    },
+    limit: number,
+    cursor: string | undefined,
+  ) => {
+    const { Items = [], LastEvaluatedKey } = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: query.index,
+        KeyConditionExpression: query.condition,
+        ExpressionAttributeValues: query.values,
+        Limit: limit,
+        ...(cursor && { ExclusiveStartKey: decodeCursor(cursor, query.cursorKey) }),
+      }),
+    );
+    return {
+      eventIds: Items.map((i) => i.eventId as string),
+      ...(LastEvaluatedKey && { next: encodeCursor(LastEvaluatedKey) }),
+    };
+  };
+
   const port: CatalogPort & {
     readEvent: typeof readEvent;
     putEvent(event: EventRecord): Promise<void>;
     updateEvent(event: EventRecord): Promise<void>;
     putTicketType(ticketType: TicketType): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+    listForBusiness(
+      businessId: string,
+      limit: number,
+      cursor?: string,
+    ): Promise<{ eventIds: string[]; next?: string }>;
   } = {
     readEvent,
     findEvent: readEvent,
@@ -73,34 +114,38 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
         }),
       );
     },
-    async listPublished(limit, cursor) {
-      const { Items = [], LastEvaluatedKey } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: PUBLISHED_EVENTS_INDEX,
-          KeyConditionExpression: 'listing = :p',
-          ExpressionAttributeValues: { ':p': PUBLISHED },
-          Limit: limit,
-          ...(cursor && {
-            ExclusiveStartKey: decodeCursor(
-              cursor,
-              z.strictObject({
-                pk: cursorKeyPart,
-                sk: cursorKeyPart,
-                listing: z.literal(PUBLISHED),
-                startsAt: cursorKeyPart,
-              }),
-            ),
+    listPublished: (limit, cursor) =>
+      eventPage(
+        {
+          index: PUBLISHED_EVENTS_INDEX,
+          condition: 'listing = :p',
+          values: { ':p': PUBLISHED },
+          cursorKey: z.strictObject({
+            pk: cursorKeyPart,
+            sk: cursorKeyPart,
+            listing: z.literal(PUBLISHED),
+            startsAt: cursorKeyPart,
           }),
-        }),
-      );
-      return {
-        eventIds: Items.map((i) => i.eventId as string),
-        ...(LastEvaluatedKey && {
-          next: encodeCursor(LastEvaluatedKey),
-        }),
-      };
-    },
+        },
+        limit,
+        cursor,
+      ),
+    /** A business's events, drafts included: its items in the business index whose sk is EVENT. */
+    listForBusiness: (businessId, limit, cursor) =>
+      eventPage(
+        {
+          index: BY_BUSINESS_INDEX,
+          condition: 'businessId = :b AND sk = :sk',
+          values: { ':b': businessId, ':sk': EVENT_SK },
+          cursorKey: z.strictObject({
+            pk: cursorKeyPart,
+            sk: z.literal(EVENT_SK),
+            businessId: z.literal(businessId),
+          }),
+        },
+        limit,
+        cursor,
+      ),
   };
   return port;
 };

@@ -13,6 +13,9 @@ export const holdKey = (orderId: string) => ({ pk: `HOLD#${orderId}`, sk: 'HOLD'
 export const ACTIVE_HOLDS_INDEX = 'activeHolds';
 export const ACTIVE = 'active';
 
+/** Events, tickets and attendees by their business: an event's item is the one with `sk = EVENT`. */
+export const BY_BUSINESS_INDEX = 'byBusiness';
+
 /** Sparse index of published events by start time: the public listing. */
 export const PUBLISHED_EVENTS_INDEX = 'publishedEvents';
 export const PUBLISHED = 'published';

@@ -1,18 +1,19 @@
 import { createPublicKey } from 'node:crypto';
-import { CheckedIn, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, publish } from '@mytabs/lambda-kit';
+import { businessAccess, CheckedIn, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
-import { canCheckIn } from '../domain/door-access.ts';
 import { verifyTicketQr } from '../domain/ticket-qr.ts';
 
 /** A scan at the door: a genuine ticket of this event gets in once; a second scan is refused. */
 export const handler = httpHandler(operations.checkIn, async ({ params, body, principal }) => {
   const { catalog, attendees, tickets } = repositories();
   const found = await catalog.readEvent(params.eventId);
-  if (!found || !canCheckIn(principal, found.event.businessId)) {
-    throw new HttpProblem(404, 'No such event.');
-  }
+  if (!found) throw new HttpProblem(404, 'No such event.');
+  refuseUnlessAllowed(
+    businessAccess(principal, found.event.businessId, 'checkIn'),
+    'No such event.',
+  );
   const claims = verifyTicketQr(body.qr, createPublicKey(await ticketKey()));
   if (!claims) {
     throw new HttpProblem(400, 'This is not a valid ticket.', {

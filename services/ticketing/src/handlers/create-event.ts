@@ -1,17 +1,17 @@
 import {
+  businessAccess,
   CreateTaxLocationInvocation,
   LookupBusinessInvocation,
   operations,
 } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, invoke } from '@mytabs/lambda-kit';
+import { HttpProblem, httpHandler, invoke, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { canManage } from '../domain/business-access.ts';
 import type { EventRecord } from '../domain/event-record.ts';
 import { newEventId } from '../domain/new-ids.ts';
 import { toOrganizerEvent } from '../domain/organizer-event.ts';
 
 export const handler = httpHandler(operations.createEvent, async ({ body, principal }) => {
-  if (!canManage(principal, body.businessId)) throw new HttpProblem(404, 'No such business.');
+  refuseUnlessAllowed(businessAccess(principal, body.businessId, 'events'), 'No such business.');
   const found = await invoke(LookupBusinessInvocation, { businessId: body.businessId });
   if (!found.found) throw new HttpProblem(404, 'No such business.');
   if (found.business.ticketFee.currency !== body.currency) {

@@ -1,7 +1,6 @@
-import { operations, type TicketType } from '@mytabs/contracts';
-import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
+import { businessAccess, operations, type TicketType } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { canManage } from '../domain/business-access.ts';
 import { newTicketTypeId } from '../domain/new-ids.ts';
 
 export const handler = httpHandler(
@@ -9,9 +8,11 @@ export const handler = httpHandler(
   async ({ params, body, principal }) => {
     const { catalog } = repositories();
     const found = await catalog.readEvent(params.eventId);
-    if (!found || !canManage(principal, found.event.businessId)) {
-      throw new HttpProblem(404, 'No such event.');
-    }
+    if (!found) throw new HttpProblem(404, 'No such event.');
+    refuseUnlessAllowed(
+      businessAccess(principal, found.event.businessId, 'ticketTypes'),
+      'No such event.',
+    );
     if (body.currency !== found.event.currency) {
       throw new HttpProblem(409, `This event sells in ${found.event.currency}.`, {
         errors: [{ path: 'currency', message: `must be ${found.event.currency}` }],

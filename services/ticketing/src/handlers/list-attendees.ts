@@ -1,10 +1,9 @@
-import { operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
-import { InvalidCursorError } from '../adapters/page-cursor.ts';
+import { businessAccess, operations } from '@mytabs/contracts';
+import { HttpProblem, httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toAttendeeEntry } from '../domain/attendee.ts';
 import { attendeesCsv } from '../domain/attendees-csv.ts';
-import { canManage } from '../domain/business-access.ts';
+import { cursorProblem } from '../http/cursor-problem.ts';
 
 const PAGE = 100;
 /** A CSV export reads every page; pages this large keep the number of reads low. */
@@ -16,18 +15,13 @@ export const handler = httpHandler(
   async ({ params, query, principal, rawHeaders }) => {
     const { catalog, attendees } = repositories();
     const found = await catalog.readEvent(params.eventId);
-    if (!found || !canManage(principal, found.event.businessId)) {
-      throw new HttpProblem(404, 'No such event.');
-    }
+    if (!found) throw new HttpProblem(404, 'No such event.');
+    refuseUnlessAllowed(
+      businessAccess(principal, found.event.businessId, 'attendees'),
+      'No such event.',
+    );
     const readPage = (limit: number, cursor?: string) =>
-      attendees.list(params.eventId, limit, cursor).catch((error) => {
-        if (error instanceof InvalidCursorError) {
-          throw new HttpProblem(400, 'The cursor is not one this API gave out.', {
-            errors: [{ path: 'query.cursor', message: error.message }],
-          });
-        }
-        throw error;
-      });
+      attendees.list(params.eventId, limit, cursor).catch(cursorProblem);
 
     if ((rawHeaders.accept ?? '').includes('text/csv')) {
       const entries = [];

@@ -1,19 +1,12 @@
 import { operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
-import { InvalidCursorError } from '../adapters/page-cursor.ts';
+import { httpHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toPublicEvent } from '../domain/public-event.ts';
+import { cursorProblem } from '../http/cursor-problem.ts';
 
 export const handler = httpHandler(operations.listEvents, async ({ query }) => {
   const { catalog } = repositories();
-  const page = await catalog.listPublished(query.limit ?? 20, query.cursor).catch((error) => {
-    if (error instanceof InvalidCursorError) {
-      throw new HttpProblem(400, 'The cursor is not one this API gave out.', {
-        errors: [{ path: 'query.cursor', message: error.message }],
-      });
-    }
-    throw error;
-  });
+  const page = await catalog.listPublished(query.limit ?? 20, query.cursor).catch(cursorProblem);
   const items = [];
   for (const eventId of page.eventIds) {
     const found = await catalog.readEvent(eventId);

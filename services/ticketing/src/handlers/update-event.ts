@@ -1,7 +1,11 @@
-import { CreateTaxLocationInvocation, EventPublished, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, invoke, publish } from '@mytabs/lambda-kit';
+import {
+  businessAccess,
+  CreateTaxLocationInvocation,
+  EventPublished,
+  operations,
+} from '@mytabs/contracts';
+import { HttpProblem, httpHandler, invoke, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
-import { canManage } from '../domain/business-access.ts';
 import type { EventRecord } from '../domain/event-record.ts';
 import { toOrganizerEvent } from '../domain/organizer-event.ts';
 
@@ -10,9 +14,11 @@ export const handler = httpHandler(
   async ({ params, body, principal, requestId }) => {
     const { catalog } = repositories();
     const found = await catalog.readEvent(params.eventId);
-    if (!found || !canManage(principal, found.event.businessId)) {
-      throw new HttpProblem(404, 'No such event.');
-    }
+    if (!found) throw new HttpProblem(404, 'No such event.');
+    refuseUnlessAllowed(
+      businessAccess(principal, found.event.businessId, 'events'),
+      'No such event.',
+    );
     const publishing = body.status === 'published' && found.event.status === 'draft';
     if (publishing && found.ticketTypes.length === 0) {
       throw new HttpProblem(409, 'An event goes on sale with at least one ticket type.');

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { Role } from '../access/business-roles.ts';
+import { BusinessId, InvitationId, UserId } from '../ids.ts';
+import { UtcDateTime } from '../time.ts';
+import { defineEvent } from './define-event.ts';
+
+export const MemberInvited = defineEvent({
+  source: 'mytabs.identity',
+  detailType: 'MemberInvited',
+  version: 1,
+  description:
+    'An owner invited an email that has no verified account yet; the invitation email was sent.',
+  data: z.object({
+    businessId: BusinessId,
+    invitationId: InvitationId,
+    email: z.email(),
+    role: Role,
+    invitedBy: UserId,
+    invitedAt: UtcDateTime,
+  }),
+  examples: [
+    {
+      businessId: 'biz_01JD8X0A1B2C',
+      invitationId: 'inv_5a1f0c2b9e7d4c3a8b6f1e0d2c4a6b8e',
+      email: 'sam@brightlights.example',
+      role: 'staff',
+      invitedBy: 'usr_01JD8W9Q2R3S',
+      invitedAt: '2026-12-01T18:00:00Z',
+    },
+  ],
+});
