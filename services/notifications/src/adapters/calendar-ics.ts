@@ -3,7 +3,13 @@ import type { CalendarEntry } from '../domain/email-message.ts';
 
 const utcParts = (instant: string): DateArray => {
   const d = new Date(instant);
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ];
 };
 
 /**
@@ -31,5 +37,8 @@ export const calendarIcs = (entry: CalendarEntry) => {
   };
   const { error, value } = createEvent(attributes);
   if (error || !value) throw error ?? new Error(`No calendar entry for ${entry.uid}`);
-  return value.replace(/^BEGIN:VCALENDAR\r\n/, `BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:${entry.timeZone}\r\n`);
+  return value.replace(
+    /^BEGIN:VCALENDAR\r\n/,
+    `BEGIN:VCALENDAR\r\nX-WR-TIMEZONE:${entry.timeZone}\r\n`,
+  );
 };

@@ -19,7 +19,12 @@ const render = (value: Interpolated): string => {
  * itself `html` (or a list of them), so no template can forget to escape a buyer's name.
  */
 export const html = (strings: TemplateStringsArray, ...values: Interpolated[]) =>
-  new SafeHtml(strings.reduce((out, s, i) => out + s + (i < values.length ? render(values[i] as Interpolated) : ''), ''));
+  new SafeHtml(
+    strings.reduce(
+      (out, s, i) => out + s + (i < values.length ? render(values[i] as Interpolated) : ''),
+      '',
+    ),
+  );
 
 const frame = (subject: string, body: SafeHtml) => html`<!doctype html>
 <html><head><meta charset="utf-8"><title>${subject}</title></head>

@@ -20,7 +20,8 @@ export const localDateTime = (instant: string, timeZone: string) =>
   }).format(new Date(instant));
 
 /** When the event is, in its time zone, named so the buyer knows which clock it is. */
-export const eventWhen = (event: Event) => `${localDateTime(event.startsAt, event.timeZone)} (${event.timeZone})`;
+export const eventWhen = (event: Event) =>
+  `${localDateTime(event.startsAt, event.timeZone)} (${event.timeZone})`;
 
 /** The venue as an address block. */
 export const venueLines = ({ venue }: Event) => [

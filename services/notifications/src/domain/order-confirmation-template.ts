@@ -28,7 +28,12 @@ export const qrContentId = (ticketId: string) => `qr-${ticketId}`;
  * venue), every ticket with its type, attendee and a QR image the door scans, what was paid, a
  * link to the order, one PDF with a page per ticket and a calendar entry.
  */
-export const orderConfirmationEmail = ({ order, tickets, event, orderUrl }: ConfirmationContent) => {
+export const orderConfirmationEmail = ({
+  order,
+  tickets,
+  event,
+  orderUrl,
+}: ConfirmationContent) => {
   const typeName = (ticketTypeId: string) =>
     order.lines.find((l) => l.ticketTypeId === ticketTypeId)?.name ?? 'Ticket';
   const money = (minor: number) => formatMoney(minor, order.currency);
@@ -67,7 +72,9 @@ export const orderConfirmationEmail = ({ order, tickets, event, orderUrl }: Conf
 <p style="margin:0 0 16px;color:#444"><strong>${when}</strong><br>${where.map((l, i) => (i ? html`<br>${l}` : html`${l}`))}</p>
 <p>Hello ${order.buyer.name}, here are your ${count} (order <strong>${order.orderId}</strong>). Show each code at the door; the attached PDF holds them too.</p>
 ${tickets.map(
-  (t) => html`<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border:1px solid #ddd;border-radius:6px;margin:12px 0"><tr>
+  (
+    t,
+  ) => html`<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border:1px solid #ddd;border-radius:6px;margin:12px 0"><tr>
 <td style="padding:12px;vertical-align:top"><strong>${typeName(t.ticketTypeId)}</strong><br>${t.attendee.name}<br><small style="color:#666">${t.ticketId}</small></td>
 <td style="padding:12px;width:180px"><img src="cid:${qrContentId(t.ticketId)}" width="180" height="180" alt="QR code of ticket ${t.ticketId}" style="display:block"></td>
 </tr></table>`,
