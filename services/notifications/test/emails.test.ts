@@ -2,7 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { credentialsFor, localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
-import { calendar, inbox as inboxAt, pdfPages, scanQr } from './received-email.ts';
+import { calendar, inbox as inboxAt, pdfPageImages, pdfPages, scanQr } from './received-email.ts';
 
 let local: RepoPlatform;
 beforeAll(async () => {
@@ -93,6 +93,8 @@ describe('the order confirmation', () => {
       expect(pages[i]).toContain(t.ticketId);
       expect(pages[i]).toContain(t.attendee.name);
     });
+    const printed = await pdfPageImages(pdf?.content ?? '');
+    expect(printed.map(scanQr)).toEqual(tickets.map((t) => t.qr));
 
     const ics = files.find((f) => f.filename === 'event.ics');
     expect(ics?.contentType).toMatch(/^text\/calendar/);

@@ -27,9 +27,9 @@ export const inbox = async (sesUrl: string, to: string) => {
 
 const bytes = (base64: string) => Buffer.from(base64, 'base64');
 
-/** What a phone's camera reads from a QR image: the decoded text, or undefined. */
-export const scanQr = (png: string) => {
-  const image = PNG.sync.read(bytes(png));
+/** What a phone's camera reads from a QR image (a PNG, or its base64): the text, or undefined. */
+export const scanQr = (png: string | Buffer) => {
+  const image = PNG.sync.read(typeof png === 'string' ? bytes(png) : png);
   // A CommonJS module whose exports are the function and carry it as `default` too.
   return jsQR.default(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
 };
@@ -39,6 +39,17 @@ export const pdfPages = async (pdf: string) => {
   const parser = new PDFParse({ data: bytes(pdf) });
   try {
     return (await parser.getText()).pages.map((p) => p.text);
+  } finally {
+    await parser.destroy();
+  }
+};
+
+/** Each page of a PDF as a PNG, as a viewer draws it at twice its size. */
+export const pdfPageImages = async (pdf: string) => {
+  const parser = new PDFParse({ data: bytes(pdf) });
+  try {
+    const shots = await parser.getScreenshot({ scale: 2, imageBuffer: true, imageDataUrl: false });
+    return shots.pages.map((p) => Buffer.from(p.data));
   } finally {
     await parser.destroy();
   }

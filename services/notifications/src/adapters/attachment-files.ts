@@ -1,7 +1,7 @@
 import type { Attachment } from '@aws-sdk/client-sesv2';
 import type { AttachmentSpec } from '../domain/email-message.ts';
 import { calendarIcs } from './calendar-ics.ts';
-import { qrPng } from './qr-png.ts';
+import { qrPng } from './qr-code.ts';
 import { ticketsPdf } from './tickets-pdf.ts';
 
 /**
