@@ -1,3 +1,4 @@
+import type * as z from 'zod';
 import { PublicEvent } from '../api/events.ts';
 
 /**
@@ -13,3 +14,4 @@ export const TicketedEvent = PublicEvent.pick({
   timeZone: true,
   venue: true,
 });
+export type TicketedEvent = z.infer<typeof TicketedEvent>;

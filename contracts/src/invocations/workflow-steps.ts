@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { OrderTicket } from '../api/orders.ts';
-import { TicketedEvent } from './ticketed-event.ts';
 import { OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineInvocation } from './define-invocation.ts';
 import { OrderSnapshot } from './order-snapshot.ts';
+import { TicketedEvent } from './ticketed-event.ts';
 
 /**
  * The Task states of OrderFulfillment (services/orders/workflows/order-fulfillment.asl.json), each

@@ -61,7 +61,7 @@ const tickets: z.output<typeof OrderTicket>[] = Array.from({ length: count }, (_
     qr: code(ticketId),
   };
 });
-const event: z.output<typeof TicketedEvent> = {
+const event: TicketedEvent = {
   eventId: 'ev_winterlights01',
   name: 'Winter Lights',
   startsAt: '2027-01-15T19:30:00Z',

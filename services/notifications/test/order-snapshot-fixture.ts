@@ -45,7 +45,7 @@ export const paidOrderWithTickets = (buyerEmail?: string) => {
     attendee: { name, email: 'ann@example.com' },
     qr: `mtt1.payload${suffix}.signature${suffix}`,
   })) as unknown as z.output<typeof OrderTicket>[];
-  const event: z.output<typeof TicketedEvent> = {
+  const event: TicketedEvent = {
     eventId: 'ev_winterlights01',
     name: 'Winter Lights & <Friends>',
     // 19:30 UTC is 20:30 in Paris in winter: the email must say 8:30 PM.

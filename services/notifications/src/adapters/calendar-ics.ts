@@ -18,9 +18,10 @@ const utcParts = (instant: string): DateArray => {
  * zone travels as the calendar's `X-WR-TIMEZONE`, which Apple and Google calendars read.
  */
 export const calendarIcs = (entry: CalendarEntry) => {
-  const timing = entry.endsAt
-    ? { end: utcParts(entry.endsAt), endInputType: 'utc' as const, endOutputType: 'utc' as const }
-    : { duration: { minutes: entry.durationMinutes ?? 0 } };
+  const timing =
+    'endsAt' in entry
+      ? { end: utcParts(entry.endsAt), endInputType: 'utc' as const, endOutputType: 'utc' as const }
+      : { duration: { minutes: entry.durationMinutes } };
   const attributes: EventAttributes = {
     uid: entry.uid,
     productId: 'mytabs/notifications',

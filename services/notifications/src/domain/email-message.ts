@@ -33,21 +33,18 @@ export interface TicketPage {
   terms: string;
 }
 
-/** An `.ics` calendar event. */
-export interface CalendarEntry {
+/** An `.ics` calendar event: from `startsAt` (UTC) to `endsAt`, or for `durationMinutes`. */
+export type CalendarEntry = {
   kind: 'calendar';
   fileName: string;
   uid: string;
   title: string;
-  /** UTC instants; without an end the event lasts `durationMinutes`. */
   startsAt: string;
-  endsAt?: string;
-  durationMinutes?: number;
   timeZone: string;
   location: string;
   description: string;
   url: string;
-}
+} & ({ endsAt: string } | { durationMinutes: number });
 
 /** One rendered email: both parts, so every mail client shows something sensible, and its files. */
 export interface EmailMessage {

@@ -1,7 +1,4 @@
 import type { TicketedEvent } from '@mytabs/contracts';
-import type * as z from 'zod';
-
-type Event = z.output<typeof TicketedEvent>;
 
 /** Without an end, an event is taken to last this long (the calendar entry needs an end). */
 export const DEFAULT_EVENT_MINUTES = 180;
@@ -20,11 +17,11 @@ export const localDateTime = (instant: string, timeZone: string) =>
   }).format(new Date(instant));
 
 /** When the event is, in its time zone, named so the buyer knows which clock it is. */
-export const eventWhen = (event: Event) =>
+export const eventWhen = (event: TicketedEvent) =>
   `${localDateTime(event.startsAt, event.timeZone)} (${event.timeZone})`;
 
 /** The venue as an address block. */
-export const venueLines = ({ venue }: Event) => [
+export const venueLines = ({ venue }: TicketedEvent) => [
   venue.name,
   venue.line1,
   ...(venue.line2 ? [venue.line2] : []),

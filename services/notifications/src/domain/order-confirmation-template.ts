@@ -6,12 +6,11 @@ import { DEFAULT_EVENT_MINUTES, eventWhen, venueLines } from './event-time.ts';
 import { formatMoney } from './money-format.ts';
 
 type Ticket = z.output<typeof OrderTicket>;
-type Event = z.output<typeof TicketedEvent>;
 
 export interface ConfirmationContent {
   order: OrderSnapshot;
   tickets: readonly Ticket[];
-  event: Event;
+  event: TicketedEvent;
   /** The buyer's order page, the order token in it: no account needed to see the order. */
   orderUrl: string;
 }

@@ -12,9 +12,10 @@ import { toOrderTicket } from '../domain/ticket.ts';
  */
 export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => {
   const stores = repositories();
-  const tickets = await issueTickets(order, { ...stores, signingKey: await ticketKey() });
+  // Read first: an order whose event cannot be read gets no tickets it could not print.
   const found = await stores.catalog.readEvent(order.eventId);
   if (!found) throw new Error(`Order ${order.orderId} names event ${order.eventId}, which is gone`);
+  const tickets = await issueTickets(order, { ...stores, signingKey: await ticketKey() });
   await publish(
     TicketsIssued.build(
       {
