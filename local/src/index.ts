@@ -27,8 +27,8 @@ export { LocalSecrets } from './secrets/local-secrets.ts';
 export { secretsManager } from './secrets/secrets-manager.ts';
 export { apiClient } from './seed/api-client.ts';
 export { DEMO_ORGANIZER, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
-export { type Cart, shopper, watchOrder } from './shopper/checkout.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
+export { type Cart, shopper, watchOrder } from './shopper/checkout.ts';
 export type { TimingOverrides } from './stepfunctions/step-functions.ts';
 export { stepFunctionsComponent } from './stepfunctions/stepfunctions-component.ts';
 export {
