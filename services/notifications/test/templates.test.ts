@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { orderConfirmationEmail, qrContentId } from '../src/domain/order-confirmation-template.ts';
+import { qrContentId } from '../src/domain/confirmation-files.ts';
+import { orderConfirmationEmail } from '../src/domain/order-confirmation-template.ts';
 import { orderFailedEmail } from '../src/domain/order-failed-template.ts';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
 

@@ -1,44 +1,27 @@
-import type { OrderSnapshot, OrderTicket, TicketedEvent } from '@mytabs/contracts';
-import type * as z from 'zod';
+import {
+  type ConfirmationContent,
+  confirmationFiles,
+  qrContentId,
+  TICKET_TERMS,
+  ticketCount,
+  ticketTypeName,
+} from './confirmation-files.ts';
 import { composeEmail, html } from './email-layout.ts';
-import type { AttachmentSpec } from './email-message.ts';
-import { DEFAULT_EVENT_MINUTES, eventWhen, venueLines } from './event-time.ts';
+import { eventWhen, venueLines } from './event-time.ts';
 import { formatMoney } from './money-format.ts';
-
-type Ticket = z.output<typeof OrderTicket>;
-
-export interface ConfirmationContent {
-  order: OrderSnapshot;
-  tickets: readonly Ticket[];
-  event: TicketedEvent;
-  /** The buyer's order page, the order token in it: no account needed to see the order. */
-  orderUrl: string;
-}
-
-const TERMS =
-  'Each ticket admits one person once: its code is checked at the door and refused a second time. ' +
-  'Keep it private; whoever shows it first gets in. Refunds follow the organizer’s policy.';
-
-/** The Content-ID of a ticket's QR image (SES allows 78 characters; a ticket id is 44). */
-export const qrContentId = (ticketId: string) => `qr-${ticketId}`;
 
 /**
  * The order confirmation, to the buyer: the event (its local time in its own time zone, the
  * venue), every ticket with its type, attendee and a QR image the door scans, what was paid, a
- * link to the order, one PDF with a page per ticket and a calendar entry.
+ * link to the order; its files (confirmation-files.ts) are the QR images, the PDF and the `.ics`.
  */
-export const orderConfirmationEmail = ({
-  order,
-  tickets,
-  event,
-  orderUrl,
-}: ConfirmationContent) => {
-  const typeName = (ticketTypeId: string) =>
-    order.lines.find((l) => l.ticketTypeId === ticketTypeId)?.name ?? 'Ticket';
+export const orderConfirmationEmail = (content: ConfirmationContent) => {
+  const { order, tickets, event, orderUrl } = content;
+  const typeName = (ticketTypeId: string) => ticketTypeName(order, ticketTypeId);
   const money = (minor: number) => formatMoney(minor, order.currency);
   const when = eventWhen(event);
   const where = venueLines(event);
-  const count = `${tickets.length} ticket${tickets.length === 1 ? '' : 's'}`;
+  const count = ticketCount(tickets.length);
   const payment: [string, string][] = [
     ...order.lines.map((l): [string, string] => [`${l.quantity} × ${l.name}`, money(l.amount)]),
     ['Fees', money(order.fees)],
@@ -64,7 +47,7 @@ export const orderConfirmationEmail = ({
     '',
     `Your order: ${orderUrl}`,
     '',
-    TERMS,
+    TICKET_TERMS,
   ];
 
   const body = html`<h1 style="font-size:22px;margin:0 0 4px">${event.name}</h1>
@@ -82,50 +65,13 @@ ${tickets.map(
 ${payment.map(([label, amount], i) => html`<tr${i === payment.length - 1 ? html` style="font-weight:bold"` : ''}><td>${label}</td><td align="right">${amount}</td></tr>`)}
 </table>
 <p><a href="${orderUrl}" style="color:#0a58ca">View your order</a></p>
-<p style="font-size:12px;color:#666">${TERMS}</p>`;
-
-  const attachments: AttachmentSpec[] = [
-    ...tickets.map(
-      (t): AttachmentSpec => ({
-        kind: 'qr-png',
-        fileName: `${t.ticketId}.png`,
-        contentId: qrContentId(t.ticketId),
-        text: t.qr,
-      }),
-    ),
-    {
-      kind: 'tickets-pdf',
-      fileName: `tickets-${order.orderId}.pdf`,
-      title: `${event.name}: tickets of order ${order.orderId}`,
-      pages: tickets.map((t) => ({
-        eventName: event.name,
-        details: [when, ...where],
-        ticketType: typeName(t.ticketTypeId),
-        attendee: t.attendee.name,
-        ticketId: t.ticketId,
-        qr: t.qr,
-        terms: TERMS,
-      })),
-    },
-    {
-      kind: 'calendar',
-      fileName: 'event.ics',
-      uid: `${order.orderId}@keeptabs.app`,
-      title: event.name,
-      startsAt: event.startsAt,
-      ...(event.endsAt ? { endsAt: event.endsAt } : { durationMinutes: DEFAULT_EVENT_MINUTES }),
-      timeZone: event.timeZone,
-      location: where.join(', '),
-      description: `${count}, order ${order.orderId}. Your order: ${orderUrl}`,
-      url: orderUrl,
-    },
-  ];
+<p style="font-size:12px;color:#666">${TICKET_TERMS}</p>`;
 
   return composeEmail({
     to: order.buyer.email,
     subject: `Your tickets for ${event.name}`,
     body,
     text,
-    attachments,
+    attachments: confirmationFiles(content),
   });
 };
