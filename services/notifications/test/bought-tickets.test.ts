@@ -49,6 +49,12 @@ it('a bought order’s email names the event as ticketing has it, and each QR ge
   expect(email?.body.text).toContain(localStart);
   expect(email?.body.text).toContain('(America/New_York)');
   expect(email?.body.text).toContain(event.venue.line1);
+  // The link to the order opens it, as the site would with the token it carries.
+  const link = new URL(/Your order: (\S+)/.exec(email?.body.text ?? '')?.[1] ?? 'https://x');
+  expect(link.pathname).toBe(`/orders/${order.orderId}`);
+  expect((await buyer.order(order.orderId, link.searchParams.get('token') ?? '')).status).toBe(
+    'FULFILLED',
+  );
   const ics = email?.attachments.find((f) => f.filename === 'event.ics');
   expect(calendar(ics?.content ?? '').events[0]?.start.toISOString()).toBe(
     new Date(event.startsAt).toISOString(),

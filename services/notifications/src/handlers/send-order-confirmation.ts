@@ -2,6 +2,7 @@ import { IssueOrderTokenInvocation, SendConfirmationStep } from '@mytabs/contrac
 import { invocationHandler, invoke, logger } from '@mytabs/lambda-kit';
 import { announceSent, emailSending } from '../adapters/email-sending.ts';
 import { ticketSiteUrl } from '../config.ts';
+import { orderLinkValidUntil } from '../domain/event-time.ts';
 import { orderConfirmationEmail } from '../domain/order-confirmation-template.ts';
 import { orderPageUrl } from '../domain/order-page-url.ts';
 import { sendOnce } from '../domain/send-once.ts';
@@ -12,7 +13,10 @@ const TEMPLATE = 'order-confirmation';
 export const handler = invocationHandler(
   SendConfirmationStep,
   async ({ order, tickets, event }) => {
-    const { orderToken } = await invoke(IssueOrderTokenInvocation, { orderId: order.orderId });
+    const { orderToken } = await invoke(IssueOrderTokenInvocation, {
+      orderId: order.orderId,
+      validUntil: orderLinkValidUntil(event),
+    });
     const message = orderConfirmationEmail({
       order,
       tickets,
