@@ -32,6 +32,7 @@ export * from './invocations/order-snapshot.ts';
 export * from './invocations/placed-order.ts';
 export * from './invocations/price-cart.ts';
 export * from './invocations/refund-payment.ts';
+export * from './invocations/ticketed-event.ts';
 export * from './invocations/workflow-steps.ts';
 export * from './manifest/check-manifests.ts';
 export * from './manifest/function-environment.ts';

@@ -4,6 +4,7 @@ import { OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineInvocation } from './define-invocation.ts';
 import { OrderSnapshot } from './order-snapshot.ts';
+import { TicketedEvent } from './ticketed-event.ts';
 
 /**
  * The Task states of OrderFulfillment (services/orders/workflows/order-fulfillment.asl.json), each
@@ -28,11 +29,14 @@ export const ConfirmHoldStep = defineInvocation({
   response: z.object({ outcome: z.enum(['claimed', 'already-claimed', 'reheld']) }),
 });
 
-/** ticketing.issueTickets — deterministic ids, signed QR payloads; once per order. */
+/**
+ * ticketing.issueTickets — deterministic ids, signed QR payloads; once per order. It answers the
+ * event the tickets admit to as well, as ticketing knows it now, for the steps that print them.
+ */
 export const IssueTicketsStep = defineInvocation({
   ref: 'ticketing.issueTickets',
   request: z.object({ order: OrderSnapshot }),
-  response: z.object({ tickets: z.array(OrderTicket).min(1) }),
+  response: z.object({ tickets: z.array(OrderTicket).min(1), event: TicketedEvent }),
 });
 
 /** ticketing.recordAttendees — one attendee per ticket (the buyer where none was named). */
@@ -42,10 +46,14 @@ export const RecordAttendeesStep = defineInvocation({
   response: z.object({ recorded: z.number().int().min(0) }),
 });
 
-/** notifications.sendOrderConfirmation — one email per order listing every ticket and its QR. */
+/** notifications.sendOrderConfirmation — one email per order: the event, every ticket and its QR. */
 export const SendConfirmationStep = defineInvocation({
   ref: 'notifications.sendOrderConfirmation',
-  request: z.object({ order: OrderSnapshot, tickets: z.array(OrderTicket).min(1) }),
+  request: z.object({
+    order: OrderSnapshot,
+    tickets: z.array(OrderTicket).min(1),
+    event: TicketedEvent,
+  }),
   response: z.object({
     status: z.enum(['sent', 'already-sent', 'failed']),
     messageId: z.string().optional(),

@@ -2,6 +2,7 @@ import type { OrderStatus } from '@mytabs/contracts';
 import { type Cart, shopper, watchOrder } from '../shopper/checkout.ts';
 import { localEndpoints } from '../shopper/local-endpoints.ts';
 import { formatMoney } from '../shopper/money.ts';
+import { sentEmail } from '../shopper/sent-email.ts';
 
 /**
  * `npm run demo`: buys two tickets from a running `npm start` exactly as the ticket site would,
@@ -91,5 +92,19 @@ order.tickets.forEach((ticket, i) => {
   line(`ticket ${i + 1}`, `${ticket.ticketId} for ${ticket.attendee.name}`);
   line('', `QR payload: ${ticket.qr}`);
 });
-line('email', `the confirmation to alex.buyer@example.com is in the inbox: ${endpoints.ses}`);
+const email = await sentEmail(endpoints.ses, 'alex.buyer@example.com', order.orderId);
+if (email) {
+  const kinds = (type: string) => email.attachments.filter((a) => a.contentType.startsWith(type));
+  line(
+    'email',
+    `"${email.subject}" to alex.buyer@example.com: ${kinds('image/png').length} QR images, ${kinds('application/pdf').length} PDF, ${kinds('text/calendar').length} calendar entry`,
+  );
+  line('', `open it in a mail client: ${email.eml}`);
+  line('', `or in a browser:          ${email.preview}`);
+} else {
+  line(
+    'email',
+    `no confirmation for ${order.orderId} in the inbox (${endpoints.ses}): see the npm start terminal`,
+  );
+}
 console.log(`Done in ${elapsed()}.`);

@@ -4,7 +4,9 @@ import type { PlatformComponent } from '../component.ts';
 import { signingName } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
 import { close, listen } from '../listen.ts';
+import { refusedAttachments } from './ses-attachments.ts';
 import { sesFaultAnswer } from './ses-faults.ts';
+import { sesMessages } from './ses-messages.ts';
 
 // Through require: its CommonJS `exports.default` reaches ESM differently under tsx and vitest.
 const { default: sesServer } = createRequire(import.meta.url)('aws-ses-v2-local') as {
@@ -21,7 +23,9 @@ const portOf = (server: Server) => {
  * SES v2: aws-ses-v2-local on a private port (it listens by itself and reports no listen error),
  * fronted by a plain proxy on the public SES port (its inbox page and `/store` JSON) so a busy
  * port gets the platform's one-line error, and reached through the edge for the SDK and the CLI.
- * An injected `ses` fault makes SendEmail refuse or throttle (see ses-faults.ts).
+ * An injected `ses` fault makes SendEmail refuse or throttle (see ses-faults.ts). The inbox port
+ * also serves each email as a file (`/messages/<MessageId>.eml`, see ses-messages.ts); SendEmail's
+ * attachments are checked as SES checks them first (ses-attachments.ts).
  */
 export const ses: PlatformComponent = {
   name: 'ses',
@@ -29,7 +33,9 @@ export const ses: PlatformComponent = {
   async start({ port, faults }) {
     const emulator = await sesServer({ host: '127.0.0.1', port: 0 });
     const emulatorPort = portOf(emulator);
+    const messages = sesMessages(emulatorPort);
     const inbox = createServer((req, res) => {
+      if (messages.control(req, res)) return;
       const upstream = httpRequest(
         {
           host: '127.0.0.1',
@@ -62,7 +68,9 @@ export const ses: PlatformComponent = {
           accepts: (request) =>
             request.path.startsWith('/v2/email/') || signingName(request.headers) === 'ses',
           handle: async (request) =>
-            sesFaultAnswer(faults, request) ?? forward(request, emulatorPort),
+            refusedAttachments(request) ??
+            sesFaultAnswer(faults, request) ??
+            forward(request, emulatorPort),
         },
       ],
       endpoints: { ses: `http://127.0.0.1:${inboxPort}` },

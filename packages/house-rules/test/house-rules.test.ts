@@ -82,7 +82,8 @@ describe('the house rules', () => {
             )
             .map((i) => packageOf(i.specifier)),
         );
-      const [src, test] = [used('src'), used('test')];
+      // Scripts (measurements, operator tools) are development code, as tests are.
+      const [src, test] = [used('src'), new Set([...used('test'), ...used('scripts')])];
       // A package of types only (aws-lambda) is listed as its @types package, in either list.
       const listedAs = (p: string) => (TYPES_ONLY.has(p) ? `@types/${p}` : p);
       const deps = new Set(Object.keys(pkg.dependencies ?? {}));
@@ -90,6 +91,9 @@ describe('the house rules', () => {
       const listed = (p: string) => deps.has(listedAs(p)) || devDeps.has(listedAs(p));
       const imported = (set: Set<string>, p: string) =>
         set.has(p) || [...set].some((i) => listedAs(i) === p);
+      // `@types/<name>`: the types of a package the code imports (listed with the tools).
+      const typesOfImported = (p: string) =>
+        p.startsWith('@types/') && [src, test].some((set) => set.has(p.slice('@types/'.length)));
       return [
         ...[...src]
           .filter((p) => !(TYPES_ONLY.has(p) ? listed(p) : deps.has(p)))
@@ -101,7 +105,7 @@ describe('the house rules', () => {
           .filter((p) => !imported(src, p))
           .map((p) => `${service}: depends on ${p}, which src never imports`),
         ...[...devDeps]
-          .filter((p) => !imported(test, p) && !imported(src, p))
+          .filter((p) => !imported(test, p) && !imported(src, p) && !typesOfImported(p))
           .map((p) => `${service}: devDepends on ${p}, which nothing imports`),
       ];
     });

@@ -35,7 +35,8 @@ export const manifest = defineManifest({
     },
     issueOrderToken: {
       entry: 'src/handlers/issue-order-token.ts',
-      invokedBy: ['orders'],
+      // orders for the checkout's answer, notifications for the link in the confirmation.
+      invokedBy: ['orders', 'notifications'],
       uses: { secrets: ['order-token-key'] },
     },
     lookupBusiness: {

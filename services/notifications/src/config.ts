@@ -6,3 +6,6 @@ export const env = environmentOf({
   /** `noreply@<domain>`: the plan sets it for every `uses.email` function. */
   EMAIL_FROM: z.email(),
 });
+
+/** The buyers' ticket site, `https://ticket.<domain>`, on the domain the emails come from. */
+export const ticketSiteUrl = () => `https://ticket.${env('EMAIL_FROM').split('@')[1]}`;

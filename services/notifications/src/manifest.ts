@@ -18,7 +18,15 @@ export const manifest = defineManifest({
     sendOrderConfirmation: {
       entry: 'src/handlers/send-order-confirmation.ts',
       invokedBy: ['orders'],
-      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
+      // Renders a PDF and a QR image per ticket: more memory is more CPU on Lambda.
+      memoryMb: 512,
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        // The order token in the confirmation's link to the order.
+        invoke: ['identity.issueOrderToken'],
+      },
     },
     sendOrderFailed: {
       entry: 'src/handlers/send-order-failed.ts',

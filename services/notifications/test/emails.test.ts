@@ -2,6 +2,7 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { credentialsFor, localNames, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
+import { calendar, inbox as inboxAt, pdfPageImages, pdfPages, scanQr } from './received-email.ts';
 
 let local: RepoPlatform;
 beforeAll(async () => {
@@ -26,18 +27,7 @@ const invoke = async (fn: string, payload: unknown, caller = 'orders.test') => {
   return out.FunctionError ? { error: body as { errorType: string } } : { result: body };
 };
 
-interface StoredEmail {
-  from: string;
-  destination: { to: string[] };
-  subject: string;
-  body: { text?: string; html?: string };
-}
-const inbox = async (to: string) => {
-  const { emails } = (await (await fetch(`${local.endpoints.ses}/store`)).json()) as {
-    emails: StoredEmail[];
-  };
-  return emails.filter((e) => e.destination.to.includes(to));
-};
+const inbox = (to: string) => inboxAt(local.endpoints.ses, to);
 
 const injectFault = (recipient: string, mode: 'refuse' | 'throttle', times: number) =>
   fetch(`${local.endpoints.edge}/_local/faults`, {
@@ -47,11 +37,11 @@ const injectFault = (recipient: string, mode: 'refuse' | 'throttle', times: numb
 
 describe('the order confirmation', () => {
   it('is sent once per order however often the step runs, naming every ticket', async () => {
-    const { order, tickets } = paidOrderWithTickets();
+    const { order, tickets, event } = paidOrderWithTickets();
     const runs = await Promise.all(
-      [1, 2, 3].map(() => invoke('sendOrderConfirmation', { order, tickets })),
+      [1, 2, 3].map(() => invoke('sendOrderConfirmation', { order, tickets, event })),
     );
-    const again = await invoke('sendOrderConfirmation', { order, tickets });
+    const again = await invoke('sendOrderConfirmation', { order, tickets, event });
 
     const outcomes = [...runs, again].map((r) => r.result?.status ?? r.error?.errorType);
     expect(outcomes.filter((s) => s === 'sent')).toHaveLength(1);
@@ -63,28 +53,86 @@ describe('the order confirmation', () => {
     for (const t of tickets) {
       expect(email?.body.text).toContain(t.ticketId);
       expect(email?.body.text).toContain(t.qr);
-      expect(email?.body.html).toContain(t.qr);
     }
   }, 30_000);
 
+  it('reads, as a mail client shows it, with the event in its time zone, a scannable QR per ticket, a PDF and a calendar entry', async () => {
+    const { order, tickets, event } = paidOrderWithTickets();
+    expect((await invoke('sendOrderConfirmation', { order, tickets, event })).result?.status).toBe(
+      'sent',
+    );
+    const [email] = await inbox(order.buyer.email);
+    const when = 'Friday, January 15, 2027 at 8:30 PM GMT+1 (Europe/Paris)';
+    expect(email?.subject).toBe('Your tickets for Winter Lights & <Friends>');
+    expect(email?.body.text).toContain(when);
+    expect(email?.body.html).toContain(when);
+    expect(email?.body.html).toContain('La Cigale');
+    expect(email?.body.text).toMatch(
+      new RegExp(
+        `Your order: https://ticket\\.keeptabs\\.app/orders/${order.orderId}\\?token=[\\w.-]+`,
+      ),
+    );
+
+    // The link still opens the order a week after the event (it ends 3 hours after it starts).
+    const token = /\?token=([\w.-]+)/.exec(email?.body.text ?? '')?.[1] ?? '';
+    const claims = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
+    expect(new Date(claims.exp * 1000).toISOString()).toBe('2027-01-22T22:30:00.000Z');
+
+    const files = email?.attachments ?? [];
+    const images = files.filter((f) => f.contentType === 'image/png');
+    expect(images).toHaveLength(tickets.length);
+    for (const image of images) {
+      expect(image.contentDisposition).toBe('INLINE');
+      expect(email?.body.html).toContain(`src="cid:${image.contentId}"`);
+    }
+    expect(images.map((i) => scanQr(i.content))).toEqual(tickets.map((t) => t.qr));
+
+    const pdf = files.find((f) => f.contentType === 'application/pdf');
+    expect(pdf).toMatchObject({
+      contentDisposition: 'ATTACHMENT',
+      filename: `tickets-${order.orderId}.pdf`,
+    });
+    const pages = await pdfPages(pdf?.content ?? '');
+    expect(pages).toHaveLength(tickets.length);
+    tickets.forEach((t, i) => {
+      expect(pages[i]).toContain(t.ticketId);
+      expect(pages[i]).toContain(t.attendee.name);
+    });
+    const printed = await pdfPageImages(pdf?.content ?? '');
+    expect(printed.map(scanQr)).toEqual(tickets.map((t) => t.qr));
+
+    const ics = files.find((f) => f.filename === 'event.ics');
+    expect(ics?.contentType).toMatch(/^text\/calendar/);
+    const { parsed, events } = calendar(ics?.content ?? '');
+    expect(events).toHaveLength(1);
+    const [entry] = events;
+    expect(entry?.summary).toBe(event.name);
+    expect(entry?.start.toISOString()).toBe(event.startsAt);
+    expect(entry?.end?.toISOString()).toBe('2027-01-15T22:30:00.000Z');
+    expect(entry?.location).toContain('120 Boulevard de Rochechouart');
+    expect(parsed.vcalendar?.['WR-TIMEZONE']).toBe('Europe/Paris');
+  }, 30_000);
+
   it('throttled by SES: the step fails as transient, the retry sends one email', async () => {
-    const { order, tickets } = paidOrderWithTickets();
+    const { order, tickets, event } = paidOrderWithTickets();
     await injectFault(order.buyer.email, 'throttle', 10);
-    const throttled = await invoke('sendOrderConfirmation', { order, tickets });
+    const throttled = await invoke('sendOrderConfirmation', { order, tickets, event });
     expect(throttled.error?.errorType).toBe('TransientStepError');
     await fetch(`${local.endpoints.edge}/_local/faults`, { method: 'DELETE' });
 
-    expect((await invoke('sendOrderConfirmation', { order, tickets })).result?.status).toBe('sent');
+    expect((await invoke('sendOrderConfirmation', { order, tickets, event })).result?.status).toBe(
+      'sent',
+    );
     expect(await inbox(order.buyer.email)).toHaveLength(1);
   }, 30_000);
 
   it('refused by SES for good: recorded failed, and a re-send delivers exactly one email', async () => {
-    const { order, tickets } = paidOrderWithTickets();
+    const { order, tickets, event } = paidOrderWithTickets();
     await injectFault(order.buyer.email, 'refuse', 1);
-    expect((await invoke('sendOrderConfirmation', { order, tickets })).result).toEqual({
+    expect((await invoke('sendOrderConfirmation', { order, tickets, event })).result).toEqual({
       status: 'failed',
     });
-    expect((await invoke('sendOrderConfirmation', { order, tickets })).result).toEqual({
+    expect((await invoke('sendOrderConfirmation', { order, tickets, event })).result).toEqual({
       status: 'failed',
     });
     expect(await inbox(order.buyer.email)).toHaveLength(0);
@@ -100,7 +148,11 @@ describe('the order confirmation', () => {
     await expect(invoke('resendEmail', resend)).rejects.toMatchObject({
       name: 'AccessDeniedException',
     });
-    expect(await inbox(order.buyer.email)).toHaveLength(1);
+    const resent = await inbox(order.buyer.email);
+    expect(resent).toHaveLength(1);
+    expect(resent[0]?.attachments.filter((f) => f.contentType === 'image/png')).toHaveLength(
+      tickets.length,
+    );
   }, 30_000);
 });
 

@@ -1,7 +1,7 @@
-import { newId, type OrderSnapshot, type OrderTicket } from '@mytabs/contracts';
+import { newId, type OrderSnapshot, type OrderTicket, type TicketedEvent } from '@mytabs/contracts';
 import type * as z from 'zod';
 
-/** A paid order and its tickets as the workflow hands them to the email steps. */
+/** A paid order, its tickets and their event as the workflow hands them to the email steps. */
 export const paidOrderWithTickets = (buyerEmail?: string) => {
   const orderId = newId('ord');
   const order = {
@@ -45,5 +45,19 @@ export const paidOrderWithTickets = (buyerEmail?: string) => {
     attendee: { name, email: 'ann@example.com' },
     qr: `mtt1.payload${suffix}.signature${suffix}`,
   })) as unknown as z.output<typeof OrderTicket>[];
-  return { order, tickets };
+  const event: TicketedEvent = {
+    eventId: 'ev_winterlights01',
+    name: 'Winter Lights & <Friends>',
+    // 19:30 UTC is 20:30 in Paris in winter: the email must say 8:30 PM.
+    startsAt: '2027-01-15T19:30:00.000Z',
+    timeZone: 'Europe/Paris',
+    venue: {
+      name: 'La Cigale',
+      line1: '120 Boulevard de Rochechouart',
+      city: 'Paris',
+      postalCode: '75018',
+      country: 'FR',
+    },
+  };
+  return { order, tickets, event };
 };

@@ -49,7 +49,13 @@ const mailer = (outcomes: (string | Error)[]) => {
   return { port, sent };
 };
 
-const message: EmailMessage = { to: 'b@example.com', subject: 'S', text: 'T', html: '<p>H</p>' };
+const message: EmailMessage = {
+  to: 'b@example.com',
+  subject: 'S',
+  text: 'T',
+  html: '<p>H</p>',
+  attachments: [],
+};
 const key = { orderId: 'ord_0001', template: 'order-confirmation' as const, businessId: 'biz_1' };
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 25) + ms);
 

@@ -8,22 +8,31 @@ import { jwtVerify, SignJWT } from 'jose';
 const ISSUER = 'mytabs.identity';
 const AUDIENCE = 'mytabs.order';
 const DEFAULT_TTL_S = 7 * 24 * 3600;
+/** However far ahead an event is, no token outlives a year. */
+const MAX_TTL_S = 366 * 24 * 3600;
 
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
 
+/** Lasts `ttlS` (7 days), or until `validUntil` when that is later, a year at most. */
 export const issueOrderToken = (
   orderId: string,
   secret: string,
-  { now = new Date(), ttlS = DEFAULT_TTL_S }: { now?: Date; ttlS?: number } = {},
+  {
+    now = new Date(),
+    ttlS = DEFAULT_TTL_S,
+    validUntil,
+  }: { now?: Date; ttlS?: number; validUntil?: Date } = {},
 ) => {
   const issuedAt = Math.floor(now.getTime() / 1000);
+  const untilS = validUntil ? Math.floor(validUntil.getTime() / 1000) - issuedAt : 0;
+  const lifetimeS = Math.min(Math.max(ttlS, untilS), MAX_TTL_S);
   return new SignJWT({ scope: 'order' })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
     .setSubject(orderId)
     .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + ttlS)
+    .setExpirationTime(issuedAt + lifetimeS)
     .sign(keyOf(secret));
 };
 

@@ -2,13 +2,19 @@ import { SESv2ServiceException, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { sesClient } from '@mytabs/lambda-kit';
 import { PermanentEmailError, RefusedForNowError } from '../domain/email-errors.ts';
 import type { MailerPort } from '../domain/ports.ts';
+import { attachmentFile } from './attachment-files.ts';
 
 /** SES v2 errors that mean "not now" rather than "never" (the SDK has retried them already). */
 const FOR_NOW = new Set(['TooManyRequestsException', 'LimitExceededException']);
 
-/** SES v2 SendEmail with a text and an HTML part, from the service's `noreply@` sender. */
+/**
+ * SES v2 SendEmail with `Simple` content (a text and an HTML part and the files, rendered now),
+ * from the service's `noreply@` sender. Simple rather than Raw: SES writes the MIME, and inline
+ * images keep the Content-ID their `cid:` links name.
+ */
 export const sesMailer = (from: string): MailerPort => ({
   async send(message) {
+    const attachments = await Promise.all(message.attachments.map(attachmentFile));
     try {
       const { MessageId } = await sesClient().send(
         new SendEmailCommand({
@@ -21,6 +27,7 @@ export const sesMailer = (from: string): MailerPort => ({
                 Text: { Data: message.text, Charset: 'UTF-8' },
                 Html: { Data: message.html, Charset: 'UTF-8' },
               },
+              ...(attachments.length > 0 && { Attachments: attachments }),
             },
           },
         }),

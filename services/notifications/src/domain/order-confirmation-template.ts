@@ -1,56 +1,77 @@
-import type { OrderSnapshot, OrderTicket } from '@mytabs/contracts';
-import type * as z from 'zod';
-import type { EmailMessage } from './email-message.ts';
-import { escapeHtml } from './html.ts';
+import {
+  type ConfirmationContent,
+  confirmationFiles,
+  qrContentId,
+  TICKET_TERMS,
+  ticketCount,
+  ticketTypeName,
+} from './confirmation-files.ts';
+import { composeEmail, html } from './email-layout.ts';
+import { eventWhen, venueLines } from './event-time.ts';
 import { formatMoney } from './money-format.ts';
 
-type Ticket = z.output<typeof OrderTicket>;
-
 /**
- * The order confirmation: to the buyer, every ticket with who it is for and its code. The code is
- * the signed text the door scans; it is printed as is (no QR image library is installed), so any
- * QR app or the organizer's scanner can turn it into a code or read it back.
+ * The order confirmation, to the buyer: the event (its local time in its own time zone, the
+ * venue), every ticket with its type, attendee and a QR image the door scans, what was paid, a
+ * link to the order; its files (confirmation-files.ts) are the QR images, the PDF and the `.ics`.
  */
-export const orderConfirmationEmail = (
-  order: OrderSnapshot,
-  tickets: readonly Ticket[],
-): EmailMessage => {
-  const typeName = (ticketTypeId: string) =>
-    order.lines.find((l) => l.ticketTypeId === ticketTypeId)?.name ?? 'Ticket';
-  const total = formatMoney(order.amount, order.currency);
-  const count = `${tickets.length} ticket${tickets.length === 1 ? '' : 's'}`;
+export const orderConfirmationEmail = (content: ConfirmationContent) => {
+  const { order, tickets, event, orderUrl } = content;
+  const typeName = (ticketTypeId: string) => ticketTypeName(order, ticketTypeId);
+  const money = (minor: number) => formatMoney(minor, order.currency);
+  const when = eventWhen(event);
+  const where = venueLines(event);
+  const count = ticketCount(tickets.length);
+  const payment: [string, string][] = [
+    ...order.lines.map((l): [string, string] => [`${l.quantity} × ${l.name}`, money(l.amount)]),
+    ['Fees', money(order.fees)],
+    ['Tax', money(order.tax)],
+    ['Total paid', money(order.amount)],
+  ];
 
   const text = [
     `Hello ${order.buyer.name},`,
     '',
-    `Thank you for your order ${order.orderId}: ${count}, ${total} paid.`,
+    `Your ${count} for ${event.name}, order ${order.orderId}.`,
+    '',
+    `When:  ${when}`,
+    `Where: ${where.join(', ')}`,
     '',
     ...tickets.flatMap((t, i) => [
       `Ticket ${i + 1}: ${typeName(t.ticketTypeId)} for ${t.attendee.name}`,
       `  Ticket id: ${t.ticketId}`,
-      `  Code to show at the door: ${t.qr}`,
+      `  Code (the QR image in this email and the attached PDF hold it): ${t.qr}`,
       '',
     ]),
-    'Show each code at the door; every ticket gets in once.',
-  ].join('\n');
+    ...payment.map(([label, amount]) => `${label}: ${amount}`),
+    '',
+    `Your order: ${orderUrl}`,
+    '',
+    TICKET_TERMS,
+  ];
 
-  const html = `<!doctype html>
-<html><body style="font-family:sans-serif">
-<p>Hello ${escapeHtml(order.buyer.name)},</p>
-<p>Thank you for your order <strong>${escapeHtml(order.orderId)}</strong>: ${count}, ${escapeHtml(total)} paid.</p>
-<table cellpadding="6" style="border-collapse:collapse">
-<tr><th align="left">Ticket</th><th align="left">For</th><th align="left">Code to show at the door</th></tr>
-${tickets
-  .map(
-    (t) =>
-      `<tr><td>${escapeHtml(typeName(t.ticketTypeId))}<br><small>${escapeHtml(t.ticketId)}</small></td>` +
-      `<td>${escapeHtml(t.attendee.name)}</td>` +
-      `<td><code style="word-break:break-all">${escapeHtml(t.qr)}</code></td></tr>`,
-  )
-  .join('\n')}
+  const body = html`<h1 style="font-size:22px;margin:0 0 4px">${event.name}</h1>
+<p style="margin:0 0 16px;color:#444"><strong>${when}</strong><br>${where.map((l, i) => (i ? html`<br>${l}` : html`${l}`))}</p>
+<p>Hello ${order.buyer.name}, here are your ${count} (order <strong>${order.orderId}</strong>). Show each code at the door; the attached PDF holds them too.</p>
+${tickets.map(
+  (
+    t,
+  ) => html`<table role="presentation" cellpadding="0" cellspacing="0" style="width:100%;border:1px solid #ddd;border-radius:6px;margin:12px 0"><tr>
+<td style="padding:12px;vertical-align:top"><strong>${typeName(t.ticketTypeId)}</strong><br>${t.attendee.name}<br><small style="color:#666">${t.ticketId}</small></td>
+<td style="padding:12px;width:180px"><img src="cid:${qrContentId(t.ticketId)}" width="180" height="180" alt="QR code of ticket ${t.ticketId}" style="display:block"></td>
+</tr></table>`,
+)}
+<table role="presentation" cellpadding="4" style="border-collapse:collapse;margin:16px 0">
+${payment.map(([label, amount], i) => html`<tr${i === payment.length - 1 ? html` style="font-weight:bold"` : ''}><td>${label}</td><td align="right">${amount}</td></tr>`)}
 </table>
-<p>Show each code at the door; every ticket gets in once.</p>
-</body></html>`;
+<p><a href="${orderUrl}" style="color:#0a58ca">View your order</a></p>
+<p style="font-size:12px;color:#666">${TICKET_TERMS}</p>`;
 
-  return { to: order.buyer.email, subject: `Your tickets, order ${order.orderId}`, text, html };
+  return composeEmail({
+    to: order.buyer.email,
+    subject: `Your tickets for ${event.name}`,
+    body,
+    text,
+    attachments: confirmationFiles(content),
+  });
 };

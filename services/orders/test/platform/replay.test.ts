@@ -26,9 +26,11 @@ const client = { region: 'us-east-1', credentials: { accessKeyId: 'ops', secretA
 /** Confirmation emails in the local SES inbox for one order. */
 const confirmations = async (orderId: string) => {
   const { emails } = (await fetch(`${local.endpoints.ses}/store`).then((r) => r.json())) as {
-    emails: { subject: string }[];
+    emails: { subject: string; body: { text?: string } }[];
   };
-  return emails.filter((e) => e.subject.includes(orderId));
+  return emails.filter(
+    (e) => e.subject.startsWith('Your tickets') && e.body.text?.includes(orderId),
+  );
 };
 
 it('replaying the archive after a sale re-delivers every event and changes nothing: one execution, the same tickets, one email', async () => {

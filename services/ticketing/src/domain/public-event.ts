@@ -1,4 +1,4 @@
-import type { PublicEvent, TicketType } from '@mytabs/contracts';
+import type { PublicEvent, TicketedEvent, TicketType } from '@mytabs/contracts';
 import type { EventRecord } from './event-record.ts';
 
 /** What a buyer sees of an event: no business, tax or capacity internals, live availability. */
@@ -17,4 +17,14 @@ export const toPublicEvent = (event: EventRecord, ticketTypes: TicketType[]): Pu
     currency: t.currency,
     available: t.available,
   })),
+});
+
+/** What a ticket says of its event (name, time, time zone, venue), for the steps that print it. */
+export const toTicketedEvent = (event: EventRecord): TicketedEvent => ({
+  eventId: event.eventId,
+  name: event.name,
+  startsAt: event.startsAt,
+  ...(event.endsAt && { endsAt: event.endsAt }),
+  timeZone: event.timeZone,
+  venue: event.venue,
 });

@@ -3,11 +3,19 @@ import { invocationHandler, MetricUnit, metrics, publish } from '@mytabs/lambda-
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
 import { issueTickets } from '../domain/issue-tickets.ts';
+import { toTicketedEvent } from '../domain/public-event.ts';
 import { toOrderTicket } from '../domain/ticket.ts';
 
-/** `ticketing.issueTickets`: one signed ticket per seat, the same ones however often it runs. */
+/**
+ * `ticketing.issueTickets`: one signed ticket per seat, the same ones however often it runs, and
+ * the event they admit to as it stands now (a moved event prints its new time).
+ */
 export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => {
-  const tickets = await issueTickets(order, { ...repositories(), signingKey: await ticketKey() });
+  const stores = repositories();
+  // Read first: an order whose event cannot be read gets no tickets it could not print.
+  const found = await stores.catalog.readEvent(order.eventId);
+  if (!found) throw new Error(`Order ${order.orderId} names event ${order.eventId}, which is gone`);
+  const tickets = await issueTickets(order, { ...stores, signingKey: await ticketKey() });
   await publish(
     TicketsIssued.build(
       {
@@ -24,5 +32,5 @@ export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => 
   );
   // Counted per run: a retried step counts its tickets again (rare; the tickets themselves are not).
   metrics.addMetric('TicketsIssued', MetricUnit.Count, tickets.length);
-  return { tickets: tickets.map(toOrderTicket) };
+  return { tickets: tickets.map(toOrderTicket), event: toTicketedEvent(found.event) };
 });

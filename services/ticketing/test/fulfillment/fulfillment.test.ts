@@ -269,6 +269,15 @@ describe('tickets, attendees and check-in', () => {
     expect(first.error, logsOnFailure()).toBeUndefined();
     const again = await asOrders('issueTickets', { order });
     expect(again.result).toEqual(first.result);
+    // With the event they admit to, for the confirmation to print: as the buyer sees it listed.
+    const listedEvent = await apiClient(local.endpoints.api).get<PublicEvent>(`/events/${eventId}`);
+    expect(first.result.event).toEqual({
+      eventId,
+      name: listedEvent.name,
+      startsAt: listedEvent.startsAt,
+      timeZone: listedEvent.timeZone,
+      venue: listedEvent.venue,
+    });
     const tickets = first.result.tickets as OrderSnapshot['tickets'];
     expect(tickets.map((t) => [t.ticketId, t.attendee.name])).toEqual([
       [`tkt_${order.orderId}_0_0`, 'Ann, "the first"'],
