@@ -1,5 +1,6 @@
 export * from './access/business-roles.ts';
 export * from './address.ts';
+export * from './aws-events/ses-events.ts';
 export * from './api/attendees.ts';
 export * from './api/businesses.ts';
 export * from './api/check-ins.ts';

@@ -43,6 +43,8 @@ describe('the event catalog', () => {
         'OrderRefunded',
         'TicketsVoided',
         'EmailSent',
+        'EmailBounced',
+        'EmailComplained',
         'CheckedIn',
         'UserRegistered',
         'BusinessCreated',

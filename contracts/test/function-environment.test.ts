@@ -60,6 +60,7 @@ it('tells a function that sends email its sender, and one that verifies tokens w
       functionNames: {},
       workflowArns: {},
       emailFrom: 'noreply@keeptabs.app',
+      emailConfigurationSet: 'mytabs-prod',
       userPool: {
         id: 'us-east-1_abc',
         issuer: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc',
@@ -69,6 +70,7 @@ it('tells a function that sends email its sender, and one that verifies tokens w
     }),
   ).toMatchObject({
     EMAIL_FROM: 'noreply@keeptabs.app',
+    EMAIL_CONFIGURATION_SET: 'mytabs-prod',
     USER_POOL_ID: 'us-east-1_abc',
     USER_POOL_ISSUER: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc',
     USER_POOL_CLIENT_IDS: 'client1,client2',
@@ -79,6 +81,7 @@ it('tells a function that sends email its sender, and one that verifies tokens w
       functionNames: {},
       workflowArns: {},
       emailFrom: 'x@y.z',
+      emailConfigurationSet: 'mytabs-prod',
     }),
   ).toThrow('No user pool was resolved');
 });

@@ -2,6 +2,8 @@ import { AttendeesRecorded } from './attendees-recorded.ts';
 import { BusinessCreated } from './business-created.ts';
 import { CheckedIn } from './checked-in.ts';
 import type { EventContract } from './define-event.ts';
+import { EmailBounced } from './email-bounced.ts';
+import { EmailComplained } from './email-complained.ts';
 import { EmailSent } from './email-sent.ts';
 import { EventPublished } from './event-published.ts';
 import { HoldExpired } from './hold-expired.ts';
@@ -30,6 +32,8 @@ export {
   AttendeesRecorded,
   BusinessCreated,
   CheckedIn,
+  EmailBounced,
+  EmailComplained,
   EmailSent,
   EventPublished,
   HoldExpired,
@@ -74,6 +78,8 @@ export const catalog = {
   OrderRefunded,
   TicketsVoided,
   EmailSent,
+  EmailBounced,
+  EmailComplained,
   CheckedIn,
   UserRegistered,
   BusinessCreated,

@@ -12,6 +12,8 @@ export interface ResolvedResources {
   workflowArns: Record<string, string>;
   /** Sender address of `uses.email` functions, `noreply@<domain>`. */
   emailFrom?: string;
+  /** The SES configuration set every email is sent with (its events: bounces, complaints). */
+  emailConfigurationSet?: string;
   /** The user pool `uses.userPool` functions verify tokens of. */
   userPool?: { id: string; issuer: string; jwksUrl: string; clientIds: string[] };
 }
@@ -63,7 +65,13 @@ export const functionEnvironment = (
       `workflow ${workflow}`,
     );
   }
-  if (uses.email) env.EMAIL_FROM = required(resources.emailFrom, 'email sender');
+  if (uses.email) {
+    env.EMAIL_FROM = required(resources.emailFrom, 'email sender');
+    env.EMAIL_CONFIGURATION_SET = required(
+      resources.emailConfigurationSet,
+      'email configuration set',
+    );
+  }
   if (uses.userPool) {
     if (!resources.userPool) throw new Error('No user pool was resolved for this function');
     Object.assign(env, userPoolVariables(resources.userPool));

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SesDetailType } from '../aws-events/ses-events.ts';
 import { TableActions } from './table-actions.ts';
 
 /**
@@ -73,6 +74,17 @@ export const Subscription = z.strictObject({
   maxEventAgeS: z.number().int().min(60).max(21_600).default(3_600),
 });
 
+/**
+ * SES's own events (bounces, complaints), which SES puts on the default bus only: a rule there,
+ * apart from the contract rules on the stage's bus. The function translates them into catalog
+ * events; nothing else should read them.
+ */
+export const SesSubscription = z.strictObject({
+  events: z.array(SesDetailType).min(1),
+  retryAttempts: z.number().int().min(0).max(2).default(2),
+  maxEventAgeS: z.number().int().min(60).max(21_600).default(3_600),
+});
+
 export const Schedule = z
   .string()
   .regex(/^(rate\(.+\)|cron\(.+\))$/, 'must be rate(...) or cron(...) as EventBridge writes them');
@@ -102,10 +114,15 @@ export const FunctionSpec = z
     timeoutS: z.number().int().min(1).max(900).default(10),
     http: HttpRoute.optional(),
     subscribe: Subscription.optional(),
+    sesEvents: SesSubscription.optional(),
     schedule: Schedule.optional(),
     /** Services allowed to invoke this function directly (synchronous calls, workflow steps). */
     invokedBy: z.array(serviceName).optional(),
     uses: Uses.default({}),
+  })
+  .refine((f) => !(f.subscribe && f.sesEvents), {
+    message: 'a function subscribes to catalog events or to SES events, not both',
+    path: ['sesEvents'],
   })
   .refine((f) => !f.http || f.timeoutS <= 29, {
     message: "an API function must time out before API Gateway's 29 s integration limit",

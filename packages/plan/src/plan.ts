@@ -38,6 +38,25 @@ export interface Plan {
    */
   authorizer?: { functionName: string; cacheTtlS: number; name: string; optionalName: string };
   userPool?: UserPoolPlan;
+  email: EmailPlan;
+}
+
+/** How the stage sends email through SES, and what SES tells it back. */
+export interface EmailPlan {
+  /** The SES domain identity (Easy DKIM), e.g. `keeptabs.app`. */
+  identity: string;
+  /** The addresses the seed sends from, on the identity's domain. */
+  senders: string[];
+  /** The custom MAIL FROM domain (its MX and SPF records make bounces come back to SES). */
+  mailFromDomain: string;
+  configurationSet: {
+    name: string;
+    /**
+     * Where SES publishes the events functions subscribe to (`sesEvents`): EventBridge's default
+     * bus, the only one SES writes to. Absent when no function subscribes.
+     */
+    eventDestination?: { name: string; busArn: string; eventTypes: string[] };
+  };
 }
 
 export interface TablePlan extends TableSpec {

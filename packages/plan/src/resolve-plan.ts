@@ -1,10 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type FunctionSpec, functionEnvironment } from '@mytabs/contracts';
+import {
+  type FunctionSpec,
+  functionEnvironment,
+  sesEventPattern,
+  sesEventTypes,
+} from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { arnsIn, type Location } from './arns.ts';
 import { fillSubstitutions } from './definition-substitutions.ts';
 import type {
+  EmailPlan,
   FunctionPlan,
   Plan,
   QueuePlan,
@@ -26,7 +32,7 @@ export interface PlanInput {
   /** The event catalog, by detail type: subscriptions take their patterns from it. */
   events: ContractPatterns;
   location: Location;
-  /** Functions that send email send from `noreply@<emailDomain>`. */
+  /** Functions that send email send from `noreply@<emailDomain>` (SES identity: the domain). */
   emailDomain: string;
   /** Today's user pool keeps its name where a deployment says so; the stage's name otherwise. */
   userPoolName?: string;
@@ -39,6 +45,8 @@ const BINARY_MEDIA_TYPES = ['application/octet-stream', 'application/pdf', 'imag
 const DEFAULT_ASYNC_RETRIES = 2;
 /** SQS's longest retention: a failure is still there after a two-week holiday. */
 const DEAD_LETTER_RETENTION_S = 14 * 86_400;
+/** The seed's senders, by local part: automatic mail, and the address people answer. */
+const SENDERS = ['noreply', 'support'];
 
 /**
  * The whole of one stage from the manifests and the event catalog: every resource with its final
@@ -103,11 +111,14 @@ export const resolvePlan = (input: PlanInput): Plan => {
     }),
   );
 
-  const triggered = (spec: FunctionSpec) => Boolean(spec.subscribe || spec.schedule);
+  const triggered = (spec: FunctionSpec) =>
+    Boolean(spec.subscribe || spec.sesEvents || spec.schedule);
   const functions: FunctionPlan[] = input.services.flatMap(({ manifest, dir }) =>
     Object.entries(manifest.functions).map(([key, spec]) => {
       const name = names.function(manifest.service, key);
       const { uses } = spec;
+      /** Its async retries are its subscription's (catalog or SES events), else the default. */
+      const heard = spec.subscribe ?? spec.sesEvents;
       const environment = functionEnvironment(
         manifest,
         { ...spec, uses: { ...uses, userPool: false } },
@@ -130,6 +141,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
             ]),
           ),
           emailFrom: `noreply@${input.emailDomain}`,
+          emailConfigurationSet: names.configurationSet,
         },
       );
       return {
@@ -161,8 +173,8 @@ export const resolvePlan = (input: PlanInput): Plan => {
         invokedBy: spec.invokedBy ?? [],
         ...(triggered(spec) && {
           asyncInvoke: {
-            retryAttempts: spec.subscribe?.retryAttempts ?? DEFAULT_ASYNC_RETRIES,
-            ...(spec.subscribe && { maxEventAgeS: spec.subscribe.maxEventAgeS }),
+            retryAttempts: heard?.retryAttempts ?? DEFAULT_ASYNC_RETRIES,
+            ...(heard && { maxEventAgeS: heard.maxEventAgeS }),
             deadLetterQueue: names.deadLetterQueue(manifest.service, key),
           },
         }),
@@ -185,7 +197,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
   );
 
   const rules: RulePlan[] = functions.flatMap((fn) => {
-    const { subscribe, schedule } = fn.spec;
+    const { subscribe, sesEvents, schedule } = fn.spec;
     const target = {
       id: fn.name,
       functionName: fn.name,
@@ -203,6 +215,19 @@ export const resolvePlan = (input: PlanInput): Plan => {
           ...target,
           retryAttempts: subscribe.retryAttempts,
           maxEventAgeS: subscribe.maxEventAgeS,
+        },
+      });
+    }
+    if (sesEvents) {
+      planned.push({
+        name: names.sesEventsRule(fn.service, fn.key),
+        bus: 'default',
+        pattern: sesEventPattern(sesEvents.events),
+        description: `${fn.ref} subscribes to SES's ${sesEvents.events.join(', ')}`,
+        target: {
+          ...target,
+          retryAttempts: sesEvents.retryAttempts,
+          maxEventAgeS: sesEvents.maxEventAgeS,
         },
       });
     }
@@ -246,6 +271,25 @@ export const resolvePlan = (input: PlanInput): Plan => {
     ),
   };
 
+  const sesEventsHeard = [
+    ...new Set(functions.flatMap((fn) => fn.spec.sesEvents?.events ?? [])),
+  ].sort();
+  const email: EmailPlan = {
+    identity: input.emailDomain,
+    senders: SENDERS.map((local) => `${local}@${input.emailDomain}`),
+    mailFromDomain: `mail.${input.emailDomain}`,
+    configurationSet: {
+      name: names.configurationSet,
+      ...(sesEventsHeard.length > 0 && {
+        eventDestination: {
+          name: names.configurationSetEvents,
+          busArn: arns.bus('default'),
+          eventTypes: sesEventsHeard.map((detailType) => sesEventTypes[detailType]),
+        },
+      }),
+    },
+  };
+
   return {
     stage: input.stage,
     location: input.location,
@@ -270,5 +314,6 @@ export const resolvePlan = (input: PlanInput): Plan => {
       },
     }),
     ...(userPool && { userPool }),
+    email,
   };
 };

@@ -45,6 +45,12 @@ export const stageNames = (stage: string) => {
     /** The rule that delivers a function's subscribed events, on the bus. */
     subscriptionRule: (service: string, fn: string) =>
       checked(`${prefix}-${service}-${fn}`, 64, 'EventBridge rule'),
+    /** The rule that delivers SES's events (bounces, complaints) to a function, on the default bus. */
+    sesEventsRule: (service: string, fn: string) =>
+      checked(`${prefix}-${service}-${fn}-ses`, 64, 'EventBridge rule'),
+    /** The SES configuration set every email of the stage is sent with, and its event destination. */
+    configurationSet: prefix,
+    configurationSetEvents: `${prefix}-events`,
     /** The rule that runs a function on its schedule, on the default bus. */
     scheduleRule: (service: string, fn: string) =>
       checked(`${prefix}-${service}-${fn}-schedule`, 64, 'EventBridge rule'),

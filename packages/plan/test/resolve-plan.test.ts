@@ -33,6 +33,10 @@ const shop = (changes: Partial<ServiceManifestInput> = {}) =>
         subscribe: { events: ['Paid', 'Refunded'], retryAttempts: 1, maxEventAgeS: 600 },
       },
       sweep: { entry: 'src/handlers/sweep.ts', schedule: 'rate(5 minutes)' },
+      onBounce: {
+        entry: 'src/handlers/on-bounce.ts',
+        sesEvents: { events: ['Email Bounced', 'Email Complaint Received'], retryAttempts: 1 },
+      },
     },
     workflows: {
       Payment: {
@@ -131,6 +135,36 @@ describe('rules', () => {
       deadLetterQueue: 'mytabs-dev-shop-sweep-dlq',
     });
     expect(plan.functions.find((f) => f.key === 'pay')?.asyncInvoke).toBeUndefined();
+  });
+
+  it("hear SES's events on the default bus, which the configuration set publishes there", () => {
+    const plan = planOf('dev');
+    expect(plan.rules.find((r) => r.name === 'mytabs-dev-shop-onBounce-ses')).toMatchObject({
+      bus: 'default',
+      pattern: {
+        source: ['aws.ses'],
+        'detail-type': ['Email Bounced', 'Email Complaint Received'],
+      },
+      target: { retryAttempts: 1, deadLetterQueue: 'mytabs-dev-shop-onBounce-dlq' },
+    });
+    expect(plan.email).toEqual({
+      identity: 'example.test',
+      senders: ['noreply@example.test', 'support@example.test'],
+      mailFromDomain: 'mail.example.test',
+      configurationSet: {
+        name: 'mytabs-dev',
+        eventDestination: {
+          name: 'mytabs-dev-events',
+          busArn: 'arn:aws:events:eu-west-1:123456789012:event-bus/default',
+          eventTypes: ['BOUNCE', 'COMPLAINT'],
+        },
+      },
+    });
+    const quiet = planOf('dev', {
+      functions: { pay: { entry: 'src/handlers/pay.ts' } },
+      workflows: {},
+    });
+    expect(quiet.email.configurationSet).toEqual({ name: 'mytabs-dev' });
   });
 
   it('refuse an event the catalog lacks', () => {
