@@ -1,6 +1,5 @@
 export * from './access/business-roles.ts';
 export * from './address.ts';
-export * from './aws-events/ses-events.ts';
 export * from './api/attendees.ts';
 export * from './api/businesses.ts';
 export * from './api/check-ins.ts';
@@ -14,6 +13,7 @@ export * from './api/routes.ts';
 export * from './api/ticket-types.ts';
 export * from './api/users.ts';
 export * from './api/webhook.ts';
+export * from './aws-events/ses-events.ts';
 export * from './cart.ts';
 export * from './events/breaking-changes.ts';
 export * from './events/catalog.ts';

@@ -57,3 +57,8 @@ export const SesComplaintDetail = z.object({
   }),
 });
 export type SesComplaintDetail = z.infer<typeof SesComplaintDetail>;
+
+/** One SES event as its subscriber receives it, parsed. */
+export type SesEvent =
+  | { detailType: 'Email Bounced'; detail: SesBounceDetail }
+  | { detailType: 'Email Complaint Received'; detail: SesComplaintDetail };

@@ -7,7 +7,7 @@ export const EmailBounced = defineEvent({
   detailType: 'EmailBounced',
   version: 1,
   description:
-    "SES reported that an address bounced an email; a permanent bounce means it is never mailed again.",
+    'SES reported that an address bounced an email; a permanent bounce means it is never mailed again.',
   data: z.object({
     address: z.email(),
     /** SES's `bounceType`: `Permanent` (a hard bounce), `Transient` or `Undetermined`. */

@@ -57,6 +57,8 @@ export const SendConfirmationStep = defineInvocation({
   response: z.object({
     status: z.enum(['sent', 'already-sent', 'failed']),
     messageId: z.string().optional(),
+    /** Why it failed, e.g. the address hard-bounced before. */
+    failure: z.string().optional(),
   }),
 });
 
@@ -102,5 +104,7 @@ export const SendApologyStep = defineInvocation({
   response: z.object({
     status: z.enum(['sent', 'already-sent', 'failed']),
     messageId: z.string().optional(),
+    /** Why it failed, e.g. the address hard-bounced before. */
+    failure: z.string().optional(),
   }),
 });

@@ -16,4 +16,5 @@ export { logger, MetricUnit, metrics } from './observability.ts';
 export * from './publish.ts';
 export * from './put-once.ts';
 export * from './secret-value.ts';
+export * from './ses-event-handler.ts';
 export * from './transient-error.ts';

@@ -5,6 +5,8 @@ import * as z from 'zod';
 export const env = environmentOf({
   /** `noreply@<domain>`: the plan sets it for every `uses.email` function. */
   EMAIL_FROM: z.email(),
+  /** The stage's SES configuration set: its events tell us of bounces and complaints. */
+  EMAIL_CONFIGURATION_SET: z.string().min(1),
 });
 
 /** The buyers' ticket site, `https://ticket.<domain>`, on the domain the emails come from. */

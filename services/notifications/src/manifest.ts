@@ -39,5 +39,16 @@ export const manifest = defineManifest({
       // Takes over the email's existing record: it never writes one.
       uses: { table: ['GetItem', 'UpdateItem'], bus: true, email: true },
     },
+    /** SES's bounces and complaints (on the default bus, SES's only one) as catalog events. */
+    translateSesEvents: {
+      entry: 'src/handlers/translate-ses-events.ts',
+      sesEvents: { events: ['Email Bounced', 'Email Complaint Received'] },
+      uses: { bus: true },
+    },
+    recordSuppression: {
+      entry: 'src/handlers/record-suppression.ts',
+      subscribe: { events: ['EmailBounced', 'EmailComplained'] },
+      uses: { table: ['PutItem'] },
+    },
   },
 });

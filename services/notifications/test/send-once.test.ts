@@ -1,8 +1,27 @@
 import { describe, expect, it } from 'vitest';
 import { PermanentEmailError, RefusedForNowError } from '../src/domain/email-errors.ts';
 import type { EmailMessage, TemplateName } from '../src/domain/email-message.ts';
-import type { EmailRecord, EmailRecordsPort, MailerPort } from '../src/domain/ports.ts';
+import type {
+  EmailRecord,
+  EmailRecordsPort,
+  MailerPort,
+  SuppressionsPort,
+} from '../src/domain/ports.ts';
 import { LEASE_MS, resendFailed, sendOnce } from '../src/domain/send-once.ts';
+import type { Suppression } from '../src/domain/suppression.ts';
+
+/** The suppressions port over a Map: the first reason stays, as with the adapter's putOnce. */
+const memorySuppressions = (...initial: Suppression[]): SuppressionsPort => {
+  const rows = new Map(initial.map((s) => [s.address, s]));
+  return {
+    find: async (address) => rows.get(address.toLowerCase()),
+    record: async (s) => {
+      if (rows.has(s.address)) return false;
+      rows.set(s.address, s);
+      return true;
+    },
+  };
+};
 
 /** The records port over a Map with the same conditions as the DynamoDB adapter. */
 const memoryRecords = () => {
@@ -63,7 +82,12 @@ describe('sendOnce', () => {
   it('sends once, then answers already-sent', async () => {
     const records = memoryRecords();
     const ses = mailer(['msg-1']);
-    const deps = { records: records.port, mailer: ses.port, now: at(0) };
+    const deps = {
+      records: records.port,
+      mailer: ses.port,
+      suppressions: memorySuppressions(),
+      now: at(0),
+    };
     expect(await sendOnce(key, message, deps)).toEqual({ status: 'sent', messageId: 'msg-1' });
     expect(await sendOnce(key, message, deps)).toEqual({
       status: 'already-sent',
@@ -75,7 +99,12 @@ describe('sendOnce', () => {
   it('a throttled send is retried at once; an attempt with unknown outcome waits for its lease', async () => {
     const records = memoryRecords();
     const ses = mailer([new RefusedForNowError('throttled'), new Error('socket hang up'), 'msg-2']);
-    const deps = (ms: number) => ({ records: records.port, mailer: ses.port, now: at(ms) });
+    const deps = (ms: number) => ({
+      records: records.port,
+      mailer: ses.port,
+      suppressions: memorySuppressions(),
+      now: at(ms),
+    });
     await expect(sendOnce(key, message, deps(0))).rejects.toThrow(/SES could not send/);
     await expect(sendOnce(key, message, deps(1))).rejects.toMatchObject({
       name: 'TransientStepError',
@@ -93,7 +122,12 @@ describe('sendOnce', () => {
   it('records a permanent refusal, keeps answering failed, and a re-send delivers once', async () => {
     const records = memoryRecords();
     const ses = mailer([new PermanentEmailError('MessageRejected'), 'msg-3']);
-    const deps = { records: records.port, mailer: ses.port, now: at(0) };
+    const deps = {
+      records: records.port,
+      mailer: ses.port,
+      suppressions: memorySuppressions(),
+      now: at(0),
+    };
     expect(await sendOnce(key, message, deps)).toEqual({
       status: 'failed',
       failure: 'MessageRejected',
@@ -114,7 +148,12 @@ describe('sendOnce', () => {
   it('a re-send takes over an email abandoned in `sending` once its lease is over', async () => {
     const records = memoryRecords();
     const ses = mailer([new Error('timeout'), 'msg-4']);
-    const deps = (ms: number) => ({ records: records.port, mailer: ses.port, now: at(ms) });
+    const deps = (ms: number) => ({
+      records: records.port,
+      mailer: ses.port,
+      suppressions: memorySuppressions(),
+      now: at(ms),
+    });
     await expect(sendOnce(key, message, deps(0))).rejects.toThrow();
     await expect(resendFailed(key.orderId, key.template, deps(1))).rejects.toThrow(
       /another attempt/,
@@ -124,5 +163,39 @@ describe('sendOnce', () => {
       messageId: 'msg-4',
     });
     expect(ses.sent).toHaveLength(1);
+  });
+
+  it('never hands SES an email to an address that hard-bounced, and answers why', async () => {
+    const records = memoryRecords();
+    const ses = mailer(['msg-5']);
+    const bounced: Suppression = {
+      address: 'b@example.com',
+      reason: 'bounced',
+      detail: 'Permanent/General',
+      messageId: 'msg-0',
+      feedbackId: 'fb-0',
+      at: '2026-11-24T10:00:00.000Z',
+    };
+    const deps = {
+      records: records.port,
+      mailer: ses.port,
+      suppressions: memorySuppressions(bounced),
+      now: at(0),
+    };
+    const failure =
+      'Suppressed: b@example.com bounced (Permanent/General) at 2026-11-24T10:00:00.000Z, message msg-0; it is not mailed again';
+    expect(await sendOnce(key, { ...message, to: 'B@Example.com' }, deps)).toEqual({
+      status: 'failed',
+      failure,
+    });
+    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+      status: 'failed',
+      failure,
+    });
+    expect(records.rows.get('ord_0001#order-confirmation')).toMatchObject({
+      status: 'failed',
+      failure,
+    });
+    expect(ses.sent).toHaveLength(0);
   });
 });

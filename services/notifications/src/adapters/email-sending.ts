@@ -5,12 +5,14 @@ import type { TemplateName } from '../domain/email-message.ts';
 import type { SendResult } from '../domain/send-once.ts';
 import { emailRecordsRepository } from './email-records-repository.ts';
 import { sesMailer } from './ses-mailer.ts';
+import { suppressionsRepository } from './suppressions-repository.ts';
 
-/** The send records and the SES mailer, wired from the environment. */
+/** The send records, the suppressed addresses and the SES mailer, wired from the environment. */
 export const emailSending = () => {
   return {
     records: emailRecordsRepository(documentClient(), tableName()),
-    mailer: sesMailer(env('EMAIL_FROM')),
+    mailer: sesMailer(env('EMAIL_FROM'), env('EMAIL_CONFIGURATION_SET')),
+    suppressions: suppressionsRepository(documentClient(), tableName()),
     now: new Date(),
   };
 };

@@ -9,16 +9,18 @@ const FOR_NOW = new Set(['TooManyRequestsException', 'LimitExceededException']);
 
 /**
  * SES v2 SendEmail with `Simple` content (a text and an HTML part and the files, rendered now),
- * from the service's `noreply@` sender. Simple rather than Raw: SES writes the MIME, and inline
+ * from the service's `noreply@` sender, with the stage's configuration set (so SES reports its
+ * bounces and complaints, and counts its reputation). Simple rather than Raw: SES writes the MIME, and inline
  * images keep the Content-ID their `cid:` links name.
  */
-export const sesMailer = (from: string): MailerPort => ({
+export const sesMailer = (from: string, configurationSet: string): MailerPort => ({
   async send(message) {
     const attachments = await Promise.all(message.attachments.map(attachmentFile));
     try {
       const { MessageId } = await sesClient().send(
         new SendEmailCommand({
           FromEmailAddress: from,
+          ConfigurationSetName: configurationSet,
           Destination: { ToAddresses: [message.to] },
           Content: {
             Simple: {

@@ -1,4 +1,5 @@
 import type { EmailMessage, TemplateName } from './email-message.ts';
+import type { Suppression } from './suppression.ts';
 
 export type SendStatus = 'sending' | 'sent' | 'failed';
 
@@ -37,4 +38,11 @@ export interface MailerPort {
    * RefusedForNowError (SES answered, did not send) or anything else (outcome unknown).
    */
   send(message: EmailMessage): Promise<string>;
+}
+
+/** Addresses never mailed again (`suppressed#<address>`), each with the first reason heard. */
+export interface SuppressionsPort {
+  find(address: string): Promise<Suppression | undefined>;
+  /** Records it unless the address is suppressed already; true when this call recorded it. */
+  record(suppression: Suppression): Promise<boolean>;
 }

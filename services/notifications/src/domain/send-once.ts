@@ -1,6 +1,7 @@
 import { PermanentEmailError, RefusedForNowError, TransientEmailError } from './email-errors.ts';
 import type { EmailMessage, TemplateName } from './email-message.ts';
-import type { EmailRecord, EmailRecordsPort, MailerPort } from './ports.ts';
+import type { EmailRecord, EmailRecordsPort, MailerPort, SuppressionsPort } from './ports.ts';
+import { suppressedFailure } from './suppression.ts';
 
 /**
  * How long an attempt may hold an email before another may take it over: longer than a sending
@@ -15,6 +16,7 @@ export type SendResult =
 interface Deps {
   records: EmailRecordsPort;
   mailer: MailerPort;
+  suppressions: SuppressionsPort;
   now: Date;
 }
 
@@ -27,7 +29,8 @@ const leaseFrom = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString(
  * message and the `sent` mark cannot be told apart from a crash before the call: once the
  * attempt's lease has run out the email is sent again. That is a deliberate at-least-once: a
  * buyer without their tickets is worse than a buyer with the same email twice, and the window is
- * one SES call. A permanent refusal is recorded `failed` (the order still completes); only
+ * one SES call. A permanent refusal is recorded `failed` (the order still completes), and so is
+ * an email to an address that hard-bounced or complained, never handed to SES; only
  * `resendFailed` sends a failed email again.
  */
 export const sendOnce = async (
@@ -80,6 +83,12 @@ const takeOver = async (stored: EmailRecord, deps: Deps): Promise<SendResult> =>
 };
 
 const deliver = async (record: EmailRecord, deps: Deps): Promise<SendResult> => {
+  const suppressed = await deps.suppressions.find(record.message.to);
+  if (suppressed) {
+    const failure = suppressedFailure(suppressed);
+    await deps.records.markFailed(record.orderId, record.template, failure);
+    return { status: 'failed', failure };
+  }
   let messageId: string;
   try {
     messageId = await deps.mailer.send(record.message);

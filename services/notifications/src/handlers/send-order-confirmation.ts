@@ -31,7 +31,7 @@ export const handler = invocationHandler(
     logger.info('Order confirmation', { orderId: order.orderId, ...result });
     await announceSent(result, { orderId: order.orderId, template: TEMPLATE, to: message.to });
     return result.status === 'failed'
-      ? { status: 'failed' as const }
+      ? { status: 'failed' as const, failure: result.failure }
       : { status: result.status, messageId: result.messageId };
   },
 );

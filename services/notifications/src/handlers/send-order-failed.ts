@@ -17,6 +17,6 @@ export const handler = invocationHandler(SendApologyStep, async ({ order, refund
   logger.info('Order failed email', { orderId: order.orderId, ...result });
   await announceSent(result, { orderId: order.orderId, template: TEMPLATE, to: message.to });
   return result.status === 'failed'
-    ? { status: 'failed' as const }
+    ? { status: 'failed' as const, failure: result.failure }
     : { status: result.status, messageId: result.messageId };
 });
