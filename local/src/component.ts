@@ -1,6 +1,7 @@
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import type { Plan } from '@mytabs/plan';
 import type { AwsService } from './edge/aws-service.ts';
+import type { ServiceEvents } from './eventbridge/service-events.ts';
 import type { LocalFaults } from './faults/local-faults.ts';
 import type { LocalLambda } from './lambda/local-lambda.ts';
 import type { LocalSecrets } from './secrets/local-secrets.ts';
@@ -25,6 +26,8 @@ export interface PlatformContext {
   queues: LocalQueues;
   /** Injected faults: a component that can be broken asks them on each call. */
   faults: LocalFaults;
+  /** Events AWS services (SES) put on the default bus themselves. */
+  serviceEvents: ServiceEvents;
   /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */
   secrets: LocalSecrets;
   /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL` is for every function. */

@@ -6,6 +6,7 @@ import { components as defaultComponents } from './components.ts';
 import { claimDataDir } from './data-dir-lock.ts';
 import type { AwsService } from './edge/aws-service.ts';
 import { createEdgeServer } from './edge/edge-server.ts';
+import { ServiceEvents } from './eventbridge/service-events.ts';
 import type { FaultSpec } from './faults/fault-spec.ts';
 import { faultsRoute } from './faults/faults-route.ts';
 import { LocalFaults } from './faults/local-faults.ts';
@@ -123,6 +124,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   refresh = (rebuilt) => lambda.refresh(rebuilt);
   services.push(lambdaApi(lambda), sqsApi(queues), faultsRoute(faults));
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
+  const serviceEvents = new ServiceEvents();
 
   const running: RunningComponent[] = [];
   const stop = async () => {
@@ -144,6 +146,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
         lambda,
         queues,
         faults,
+        serviceEvents,
         secrets,
         edgeUrl,
         endpoints: { ...endpoints },

@@ -61,6 +61,7 @@ export const eventBridgeComponent = (
         ? {}
         : { retryBaseDelayMs: options.retryBaseDelayMs }),
     });
+    context.serviceEvents.connect((event) => bridge.putServiceEvent(event));
     return {
       services: [eventsApi(bridge), deadLettersRoute(bridge), archivedEventsRoute(bridge)],
       async close() {

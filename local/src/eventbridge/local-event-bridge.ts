@@ -13,6 +13,7 @@ import { checkEntry, checkRequestLimits, type PutEventsEntry } from './put-event
 import { Replays } from './replays.ts';
 import { type Rule, RuleRegistry } from './rule-registry.ts';
 import { Scheduler } from './scheduler.ts';
+import type { ServiceEvent } from './service-events.ts';
 import {
   type DeadLetteredEvent,
   type LambdaInvoker,
@@ -141,6 +142,19 @@ export class LocalEventBridge {
       this.#route(bus, event);
       return { EventId: event.id };
     });
+  }
+
+  /** An AWS service's own event (SES's), on the default bus: where AWS services put theirs. */
+  putServiceEvent(event: ServiceEvent) {
+    const delivered = envelope({
+      source: event.source,
+      detailType: event.detailType,
+      detail: event.detail,
+      ...(event.resources ? { resources: event.resources } : {}),
+      time: new Date(this.clock.now()),
+    });
+    this.archives.archive(busArn('default'), delivered);
+    this.#route('default', delivered);
   }
 
   /** Events no target took, per rule, in the dead-letter queues their targets name. */

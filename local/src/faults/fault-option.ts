@@ -34,7 +34,7 @@ export const parseFaultOption = (text: string): FaultSpec => {
   const field = SUBJECT[kind];
   if (!field || subject === undefined) {
     throw new Error(
-      `--fault ${text}: begins with function=NAME, ses=refuse|throttle, stripe=5xx|timeout or dynamodb=TABLE`,
+      `--fault ${text}: begins with function=NAME, ses=refuse|throttle|bounce|complain, stripe=5xx|timeout or dynamodb=TABLE`,
     );
   }
   const spec: Record<string, unknown> = { kind, [field]: subject };

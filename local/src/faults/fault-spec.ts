@@ -28,8 +28,12 @@ export const FaultSpec = z.discriminatedUnion('kind', [
   }),
   z.object({
     kind: z.literal('ses'),
-    /** `refuse`: SES's MessageRejected (400); `throttle`: TooManyRequestsException (429). */
-    mode: z.enum(['refuse', 'throttle']),
+    /**
+     * `refuse`: SES's MessageRejected (400); `throttle`: TooManyRequestsException (429). `bounce`
+     * and `complain`: SES takes the email, then reports a permanent bounce or a complaint for it
+     * on the default bus, as the configuration set it was sent with asks.
+     */
+    mode: z.enum(['refuse', 'throttle', 'bounce', 'complain']),
     /** Only SendEmail calls to this address fail; every one when omitted. */
     recipient: z.email().optional(),
     ...lasting,

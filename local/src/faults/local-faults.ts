@@ -121,13 +121,20 @@ export class LocalFaults {
   }
 }
 
+const SES_VERBS = {
+  refuse: 'refuses',
+  throttle: 'throttles',
+  bounce: 'bounces',
+  complain: 'reports a complaint about',
+} as const;
+
 const describe = (fault: Fault) => {
   const times = fault.times === undefined ? '' : `, at most ${fault.times} call(s)`;
   switch (fault.kind) {
     case 'function':
       return `function ${fault.function} fails with ${fault.errorType}${times}`;
     case 'ses':
-      return `SES ${fault.mode === 'refuse' ? 'refuses' : 'throttles'} SendEmail${fault.recipient ? ` to ${fault.recipient}` : ''}${times}`;
+      return `SES ${SES_VERBS[fault.mode]} SendEmail${fault.recipient ? ` to ${fault.recipient}` : ''}${times}`;
     case 'stripe':
       return `Stripe ${fault.mode === 'timeout' ? 'does not answer' : `answers ${fault.status}`}${times}`;
     case 'dynamodb':

@@ -5,7 +5,9 @@ import { signingName } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
 import { close, listen } from '../listen.ts';
 import { refusedAttachments } from './ses-attachments.ts';
+import { refusedConfigurationSet } from './ses-configuration-sets.ts';
 import { sesFaultAnswer } from './ses-faults.ts';
+import { reportFeedback } from './ses-feedback.ts';
 import { sesMessages } from './ses-messages.ts';
 
 // Through require: its CommonJS `exports.default` reaches ESM differently under tsx and vitest.
@@ -25,12 +27,14 @@ const portOf = (server: Server) => {
  * port gets the platform's one-line error, and reached through the edge for the SDK and the CLI.
  * An injected `ses` fault makes SendEmail refuse or throttle (see ses-faults.ts). The inbox port
  * also serves each email as a file (`/messages/<MessageId>.eml`, see ses-messages.ts); SendEmail's
- * attachments are checked as SES checks them first (ses-attachments.ts).
+ * attachments are checked as SES checks them first (ses-attachments.ts), and its configuration
+ * set must be the stage's. A `bounce` or `complain` fault makes SES report the email bounced or
+ * complained about on the default bus, as SES's event destination does (ses-feedback.ts).
  */
 export const ses: PlatformComponent = {
   name: 'ses',
   port: { default: 8005, envVar: 'MYTABS_SES_PORT', description: 'SES inbox' },
-  async start({ port, faults }) {
+  async start({ port, faults, plan, serviceEvents }) {
     const emulator = await sesServer({ host: '127.0.0.1', port: 0 });
     const emulatorPort = portOf(emulator);
     const messages = sesMessages(emulatorPort);
@@ -67,10 +71,16 @@ export const ses: PlatformComponent = {
           name: 'ses',
           accepts: (request) =>
             request.path.startsWith('/v2/email/') || signingName(request.headers) === 'ses',
-          handle: async (request) =>
-            refusedAttachments(request) ??
-            sesFaultAnswer(faults, request) ??
-            forward(request, emulatorPort),
+          handle: async (request) => {
+            const refused =
+              refusedAttachments(request) ??
+              refusedConfigurationSet(plan.email, request) ??
+              sesFaultAnswer(faults, request);
+            if (refused) return refused;
+            const response = await forward(request, emulatorPort);
+            reportFeedback(plan.email, faults, serviceEvents, request, response);
+            return response;
+          },
         },
       ],
       endpoints: { ses: `http://127.0.0.1:${inboxPort}` },

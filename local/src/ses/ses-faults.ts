@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EdgeRequest, EdgeResponse } from '../edge/aws-service.ts';
 import type { LocalFaults } from '../faults/local-faults.ts';
 
-const recipientsOf = (body: Buffer) => {
+export const recipientsOf = (body: Buffer) => {
   try {
     const destination = (JSON.parse(body.toString('utf8')) as { Destination?: unknown })
       .Destination as Record<string, unknown> | undefined;
@@ -14,6 +14,10 @@ const recipientsOf = (body: Buffer) => {
     return [];
   }
 };
+
+/** Whether an `ses` fault is for this SendEmail: for every one, or one to its recipient. */
+export const appliesTo = (fault: { recipient?: string | undefined }, body: Buffer) =>
+  fault.recipient === undefined || recipientsOf(body).includes(fault.recipient.toLowerCase());
 
 /**
  * SES v2's answer to a SendEmail while an injected `ses` fault applies to it (every SendEmail, or
@@ -27,8 +31,7 @@ export const sesFaultAnswer = (
   if (request.method !== 'POST' || request.path !== '/v2/email/outbound-emails') return undefined;
   const fault = faults.take(
     'ses',
-    (f) =>
-      f.recipient === undefined || recipientsOf(request.body).includes(f.recipient.toLowerCase()),
+    (f) => (f.mode === 'refuse' || f.mode === 'throttle') && appliesTo(f, request.body),
   );
   if (!fault) return undefined;
   const [status, code, message] =
