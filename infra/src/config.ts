@@ -70,8 +70,6 @@ export const MyTabsConfig = z.strictObject({
    * each upload invalidates its distribution.
    */
   siteBuilds: json(z.partialRecord(SiteKey, z.string().min(1))).default({}),
-  /** SES identity the email-sending functions may send from; the domain by default. */
-  emailIdentity: z.string().min(1).optional(),
   /** Days the bus archive keeps events for replay; 0 keeps them forever. */
   archiveRetentionDays: z.coerce.number().int().min(0).default(365),
   /**

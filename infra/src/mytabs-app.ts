@@ -7,6 +7,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api/api-stack.ts';
 import type { MyTabsConfig } from './config.ts';
 import { EdgeStack } from './domains/edge-stack.ts';
+import { EmailStack } from './email/email-stack.ts';
 import { PlatformStack } from './platform/platform-stack.ts';
 import { ServiceStack } from './service/service-stack.ts';
 import { SitesStack } from './sites/sites-stack.ts';
@@ -25,6 +26,8 @@ export interface MyTabsStacks {
   /** The stage's plan, which every stack was built from. */
   plan: Plan;
   platform: PlatformStack;
+  /** The SES identity and configuration set every sending function uses. */
+  email: EmailStack;
   services: Record<string, ServiceStack>;
   /** Absent while no manifest declares a route (a REST API must have a method). */
   api?: ApiStack;
@@ -66,6 +69,14 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     terminationProtection: protect,
   });
 
+  const email = new EmailStack(app, names.stack('email'), {
+    env,
+    description: `MyTabs ${config.stage}: email from ${config.domainName} through SES (identity, DKIM, MAIL FROM, configuration set)`,
+    email: plan.email,
+    config,
+    terminationProtection: protect,
+  });
+
   const services: Record<string, ServiceStack> = {};
   for (const { manifest } of props.services) {
     const stack = new ServiceStack(app, names.stack(manifest.service), {
@@ -74,6 +85,7 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
       plan,
       service: manifest.service,
       config,
+      email: { identityArn: email.identityArn, configurationSetArn: email.configurationSetArn },
       protect,
       logRetention,
       projectRoot: props.projectRoot,
@@ -81,10 +93,11 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     });
     // Services reach the bus and each other by name, not by reference: deployment order only.
     stack.addStackDependency(platform);
+    stack.addStackDependency(email);
     services[manifest.service] = stack;
   }
 
-  if (plan.routes.length === 0) return { plan, platform, services };
+  if (plan.routes.length === 0) return { plan, platform, email, services };
   const api = new ApiStack(app, names.stack('api'), {
     env,
     description: `MyTabs ${config.stage}: the REST API of every route, with its WAF web ACL`,
@@ -113,5 +126,5 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     healthCheckName: names.healthCheck,
     terminationProtection: protect,
   });
-  return { plan, platform, services, api, edge, sites };
+  return { plan, platform, email, services, api, edge, sites };
 };

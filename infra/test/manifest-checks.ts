@@ -236,10 +236,11 @@ export const manifestChecks = (built: () => BuiltApp) => {
       for (const r of on('events:PutEvents')) {
         expect(JSON.stringify(r)).toContain(`:event-bus/${stacks.plan.bus.name}`);
       }
-      for (const r of on('ses:SendEmail')) {
-        expect(JSON.stringify(r)).toContain(
-          `:identity/${config.emailIdentity ?? config.domainName}`,
-        );
+      if (uses.email) {
+        expect(on('ses:SendEmail').map((r) => JSON.stringify(r))).toEqual([
+          expect.stringContaining(`:identity/${stacks.plan.email.identity}`),
+          expect.stringContaining(`:configuration-set/${stacks.plan.email.configurationSet.name}`),
+        ]);
       }
     }
   });

@@ -17,8 +17,8 @@ export interface GrantTargets {
   functionArn: (name: string) => string;
   /** State machines of this service, by name. */
   workflows: Record<string, IStateMachine>;
-  /** ARN of the SES identity email is sent from. */
-  emailIdentityArn: string;
+  /** The SES identity email is sent from and the configuration set it is sent with. */
+  email: { identityArn: string; configurationSetArn: string };
 }
 
 const need = <T>(value: T | undefined, what: string): T => {
@@ -88,7 +88,11 @@ export const grantUses = (role: IRole, grants: FunctionGrants, targets: GrantTar
   }
   if (grants.email) {
     role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: ['ses:SendEmail'], resources: [targets.emailIdentityArn] }),
+      // SES authorizes SendEmail on the identity and on the configuration set it names.
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [targets.email.identityArn, targets.email.configurationSetArn],
+      }),
     );
   }
 };

@@ -20,7 +20,7 @@ import { userPoolOf } from '../identity/user-pool-of.ts';
 import type { GeneratedKind } from '../keys/ensure-key.ts';
 import { GeneratedKeys, KEY_HANDLER } from '../keys/generated-keys.ts';
 import { DeadLetterQueue } from './dead-letter-queue.ts';
-import { grantUses } from './function-grants.ts';
+import { type GrantTargets, grantUses } from './function-grants.ts';
 import { PlannedRule } from './planned-rule.ts';
 import { ServiceFunction } from './service-function.ts';
 import { ServiceSecrets } from './service-secrets.ts';
@@ -37,6 +37,8 @@ export interface ServiceStackProps extends StackProps {
   logRetention: RetentionDays;
   /** The monorepo root esbuild bundles from. */
   projectRoot: string;
+  /** What `uses.email` functions are granted: the identity and the configuration set. */
+  email: GrantTargets['email'];
 }
 
 const uniqueId = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -94,12 +96,6 @@ export class ServiceStack extends Stack {
       }).stateMachine;
     }
 
-    const emailIdentityArn = this.formatArn({
-      service: 'ses',
-      resource: 'identity',
-      resourceName: config.emailIdentity ?? config.domainName,
-    });
-
     for (const planned of own(plan.functions)) {
       const fn = new ServiceFunction(this, uniqueId(planned.key), {
         functionName: planned.name,
@@ -125,7 +121,7 @@ export class ServiceStack extends Stack {
           return callee.arn;
         },
         workflows,
-        emailIdentityArn,
+        email: props.email,
       });
       this.wireInvocations(fn, planned, plan, bus);
       this.functions[planned.key] = fn;

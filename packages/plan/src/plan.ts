@@ -55,7 +55,7 @@ export interface EmailPlan {
      * Where SES publishes the events functions subscribe to (`sesEvents`): EventBridge's default
      * bus, the only one SES writes to. Absent when no function subscribes.
      */
-    eventDestination?: { name: string; busArn: string; eventTypes: string[] };
+    eventDestination?: { name: string; bus: 'default'; eventTypes: string[] };
   };
 }
 

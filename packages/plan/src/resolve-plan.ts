@@ -283,7 +283,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
       ...(sesEventsHeard.length > 0 && {
         eventDestination: {
           name: names.configurationSetEvents,
-          busArn: arns.bus('default'),
+          bus: 'default',
           eventTypes: sesEventsHeard.map((detailType) => sesEventTypes[detailType]),
         },
       }),

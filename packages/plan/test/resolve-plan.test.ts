@@ -155,7 +155,7 @@ describe('rules', () => {
         name: 'mytabs-dev',
         eventDestination: {
           name: 'mytabs-dev-events',
-          busArn: 'arn:aws:events:eu-west-1:123456789012:event-bus/default',
+          bus: 'default',
           eventTypes: ['BOUNCE', 'COMPLAINT'],
         },
       },
