@@ -57,7 +57,7 @@ const allowedActions = (spec: FunctionSpec) => {
   }
   if (uses.email) add('ses:SendEmail');
   // The on-failure destination of asynchronously invoked functions.
-  if (spec.subscribe || spec.schedule)
+  if (spec.subscribe || spec.sesEvents || spec.schedule)
     add('sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl');
   return allowed;
 };
@@ -237,9 +237,9 @@ export const manifestChecks = (built: () => BuiltApp) => {
         expect(JSON.stringify(r)).toContain(`:event-bus/${stacks.plan.bus.name}`);
       }
       if (uses.email) {
-        expect(on('ses:SendEmail').map((r) => JSON.stringify(r))).toEqual([
-          expect.stringContaining(`:identity/${stacks.plan.email.identity}`),
-          expect.stringContaining(`:configuration-set/${stacks.plan.email.configurationSet.name}`),
+        expect(on('ses:SendEmail').map((r) => JSON.stringify(r)).sort()).toEqual([
+          expect.stringContaining(`:configuration-set/${stacks.plan.email.configurationSet.name}"`),
+          expect.stringContaining(`:identity/${stacks.plan.email.identity}"`),
         ]);
       }
     }
@@ -283,7 +283,8 @@ export const manifestChecks = (built: () => BuiltApp) => {
         `rule ${planned.name}`,
       );
       if (planned.pattern) {
-        expect(rule.EventBusName).toBe(plan.bus.name);
+        // SES's events are on the default bus (no EventBusName), catalog events on the stage's.
+        expect(rule.EventBusName).toBe(planned.bus === 'default' ? undefined : plan.bus.name);
         expect(rule.EventPattern).toEqual(planned.pattern);
       } else {
         expect(rule.EventBusName).toBeUndefined();

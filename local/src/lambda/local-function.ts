@@ -26,9 +26,9 @@ export interface LocalFunction {
   environment: Record<string, string>;
 }
 
-/** Callable by anyone: its route, subscription or schedule is how the platform reaches it. */
+/** Callable by anyone: its route, subscription (to catalog or SES events) or schedule reaches it. */
 export const hasTrigger = (fn: LocalFunction) =>
-  Boolean(fn.spec.http || fn.spec.subscribe || fn.spec.schedule);
+  Boolean(fn.spec.http || fn.spec.subscribe || fn.spec.sesEvents || fn.spec.schedule);
 
 const runtimeEnvironment = (fn: FunctionPlan, edgeUrl: string): Record<string, string> => ({
   AWS_REGION: REGION,
