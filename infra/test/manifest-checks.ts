@@ -237,7 +237,11 @@ export const manifestChecks = (built: () => BuiltApp) => {
         expect(JSON.stringify(r)).toContain(`:event-bus/${stacks.plan.bus.name}`);
       }
       if (uses.email) {
-        expect(on('ses:SendEmail').map((r) => JSON.stringify(r)).sort()).toEqual([
+        expect(
+          on('ses:SendEmail')
+            .map((r) => JSON.stringify(r))
+            .sort(),
+        ).toEqual([
           expect.stringContaining(`:configuration-set/${stacks.plan.email.configurationSet.name}"`),
           expect.stringContaining(`:identity/${stacks.plan.email.identity}"`),
         ]);

@@ -1,11 +1,12 @@
-import type { UserPoolPlan } from '@mytabs/plan';
-import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { EmailPlan, UserPoolPlan } from '@mytabs/plan';
+import { RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
   Mfa,
   OAuthScope,
   UserPool,
   type UserPoolClient,
+  UserPoolEmail,
   UserPoolGroup,
   UserPoolOperation,
 } from 'aws-cdk-lib/aws-cognito';
@@ -14,6 +15,8 @@ import { Construct } from 'constructs';
 
 export interface ServiceUserPoolProps {
   plan: UserPoolPlan;
+  /** Cognito's verification and password-reset codes go out through our SES identity. */
+  email: EmailPlan;
   /** Replace every OAuth client's URLs (context overrides); the manifest's otherwise. */
   callbackUrls?: string[];
   logoutUrls?: string[];
@@ -34,7 +37,12 @@ const triggers = {
   preTokenGeneration: UserPoolOperation.PRE_TOKEN_GENERATION,
 } as const;
 
-/** The plan's user pool: sign-in, password policy, MFA, groups, clients, triggers. */
+/**
+ * The plan's user pool: sign-in, password policy, MFA, groups, clients, triggers, its emails
+ * from `noreply@` through our SES identity (not Cognito's default sender and its small daily
+ * quota) with the stage's configuration set, and the hosted UI on its prefix domain, which the
+ * clients' authorization-code flow needs.
+ */
 export class ServiceUserPool extends Construct {
   readonly userPool: UserPool;
   readonly clients: UserPoolClient[];
@@ -67,6 +75,13 @@ export class ServiceUserPool extends Construct {
       mfa: mfa[spec.mfa],
       mfaSecondFactor: spec.mfa === 'off' ? undefined : { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      email: UserPoolEmail.withSES({
+        fromEmail: props.email.from,
+        fromName: 'MyTabs',
+        sesRegion: Stack.of(this).region,
+        sesVerifiedDomain: props.email.identity,
+        configurationSetName: props.email.configurationSet.name,
+      }),
       deletionProtection: props.protect,
       removalPolicy: props.protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
@@ -81,6 +96,9 @@ export class ServiceUserPool extends Construct {
       id: 'AwsSolutions-COG8',
       reason:
         'Essentials feature plan, as today; the Plus plan (threat protection) is a cost decision left to the monitoring and cost issue.',
+    });
+    this.userPool.addDomain('HostedUi', {
+      cognitoDomain: { domainPrefix: props.plan.domainPrefix },
     });
     for (const group of spec.groups) {
       new UserPoolGroup(this, `Group-${group}`, { userPool: this.userPool, groupName: group });

@@ -137,6 +137,7 @@ export class ServiceStack extends Stack {
       );
       this.userPool = new ServiceUserPool(this, 'UserPool', {
         plan: pool,
+        email: plan.email,
         callbackUrls: config.callbackUrls,
         logoutUrls: config.logoutUrls,
         functions,

@@ -127,3 +127,38 @@ describe("SES's events on the default bus", () => {
     );
   });
 });
+
+describe('sign-in', () => {
+  it("sends Cognito's codes from noreply@ through our identity and configuration set", () => {
+    const t = live.serviceTemplate('identity');
+    const [, pool] = one(resources(t, 'AWS::Cognito::UserPool'), 'user pool');
+    expect(pool.EmailConfiguration).toMatchObject({
+      EmailSendingAccount: 'DEVELOPER',
+      From: 'MyTabs <noreply@keeptabs.app>',
+      ConfigurationSet: 'mytabs-prod',
+    });
+    expect(JSON.stringify(pool.EmailConfiguration.SourceArn)).toMatch(
+      /:ses:eu-west-1:.*:identity\/keeptabs\.app"/,
+    );
+  });
+
+  it('has a hosted UI on its prefix domain, and the clients their callback and sign-out URLs', () => {
+    const t = live.serviceTemplate('identity');
+    const [poolId] = one(resources(t, 'AWS::Cognito::UserPool'), 'user pool');
+    const [, domain] = one(resources(t, 'AWS::Cognito::UserPoolDomain'), 'domain');
+    expect(domain).toEqual({ Domain: 'mytabs-prod', UserPoolId: { Ref: poolId } });
+    const oAuthClients = live.stacks.plan.userPool?.spec.clients.filter((c) => c.oAuth) ?? [];
+    expect(oAuthClients.length).toBeGreaterThan(0);
+    for (const client of oAuthClients) {
+      const [, deployed] = one(
+        resources(t, 'AWS::Cognito::UserPoolClient').filter(
+          ([, p]) => p.ClientName === client.name,
+        ),
+        `client ${client.name}`,
+      );
+      expect(deployed.CallbackURLs).toEqual(client.oAuth?.callbackUrls);
+      expect(deployed.LogoutURLs).toEqual(client.oAuth?.logoutUrls);
+      expect(deployed.AllowedOAuthFlows).toContain('code');
+    }
+  });
+});

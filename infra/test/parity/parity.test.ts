@@ -142,6 +142,10 @@ it('matches rules: name, bus, exact pattern or schedule, state, targets with ret
     }),
   );
   expect(differences('rule', aws, localRules)).toEqual([]);
+  // SES's events reach notifications by the one rule on the default bus, on both.
+  expect([...localRules.keys()]).toContain(
+    'default/mytabs-local-notifications-translateSesEvents-ses',
+  );
 });
 
 it('matches the bus and its archive', async () => {

@@ -45,6 +45,8 @@ export interface Plan {
 export interface EmailPlan {
   /** The SES domain identity (Easy DKIM), e.g. `keeptabs.app`. */
   identity: string;
+  /** What automatic mail is sent from (functions' `EMAIL_FROM`, Cognito's codes): `noreply@`. */
+  from: string;
   /** The addresses the seed sends from, on the identity's domain. */
   senders: string[];
   /** The custom MAIL FROM domain (its MX and SPF records make bounces come back to SES). */
@@ -171,6 +173,8 @@ export interface UserPoolPlan {
   service: string;
   name: string;
   identityPoolName: string;
+  /** The hosted UI's prefix domain (`<prefix>.auth.<region>.amazoncognito.com`), AWS only. */
+  domainPrefix: string;
   spec: UserPoolSpec;
   /** Cognito trigger -> the function it invokes, by name. */
   triggers: Record<string, string>;

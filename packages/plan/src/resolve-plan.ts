@@ -111,6 +111,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
     }),
   );
 
+  const emailFrom = `noreply@${input.emailDomain}`;
   const triggered = (spec: FunctionSpec) =>
     Boolean(spec.subscribe || spec.sesEvents || spec.schedule);
   const functions: FunctionPlan[] = input.services.flatMap(({ manifest, dir }) =>
@@ -140,7 +141,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
               arns.stateMachine(names.stateMachine(manifest.service, w)),
             ]),
           ),
-          emailFrom: `noreply@${input.emailDomain}`,
+          emailFrom,
           emailConfigurationSet: names.configurationSet,
         },
       );
@@ -263,6 +264,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
     service: userPoolOwner.service,
     name: input.userPoolName ?? names.userPool(userPoolOwner.userPool.name),
     identityPoolName: names.identityPool(userPoolOwner.userPool.name),
+    domainPrefix: names.userPoolDomainPrefix,
     spec: userPoolOwner.userPool,
     triggers: Object.fromEntries(
       Object.entries(userPoolOwner.userPool.triggers).flatMap(([trigger, fn]) =>
@@ -276,6 +278,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
   ].sort();
   const email: EmailPlan = {
     identity: input.emailDomain,
+    from: emailFrom,
     senders: SENDERS.map((local) => `${local}@${input.emailDomain}`),
     mailFromDomain: `mail.${input.emailDomain}`,
     configurationSet: {

@@ -64,6 +64,8 @@ export const stageNames = (stage: string) => {
     /** User pools keep the name they have today (`mytabs-core-user-pool-prod`). */
     userPool: (poolName: string) => `${poolName}-${stage}`,
     identityPool: (poolName: string) => `${poolName}-identities-${stage}`,
+    /** The hosted UI's Cognito prefix domain: unique in its region, like every name here. */
+    userPoolDomainPrefix: prefix,
   };
 };
 export type StageNames = ReturnType<typeof stageNames>;

@@ -149,6 +149,7 @@ describe('rules', () => {
     });
     expect(plan.email).toEqual({
       identity: 'example.test',
+      from: 'noreply@example.test',
       senders: ['noreply@example.test', 'support@example.test'],
       mailFromDomain: 'mail.example.test',
       configurationSet: {
