@@ -59,7 +59,7 @@ export const sesFindings = (
     add(
       domain,
       `no SES identity in ${region}, so email cannot be sent from noreply@${domain}`,
-      `create it: aws sesv2 create-email-identity --region ${region} --email-identity ${domain}, then publish the three DKIM CNAME records it returns in the hosted zone`,
+      `deploy the stage's Email stack, which creates it with its DKIM, MX and SPF records in the hosted zone; beside a live setup (takeNames=false) the live one is used: create it there, aws sesv2 create-email-identity --region ${region} --email-identity ${domain}, then publish the three DKIM CNAME records it returns`,
     );
   } else {
     const verified = identity.VerifiedForSendingStatus === true;

@@ -72,6 +72,7 @@ describe('sesFindings', () => {
   it('blocks on a missing identity, and on one not verified yet', () => {
     const [missing] = sesFindings('us-east-1', 'keeptabs.app', READY_ACCOUNT, undefined);
     expect(missing?.problem).toContain('no SES identity in us-east-1');
+    expect(missing?.todo).toContain("deploy the stage's Email stack");
     expect(missing?.todo).toContain(
       'aws sesv2 create-email-identity --region us-east-1 --email-identity keeptabs.app',
     );

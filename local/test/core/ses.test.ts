@@ -90,3 +90,23 @@ it('sends simple, template and raw emails through the edge; the inbox /store sho
     }),
   ]);
 });
+
+it("refuses a configuration set the stage does not have, as SES does, and sends with the plan's", async () => {
+  const send = (ConfigurationSetName: string) =>
+    ses.send(
+      new SendEmailCommand({
+        FromEmailAddress: 'noreply@keeptabs.app',
+        Destination: { ToAddresses: ['set@example.com'] },
+        ConfigurationSetName,
+        Content: { Simple: { Subject: { Data: 'S' }, Body: { Text: { Data: 'T' } } } },
+      }),
+    );
+  await expect(send('mytabs-prod')).rejects.toMatchObject({
+    name: 'NotFoundException',
+    message: 'Configuration set <mytabs-prod> does not exist.',
+  });
+  expect((await send(platform.plan.email.configurationSet.name)).MessageId).toBeTruthy();
+  expect((await inbox()).filter((e) => e.destination.to.includes('set@example.com'))).toHaveLength(
+    1,
+  );
+});
