@@ -160,7 +160,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
   });
 
   it("grants every function exactly what its manifest's uses names, on those resources only", () => {
-    const { config, stacks } = built();
+    const { stacks } = built();
     for (const planned of stacks.plan.functions) {
       const { spec, name: fnName } = planned;
       const t = built().serviceTemplate(planned.service);
