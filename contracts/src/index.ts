@@ -4,6 +4,7 @@ export * from './api/attendees.ts';
 export * from './api/businesses.ts';
 export * from './api/check-ins.ts';
 export * from './api/checkout.ts';
+export * from './api/event-orders.ts';
 export * from './api/events.ts';
 export * from './api/health.ts';
 export * from './api/members.ts';

@@ -59,6 +59,7 @@ describe('openapi.json', () => {
         'PATCH /events/{eventId}',
         'POST /events/{eventId}/ticket-types',
         'GET /events/{eventId}/attendees',
+        'GET /events/{eventId}/orders',
         'POST /events/{eventId}/check-ins',
         'GET /users/me',
         'PATCH /users/me',

@@ -16,6 +16,7 @@ import {
   IdempotencyKeyHeader,
   RequiredIdempotencyKeyHeader,
 } from './checkout.ts';
+import { ListEventOrdersQuery, ListEventOrdersResponse } from './event-orders.ts';
 import {
   CreateEventRequest,
   EventPathParams,
@@ -219,6 +220,18 @@ export const operations = {
     responses: {
       200: { description: 'Attendees', schema: ListAttendeesResponse, csv: AttendeesCsv },
     },
+    problems: [400, 403, 404],
+  }),
+  listEventOrders: operation({
+    method: 'GET',
+    path: '/events/{eventId}/orders',
+    auth: 'user',
+    service: 'orders',
+    summary:
+      "An event's orders, newest first, by status, buyer email and time placed (owners and managers)",
+    pathParams: EventPathParams,
+    query: ListEventOrdersQuery,
+    responses: { 200: { description: 'A page of orders', schema: ListEventOrdersResponse } },
     problems: [400, 403, 404],
   }),
   checkIn: operation({

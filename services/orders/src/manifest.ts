@@ -12,6 +12,11 @@ export const manifest = defineManifest({
         partitionKey: { name: 'businessId', type: 'S' },
         sortKey: { name: 'sk', type: 'S' },
       },
+      {
+        name: 'byEvent',
+        partitionKey: { name: 'eventId', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
     ],
   },
   functions: {
@@ -41,6 +46,12 @@ export const manifest = defineManifest({
       entry: 'src/handlers/get-order.ts',
       http: routes.getOrder,
       uses: { table: ['GetItem'] },
+    },
+    listEventOrders: {
+      entry: 'src/handlers/list-event-orders.ts',
+      http: routes.listEventOrders,
+      // GetItem: the event's business, then a Query of the byEvent index.
+      uses: { table: ['GetItem', 'Query'] },
     },
     cancelOrder: {
       entry: 'src/handlers/cancel-order.ts',
@@ -77,6 +88,11 @@ export const manifest = defineManifest({
       entry: 'src/handlers/record-dispute.ts',
       subscribe: { events: ['PaymentDisputed'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: ['GetItem', 'PutItem'] },
+    },
+    recordEventBusiness: {
+      entry: 'src/handlers/record-event-business.ts',
+      subscribe: { events: ['EventPublished'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: ['PutItem'] },
     },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',

@@ -1,5 +1,6 @@
 import { documentClient, tableName } from '@mytabs/lambda-kit';
 import { effectRecords } from './effect-records.ts';
+import { eventOrdersRepository } from './event-orders-repository.ts';
 import { ordersRepository } from './orders-repository.ts';
 
 /** The service's repositories over its one table, wired once per container. */
@@ -8,5 +9,6 @@ export const repositories = () => {
   return {
     orders: ordersRepository(db, tableName()),
     effects: effectRecords(db, tableName()),
+    eventOrders: eventOrdersRepository(db, tableName()),
   };
 };

@@ -1,7 +1,8 @@
 /**
  * The orders table's single-table layout: everything about one order lives in its partition.
- * The order item carries `businessId` (the `byBusiness` index lists a business's orders); the
- * effect records beside it do not, so they stay out of that index.
+ * The order item carries `businessId` (the `byBusiness` index lists a business's orders) and
+ * `eventId` with `createdAt` (the `byEvent` index lists an event's orders by time placed); the
+ * effect records beside it carry none of them, so they stay out of both indexes.
  */
 export const orderKey = (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' });
 
@@ -16,3 +17,12 @@ export const publishedKey = (orderId: string, idempotencyKey: string) => ({
   pk: `ORDER#${orderId}`,
   sk: `PUBLISHED#${idempotencyKey}`,
 });
+
+export const BY_EVENT_INDEX = 'byEvent';
+
+/**
+ * Which business an event belongs to, from its EventPublished, so an event's orders are shown to
+ * its organizers even before it sold anything. Its attribute is `eventBusinessId`, not
+ * `businessId`, to keep it out of the `byBusiness` index of orders.
+ */
+export const eventBusinessKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'BUSINESS' });

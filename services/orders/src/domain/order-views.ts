@@ -1,4 +1,4 @@
-import type { OrderSnapshot, Order as OrderView } from '@mytabs/contracts';
+import type { EventOrderSummary, OrderSnapshot, Order as OrderView } from '@mytabs/contracts';
 import type { Order } from './order.ts';
 
 /** Tickets are shown while they are valid: voided by a full refund, revoked by a dispute. */
@@ -15,6 +15,17 @@ export const toOrderView = (order: Order): OrderView => ({
   ...(order.status === 'PENDING_PAYMENT' &&
     order.lastPaymentError && { lastPaymentError: order.lastPaymentError }),
   tickets: TICKETS_VALID.has(order.status) ? order.tickets : [],
+});
+
+/** One line of `GET /events/{eventId}/orders`: what an organizer scans for. */
+export const toEventOrderSummary = (order: Order): EventOrderSummary => ({
+  orderId: order.orderId,
+  status: order.status,
+  buyer: order.buyer,
+  amount: order.amount,
+  currency: order.currency,
+  ticketCount: order.lines.reduce((sum, line) => sum + line.quantity, 0),
+  createdAt: order.createdAt,
 });
 
 /** What the fulfillment workflow hands to every later step. */
