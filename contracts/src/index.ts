@@ -11,6 +11,7 @@ export * from './api/members.ts';
 export * from './api/orders.ts';
 export * from './api/problem.ts';
 export * from './api/routes.ts';
+export * from './api/sales.ts';
 export * from './api/ticket-types.ts';
 export * from './api/users.ts';
 export * from './api/webhook.ts';

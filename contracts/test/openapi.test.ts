@@ -60,6 +60,7 @@ describe('openapi.json', () => {
         'POST /events/{eventId}/ticket-types',
         'GET /events/{eventId}/attendees',
         'GET /events/{eventId}/orders',
+        'GET /events/{eventId}/sales',
         'POST /events/{eventId}/check-ins',
         'GET /users/me',
         'PATCH /users/me',

@@ -43,6 +43,7 @@ import {
   RefundOrderRequest,
   RefundOrderResponse,
 } from './orders.ts';
+import { EventSales } from './sales.ts';
 import { CreateTicketTypeRequest, TicketType } from './ticket-types.ts';
 import { UpdateUserRequest, User } from './users.ts';
 import { StripeSignatureHeader, StripeWebhookEvent, WebhookReceived } from './webhook.ts';
@@ -233,6 +234,17 @@ export const operations = {
     query: ListEventOrdersQuery,
     responses: { 200: { description: 'A page of orders', schema: ListEventOrdersResponse } },
     problems: [400, 403, 404],
+  }),
+  getEventSales: operation({
+    method: 'GET',
+    path: '/events/{eventId}/sales',
+    auth: 'user',
+    service: 'orders',
+    summary:
+      'Sold, held, available, checked in and the money, per ticket type and in total (owners and managers)',
+    pathParams: EventPathParams,
+    responses: { 200: { description: "The event's figures", schema: EventSales } },
+    problems: [403, 404],
   }),
   checkIn: operation({
     method: 'POST',

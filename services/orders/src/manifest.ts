@@ -53,6 +53,12 @@ export const manifest = defineManifest({
       // GetItem: the event's business, then a Query of the byEvent index.
       uses: { table: ['GetItem', 'Query'] },
     },
+    getEventSales: {
+      entry: 'src/handlers/get-event-sales.ts',
+      http: routes.getEventSales,
+      // GetItem: the event's business; Query: every fact kept for the event.
+      uses: { table: ['GetItem', 'Query'] },
+    },
     cancelOrder: {
       entry: 'src/handlers/cancel-order.ts',
       http: routes.cancelOrder,
@@ -93,6 +99,24 @@ export const manifest = defineManifest({
       entry: 'src/handlers/record-event-business.ts',
       subscribe: { events: ['EventPublished'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: ['PutItem'] },
+    },
+    keepSales: {
+      entry: 'src/handlers/keep-sales.ts',
+      subscribe: {
+        events: [
+          'EventPublished',
+          'SeatsHeld',
+          'HoldReleased',
+          'OrderFulfilled',
+          'OrderRefunded',
+          'TicketsVoided',
+          'CheckedIn',
+        ],
+        retryAttempts: 2,
+        maxEventAgeS: 21_600,
+      },
+      // GetItem: the order a fact names; PutItem: the fact, once.
+      uses: { table: ['GetItem', 'PutItem'] },
     },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',

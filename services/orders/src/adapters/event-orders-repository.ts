@@ -3,6 +3,7 @@ import { cursorKeyPart, decodeCursor, encodeCursor, putOnce } from '@mytabs/lamb
 import * as z from 'zod';
 import type { EventOrdersFilter } from '../domain/event-orders-filter.ts';
 import { Order } from '../domain/order.ts';
+import { PublishedEvent } from '../domain/published-event.ts';
 import { BY_EVENT_INDEX, eventBusinessKey } from './table-keys.ts';
 
 const createdCondition = ({ createdFrom, createdTo }: EventOrdersFilter) => {
@@ -23,14 +24,14 @@ const filterExpression = ({ status, buyerEmail }: EventOrdersFilter) => {
 
 /** An event's orders through the `byEvent` index, and which business the event belongs to. */
 export const eventOrdersRepository = (db: DynamoDBDocumentClient, tableName: string) => ({
-  async businessOf(eventId: string) {
+  async eventOf(eventId: string) {
     const { Item } = await db.send(
       new GetCommand({ TableName: tableName, Key: eventBusinessKey(eventId) }),
     );
-    return typeof Item?.eventBusinessId === 'string' ? Item.eventBusinessId : undefined;
+    return Item ? PublishedEvent.parse(Item) : undefined;
   },
-  async recordBusiness(eventId: string, businessId: string) {
-    return putOnce(db, tableName, { ...eventBusinessKey(eventId), eventBusinessId: businessId });
+  async recordEvent(event: PublishedEvent) {
+    return putOnce(db, tableName, { ...eventBusinessKey(event.eventId), ...event });
   },
   /**
    * Newest first. A page may hold fewer orders than `limit`, or none, while `next` is given: the

@@ -2,6 +2,7 @@ import { documentClient, tableName } from '@mytabs/lambda-kit';
 import { effectRecords } from './effect-records.ts';
 import { eventOrdersRepository } from './event-orders-repository.ts';
 import { ordersRepository } from './orders-repository.ts';
+import { salesRepository } from './sales-repository.ts';
 
 /** The service's repositories over its one table, wired once per container. */
 export const repositories = () => {
@@ -10,5 +11,6 @@ export const repositories = () => {
     orders: ordersRepository(db, tableName()),
     effects: effectRecords(db, tableName()),
     eventOrders: eventOrdersRepository(db, tableName()),
+    sales: salesRepository(db, tableName()),
   };
 };

@@ -21,8 +21,14 @@ export const publishedKey = (orderId: string, idempotencyKey: string) => ({
 export const BY_EVENT_INDEX = 'byEvent';
 
 /**
- * Which business an event belongs to, from its EventPublished, so an event's orders are shown to
- * its organizers even before it sold anything. Its attribute is `eventBusinessId`, not
- * `businessId`, to keep it out of the `byBusiness` index of orders.
+ * Which business an event belongs to and its currency, from its EventPublished, so an event's
+ * orders and figures are shown to its organizers even before it sold anything. Its attribute is
+ * `eventBusinessId`, not `businessId`, to keep it out of the `byBusiness` index of orders.
  */
 export const eventBusinessKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'BUSINESS' });
+
+/** One fact's change to an event's figures (by its idempotency key), summed when read. */
+export const salesFactKey = (eventId: string, idempotencyKey: string) => ({
+  pk: `SALES#${eventId}`,
+  sk: `FACT#${idempotencyKey}`,
+});

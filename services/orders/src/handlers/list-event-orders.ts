@@ -11,9 +11,12 @@ export const handler = httpHandler(
   operations.listEventOrders,
   async ({ params, query, principal }) => {
     const { eventOrders } = repositories();
-    const businessId = await eventOrders.businessOf(params.eventId);
-    if (!businessId) throw new HttpProblem(404, 'No such event.');
-    refuseUnlessAllowed(businessAccess(principal, businessId, 'orders'), 'No such event.');
+    const event = await eventOrders.eventOf(params.eventId);
+    if (!event) throw new HttpProblem(404, 'No such event.');
+    refuseUnlessAllowed(
+      businessAccess(principal, event.eventBusinessId, 'orders'),
+      'No such event.',
+    );
     const page = await eventOrders
       .list(params.eventId, eventOrdersFilter(query), query.limit ?? PAGE, query.cursor)
       .catch(cursorProblem);
