@@ -45,7 +45,8 @@ export const manifest = defineManifest({
     getOrder: {
       entry: 'src/handlers/get-order.ts',
       http: routes.getOrder,
-      uses: { table: ['GetItem'] },
+      // Query: the order's history, for its organizers.
+      uses: { table: ['GetItem', 'Query'] },
     },
     listEventOrders: {
       entry: 'src/handlers/list-event-orders.ts',
@@ -117,6 +118,15 @@ export const manifest = defineManifest({
       },
       // GetItem: the order a fact names; PutItem: the fact, once.
       uses: { table: ['GetItem', 'PutItem'] },
+    },
+    keepOrderHistory: {
+      entry: 'src/handlers/keep-order-history.ts',
+      subscribe: {
+        events: ['OrderRefunded', 'CheckedIn', 'EmailSent'],
+        retryAttempts: 2,
+        maxEventAgeS: 21_600,
+      },
+      uses: { table: ['PutItem'] },
     },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',

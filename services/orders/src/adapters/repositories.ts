@@ -1,6 +1,7 @@
 import { documentClient, tableName } from '@mytabs/lambda-kit';
 import { effectRecords } from './effect-records.ts';
 import { eventOrdersRepository } from './event-orders-repository.ts';
+import { orderHistory } from './order-history.ts';
 import { ordersRepository } from './orders-repository.ts';
 import { salesRepository } from './sales-repository.ts';
 
@@ -12,5 +13,6 @@ export const repositories = () => {
     effects: effectRecords(db, tableName()),
     eventOrders: eventOrdersRepository(db, tableName()),
     sales: salesRepository(db, tableName()),
+    history: orderHistory(db, tableName()),
   };
 };

@@ -32,3 +32,9 @@ export const salesFactKey = (eventId: string, idempotencyKey: string) => ({
   pk: `SALES#${eventId}`,
   sk: `FACT#${idempotencyKey}`,
 });
+
+/** What another service reported about this order (a refund, a check-in, an email), once each. */
+export const historyKey = (orderId: string, entryId: string) => ({
+  pk: `ORDER#${orderId}`,
+  sk: `HISTORY#${entryId}`,
+});

@@ -107,7 +107,7 @@ const totalsOf = (figures: { total: Figures; ticketTypes: Figures[] }) => {
   };
 };
 
-it('adds up to the orders after purchases, refunds, a dispute and a check-in, and again after the archive is replayed', async () => {
+it('adds up to the orders after purchases, refunds, a dispute and a check-in, shows each whole order to the owner, and adds up the same after the archive is replayed', async () => {
   const from = new Date(Date.now() - 1_000);
   const kept = await place(2);
   const refundedInFull = await place(1);
@@ -167,6 +167,30 @@ it('adds up to the orders after purchases, refunds, a dispute and a check-in, an
     expect([key, summed]).toEqual([key, total[key]]);
   }
 
+  const whole = await eventually(
+    () => call(local, 'GET', `/orders/${kept.orderId}`, { token: owner }),
+    (a) => a.body?.details?.emails?.length > 0,
+    COLD_STARTS_MS,
+  );
+  expect(whole.body).toMatchObject({ status: 'PARTIALLY_REFUNDED' });
+  expect(whole.body.details).toMatchObject({
+    buyer: { email: 'sam@example.com' },
+    payment: { paymentIntentId: kept.paymentIntentId, paidAt: expect.any(String) },
+    amountRefunded: 700,
+    refunds: [{ refundId: expect.stringMatching(/^re_/), amount: 700, at: expect.any(String) }],
+    emails: [expect.objectContaining({ to: 'sam@example.com', template: expect.any(String) })],
+  });
+  const tickets = whole.body.details.tickets as { valid: boolean; checkedInAt?: string }[];
+  expect(tickets.map((t) => [t.valid, t.checkedInAt !== undefined])).toEqual(
+    expect.arrayContaining([
+      [true, true],
+      [true, false],
+    ]),
+  );
+  const voided = await call(local, 'GET', `/orders/${refundedInFull.orderId}`, { token: owner });
+  expect(voided.body.details.tickets).toEqual([expect.objectContaining({ valid: false })]);
+  expect((await viewOf(kept)).body.details).toBeUndefined();
+
   const events = new EventBridgeClient({
     endpoint: local.endpoints.edge,
     region: 'us-east-1',
@@ -202,6 +226,9 @@ it('adds up to the orders after purchases, refunds, a dispute and a check-in, an
   await new Promise((resolve) => setTimeout(resolve, 3_000));
   events.destroy();
   expect((await sales()).body).toEqual(settled.body);
+  expect((await call(local, 'GET', `/orders/${kept.orderId}`, { token: owner })).body).toEqual(
+    whole.body,
+  );
 }, 300_000);
 
 it('is shown to owners and managers only: staff are refused with 403, anyone else 404', async () => {
