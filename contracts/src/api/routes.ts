@@ -122,7 +122,8 @@ export const operations = {
     path: '/orders/{orderId}',
     auth: 'user-or-order',
     service: 'orders',
-    summary: "Order status, lines and tickets (its buyer, or the business's owners and managers)",
+    summary:
+      "Order status, lines and tickets for its buyer; the whole order for the business's owners and managers",
     pathParams: OrderPathParams,
     responses: { 200: { description: 'The order', schema: Order } },
     problems: [403, 404],

@@ -108,6 +108,7 @@ export const manifest = defineManifest({
           'EventPublished',
           'SeatsHeld',
           'HoldReleased',
+          'TicketsIssued',
           'OrderFulfilled',
           'OrderRefunded',
           'TicketsVoided',

@@ -47,7 +47,14 @@ export const seatsHeld = (items: CartItem[]): SalesChange =>
 export const holdReleased = (items: CartItem[]): SalesChange =>
   perType(items, (i) => [i.ticketTypeId, { held: -i.quantity }]);
 
-/** The hold becomes tickets; fees split by tickets, tax by price, over the order's lines. */
+/**
+ * Held seats become tickets. Counted here rather than on OrderFulfilled: a dispute can overtake
+ * fulfillment after the tickets were issued, and the order is then never fulfilled.
+ */
+export const ticketsIssued = (tickets: { ticketTypeId: string }[]): SalesChange =>
+  perType(tickets, (t) => [t.ticketTypeId, { sold: 1, held: -1 }]);
+
+/** The money of a fulfilled order; fees split by tickets, tax by price, over its lines. */
 export const orderFulfilled = (order: Order): SalesChange => {
   const fees = allocate(
     order.fees,
@@ -59,16 +66,7 @@ export const orderFulfilled = (order: Order): SalesChange => {
   );
   return perType(order.lines, (line) => {
     const i = order.lines.indexOf(line);
-    return [
-      line.ticketTypeId,
-      {
-        sold: line.quantity,
-        held: -line.quantity,
-        gross: line.amount,
-        fees: fees[i] ?? 0,
-        tax: tax[i] ?? 0,
-      },
-    ];
+    return [line.ticketTypeId, { gross: line.amount, fees: fees[i] ?? 0, tax: tax[i] ?? 0 }];
   });
 };
 

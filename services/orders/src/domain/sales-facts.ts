@@ -5,6 +5,7 @@ import {
   OrderFulfilled,
   OrderRefunded,
   SeatsHeld,
+  TicketsIssued,
   TicketsVoided,
 } from '@mytabs/contracts';
 import type { Order } from './order.ts';
@@ -17,6 +18,7 @@ export const SALES_FACTS = [
   SeatsHeld,
   HoldReleased,
   OrderFulfilled,
+  TicketsIssued,
   OrderRefunded,
   TicketsVoided,
   CheckedIn,
@@ -44,6 +46,8 @@ export const salesChangeOf = async (
       return change.seatsHeld(SeatsHeld.data.parse(data).items);
     case HoldReleased.detailType:
       return change.holdReleased(HoldReleased.data.parse(data).items);
+    case TicketsIssued.detailType:
+      return change.ticketsIssued(TicketsIssued.data.parse(data).tickets);
     case OrderFulfilled.detailType:
       return change.orderFulfilled(await order());
     case OrderRefunded.detailType:
