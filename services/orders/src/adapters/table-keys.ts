@@ -23,7 +23,8 @@ export const BY_EVENT_INDEX = 'byEvent';
 /**
  * Which business an event belongs to and its currency, from its EventPublished, so an event's
  * orders and figures are shown to its organizers even before it sold anything. Its attribute is
- * `eventBusinessId`, not `businessId`, to keep it out of the `byBusiness` index of orders.
+ * `eventBusinessId`, not `businessId`, to keep it out of the `byBusiness` index of orders; it has
+ * no `createdAt`, so it stays out of `byEvent` too.
  */
 export const eventBusinessKey = (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'BUSINESS' });
 
