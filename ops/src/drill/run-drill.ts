@@ -129,27 +129,31 @@ export const runDrill = async (
   );
   const readOrders = () => Promise.all(sold.map((c) => buyer.order(c.orderId, c.orderToken)));
 
-  // Settled: what status reports has not changed for 3 s (retries and executions have ended).
+  // Settled: every order has met its fault. A fulfilled one's OrderFulfilled waits in
+  // settleHold's queue; any other order's execution failed, or its PaymentSucceeded waits in
+  // startFulfillment's queue. Only then do the faults end, as an operator would find them.
+  const depth = (status: Status, ref: string) =>
+    status.deadLetters.find(
+      (d) => d.function === local.platform.plan.functions.find((f) => f.ref === ref)?.name,
+    )?.depth ?? 0;
   const started = Date.now();
-  let last = '';
-  let steadySince = Date.now();
-  let settled: Status | undefined;
-  while (Date.now() - steadySince < 3000) {
-    if (Date.now() - started > timeoutMs)
+  let status: Status;
+  let before: Awaited<ReturnType<typeof readOrders>>;
+  for (;;) {
+    if (Date.now() - started > timeoutMs) {
       throw new Error('the sales did not settle under the faults');
+    }
     await sleep(500);
-    const run = await ops(local.endpoints.edge, 'status --older-than 0');
-    const fulfilled = (await readOrders()).filter((o) => o.status === 'FULFILLED').length;
-    const now = JSON.stringify([run.answer, fulfilled]);
-    if (now !== last) steadySince = Date.now();
-    last = now;
-    settled = run.answer as Status;
+    status = (await ops(local.endpoints.edge, 'status --older-than 0')).answer as Status;
+    before = await readOrders();
+    const fulfilled = before.filter((o) => o.status === 'FULFILLED').length;
+    if (
+      fulfilled === depth(status, 'ticketing.settleHold') &&
+      n - fulfilled === status.failedExecutions.length + depth(status, 'orders.startFulfillment')
+    ) {
+      break;
+    }
   }
-  const before = await readOrders();
-  const status = settled as Status;
-  const settleLetters = status.deadLetters.find((d) =>
-    d.function.endsWith('-ticketing-settleHold'),
-  );
   const report: Omit<
     DrillReport,
     'recovered' | 'unrecovered' | 'recoverMs' | 'commands' | 'secondRun' | 'integrity' | 'passed'
@@ -161,7 +165,7 @@ export const runDrill = async (
       deadLetters: status.deadLetterTotal,
       failedExecutions: status.failedExecutions.length,
       stuckOrders: status.stuckOrders.length,
-      unsettledFulfilled: settleLetters?.depth ?? 0,
+      unsettledFulfilled: depth(status, 'ticketing.settleHold'),
     },
   };
   log(`drill: settled under faults: ${JSON.stringify(report.broken)}`);
@@ -223,7 +227,8 @@ export const runDrill = async (
   const fullIntegrity = { ...integrity, seatsCountedTwice };
   return {
     ...report,
-    recovered: after.length - unrecovered.length - (n - report.broken.ordersNotFulfilled),
+    recovered:
+      report.broken.ordersNotFulfilled + report.broken.unsettledFulfilled - unrecovered.length,
     unrecovered,
     recoverMs: Math.round(recoverMs),
     commands,
