@@ -146,3 +146,52 @@ it(
   },
   SLOW_MS * 2,
 );
+
+it(
+  '`replay` sends the archive’s window to one rule only, waits for it, and changes nothing twice',
+  async () => {
+    // The archive holds the orders the tests above sold.
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date().toISOString();
+    const before = JSON.parse((await opsProcess('status', '--json', '--older-than', '0')).stdout);
+    const runs = (fn: string) =>
+      local.lines.filter((l) => l.startsWith(`mytabs-local-${fn} | REPORT`)).length;
+    const settled = runs('ticketing-settleHold');
+    const started = runs('orders-startFulfillment');
+    const dry = await opsProcess(
+      'replay',
+      '--from',
+      from,
+      '--to',
+      to,
+      '--rule',
+      'ticketing.settleHold',
+      '--dry-run',
+      '--json',
+    );
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      state: 'NOT_STARTED (dry run)',
+      rules: ['mytabs-local-ticketing-settleHold'],
+    });
+    const replayed = await opsProcess(
+      'replay',
+      '--from',
+      from,
+      '--to',
+      to,
+      '--rule',
+      'ticketing.settleHold',
+      '--json',
+    );
+    expect(replayed.code).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toMatchObject({
+      state: 'COMPLETED',
+      rules: ['mytabs-local-ticketing-settleHold'],
+    });
+    const after = JSON.parse((await opsProcess('status', '--json', '--older-than', '0')).stdout);
+    expect(after).toEqual(before);
+    expect(runs('ticketing-settleHold')).toBeGreaterThan(settled);
+    expect(runs('orders-startFulfillment')).toBe(started);
+  },
+  SLOW_MS,
+);
