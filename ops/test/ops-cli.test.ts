@@ -158,31 +158,13 @@ it(
       local.lines.filter((l) => l.startsWith(`mytabs-local-${fn} | REPORT`)).length;
     const settled = runs('ticketing-settleHold');
     const started = runs('orders-startFulfillment');
-    const dry = await opsProcess(
-      'replay',
-      '--from',
-      from,
-      '--to',
-      to,
-      '--rule',
-      'ticketing.settleHold',
-      '--dry-run',
-      '--json',
-    );
+    const replay = ['replay', '--from', from, '--to', to, '--rule', 'ticketing.settleHold'];
+    const dry = await opsProcess(...replay, '--dry-run', '--json');
     expect(JSON.parse(dry.stdout)).toMatchObject({
       state: 'NOT_STARTED (dry run)',
       rules: ['mytabs-local-ticketing-settleHold'],
     });
-    const replayed = await opsProcess(
-      'replay',
-      '--from',
-      from,
-      '--to',
-      to,
-      '--rule',
-      'ticketing.settleHold',
-      '--json',
-    );
+    const replayed = await opsProcess(...replay, '--json');
     expect(replayed.code).toBe(0);
     expect(JSON.parse(replayed.stdout)).toMatchObject({
       state: 'COMPLETED',
