@@ -1,11 +1,11 @@
+export { createBenchEvent } from './bench/bench-event.ts';
+export { checkIntegrity, type IntegrityReport } from './bench/integrity.ts';
 export type {
   PlatformComponent,
   PlatformContext,
   PortSpec,
   RunningComponent,
 } from './component.ts';
-export { createBenchEvent } from './bench/bench-event.ts';
-export { checkIntegrity, type IntegrityReport } from './bench/integrity.ts';
 export { components } from './components.ts';
 export { dynamodb } from './dynamodb/dynamodb-component.ts';
 export {
