@@ -14,6 +14,7 @@ commands:
   executions redrive             each failed execution redriven from the step that failed
   orders stuck                   paid orders not fulfilled
   orders resume [ORDER_ID ...]   stuck orders (all, or those named) resumed by their fulfillment
+  emails resend [ORDER_ID ...]   unsent confirmations (all, or those named) sent again, once
 
 options:
   --stage NAME        the stage (MYTABS_STAGE); with --endpoint, default local

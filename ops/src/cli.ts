@@ -7,14 +7,16 @@ import {
   executionsText,
   lettersText,
   redriveText,
+  resendText,
   resumeText,
   statusText,
   stuckText,
 } from './render.ts';
 import { replay } from './replay.ts';
+import { resendConfirmations } from './resend-emails.ts';
 import { resumeOrders } from './resume-orders.ts';
 import { status } from './status.ts';
-import { stuckOrders } from './stuck-orders.ts';
+import { scanOrders, stuckOrders, unsentEmails } from './stuck-orders.ts';
 import { openTarget, type Target } from './target.ts';
 
 export interface CliIo {
@@ -122,6 +124,18 @@ const commands: Record<string, Run> = {
     return {
       json: { dryRun: options.dryRun, ...outcome },
       text: resumeText(outcome, options.dryRun),
+      ok: outcome.failed.length === 0,
+    };
+  },
+  'emails resend': async (target, args, options, io) => {
+    const unsent = unsentEmails(await scanOrders(target)).map((u) => u.orderId);
+    const outcome = await resendConfirmations(target, args.length > 0 ? args : unsent, {
+      dryRun: options.dryRun,
+      onProgress: progressBar(io.stderr, 'emails'),
+    });
+    return {
+      json: { dryRun: options.dryRun, ...outcome },
+      text: resendText(outcome, options.dryRun),
       ok: outcome.failed.length === 0,
     };
   },

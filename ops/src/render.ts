@@ -1,5 +1,6 @@
 import type { DeadLetter, RedriveOutcome } from './dead-letters.ts';
 import type { ExecutionRedrive, FailedExecution } from './executions.ts';
+import type { ResendOutcome } from './resend-emails.ts';
 import type { ResumeOutcome } from './resume-orders.ts';
 import type { Status } from './status.ts';
 import type { StuckOrder } from './stuck-orders.ts';
@@ -53,5 +54,11 @@ export const executionRedriveText = (r: ExecutionRedrive, dryRun: boolean) =>
 export const resumeText = (r: ResumeOutcome, dryRun: boolean) =>
   [
     `${r.resumed.length} ${dryRun ? 'would be resumed' : 'resumed'}`,
+    ...r.failed.map((f) => `  failed ${f.orderId}: ${f.error}`),
+  ].join('\n');
+
+export const resendText = (r: ResendOutcome, dryRun: boolean) =>
+  [
+    `${r.sent.length} ${dryRun ? 'would be sent' : 'sent'}, ${r.alreadySent.length} had been sent already`,
     ...r.failed.map((f) => `  failed ${f.orderId}: ${f.error}`),
   ].join('\n');

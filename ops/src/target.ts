@@ -33,6 +33,12 @@ export interface Target {
   lambda: LambdaClient;
   events: EventBridgeClient;
   dynamodb: DynamoDBDocumentClient;
+  /**
+   * Lambda as an operator acting for `service`, for a function only that service may invoke. On
+   * AWS that is the operator's own role; the local platform reads the caller's service from the
+   * access key id (`<service>.<anything>`), as IAM would read it from a role.
+   */
+  lambdaAs(service: string): LambdaClient;
   close(): void;
 }
 
@@ -60,6 +66,19 @@ export const openTarget = async ({ stage, region, endpoint }: TargetOptions): Pr
   const lambda = new LambdaClient(config);
   const events = new EventBridgeClient(config);
   const dynamodb = DynamoDBDocumentClient.from(new DynamoDBClient(config));
+  const acting = new Map<string, LambdaClient>();
+  const lambdaAs = (service: string) => {
+    if (!endpoint) return lambda;
+    let client = acting.get(service);
+    if (!client) {
+      client = new LambdaClient({
+        ...config,
+        credentials: { accessKeyId: `${service}.ops`, secretAccessKey: 'ops' },
+      });
+      acting.set(service, client);
+    }
+    return client;
+  };
   return {
     stage,
     names: stageNames(stage),
@@ -69,8 +88,11 @@ export const openTarget = async ({ stage, region, endpoint }: TargetOptions): Pr
     lambda,
     events,
     dynamodb,
+    lambdaAs,
     close() {
-      for (const client of [sqs, sfn, lambda, events, dynamodb]) client.destroy();
+      for (const client of [sqs, sfn, lambda, events, dynamodb, ...acting.values()]) {
+        client.destroy();
+      }
     },
   };
 };

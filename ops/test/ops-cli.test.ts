@@ -128,12 +128,13 @@ it(
 );
 
 it(
-  'the drill: orders broken by three faults are all recovered by the CLI, nothing twice',
+  'the drill: orders broken by four faults are all recovered by the CLI, nothing twice',
   async () => {
     const report = await runDrill(local, { orders: 5, log: () => {} });
     expect(report.broken.ordersNotFulfilled).toBeGreaterThan(0);
     expect(report.broken.deadLetters).toBeGreaterThan(0);
     expect(report.broken.failedExecutions).toBeGreaterThan(0);
+    expect(report.broken.unsentEmails).toBeGreaterThan(0);
     expect(report.unrecovered).toEqual([]);
     expect(report.integrity).toEqual({
       oversoldSeats: 0,

@@ -29,6 +29,8 @@ export interface DrillReport {
     deadLetters: number;
     failedExecutions: number;
     stuckOrders: number;
+    /** Fulfilled orders whose confirmation SES refused. */
+    unsentEmails: number;
     /** Fulfilled orders whose OrderFulfilled never reached settleHold (in its dead-letter queue). */
     unsettledFulfilled: number;
   };
@@ -63,9 +65,11 @@ const ops = async (edge: string, command: string): Promise<CommandRun> => {
 
 /** The runbook's recovery, in its order: workflows first, then the letters, then what is left. */
 const RECOVERY = ['executions redrive', 'dlq redrive --all', 'orders resume --older-than 0'];
+/** Once every order is fulfilled: the confirmations SES refused. */
+const RESEND = 'emails resend';
 
 /**
- * Sells `orders` orders while a consumer, the fulfillment's start and a workflow step fail; ends
+ * Sells `orders` orders while a consumer, the fulfillment's start, a workflow step and SES fail; ends
  * the faults; recovers with the CLI alone; then checks every order as its buyer and the
  * organizer would: fulfilled, its tickets once, its email once, no seat sold twice.
  */
@@ -105,6 +109,8 @@ export const runDrill = async (
       times: broken,
       seconds: 3600,
     },
+    // SES refusing: those orders are fulfilled with their confirmation recorded failed.
+    { kind: 'ses', mode: 'refuse', times: broken, seconds: 3600 },
   ];
   for (const fault of faults) local.platform.faults.add(fault);
   log(`drill: selling ${n} orders with ${faults.length} faults in force`);
@@ -162,6 +168,7 @@ export const runDrill = async (
     faults,
     broken: {
       ordersNotFulfilled: before.filter((o) => o.status !== 'FULFILLED').length,
+      unsentEmails: status.unsentEmails.length,
       deadLetters: status.deadLetterTotal,
       failedExecutions: status.failedExecutions.length,
       stuckOrders: status.stuckOrders.length,
@@ -183,6 +190,7 @@ export const runDrill = async (
     await sleep(250);
     after = await readOrders();
   }
+  commands.push(await ops(local.endpoints.edge, RESEND));
   let final = (await ops(local.endpoints.edge, 'status --older-than 0')).answer as Status;
   while (final.deadLetterTotal > 0 && performance.now() - recoverStarted < timeoutMs) {
     commands.push(await ops(local.endpoints.edge, 'dlq redrive --all'));
@@ -191,7 +199,9 @@ export const runDrill = async (
   const recoverMs = performance.now() - recoverStarted;
   log(`drill: recovered in ${(recoverMs / 1000).toFixed(1)} s; running the commands again`);
   const secondRun: CommandRun[] = [];
-  for (const command of RECOVERY) secondRun.push(await ops(local.endpoints.edge, command));
+  for (const command of [...RECOVERY, RESEND]) {
+    secondRun.push(await ops(local.endpoints.edge, command));
+  }
   await sleep(1000);
   after = await readOrders();
 
@@ -221,8 +231,13 @@ export const runDrill = async (
     .filter((o) => o.status !== 'FULFILLED')
     .map((o) => `${o.orderId} ${o.status}`);
   const secondRunChanged = secondRun.some((r) => {
-    const a = r.answer as { redriven?: unknown[]; resumed?: unknown[]; queues?: unknown[] };
-    return (a.redriven?.length ?? 0) + (a.resumed?.length ?? 0) + (a.queues?.length ?? 0) > 0;
+    const a = r.answer as {
+      redriven?: unknown[];
+      resumed?: unknown[];
+      queues?: unknown[];
+      sent?: unknown[];
+    };
+    return [a.redriven, a.resumed, a.queues, a.sent].some((done) => (done?.length ?? 0) > 0);
   });
   const fullIntegrity = { ...integrity, seatsCountedTwice };
   return {
