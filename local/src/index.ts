@@ -1,3 +1,5 @@
+export { createBenchEvent } from './bench/bench-event.ts';
+export { checkIntegrity, type IntegrityReport } from './bench/integrity.ts';
 export type {
   PlatformComponent,
   PlatformContext,
