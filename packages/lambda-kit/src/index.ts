@@ -16,4 +16,5 @@ export { logger, MetricUnit, metrics } from './observability.ts';
 export * from './publish.ts';
 export * from './put-once.ts';
 export * from './secret-value.ts';
+export { traceHeader } from './tracing.ts';
 export * from './transient-error.ts';

@@ -10,6 +10,7 @@ import type {
   QueuePlan,
   RoutePlan,
   RulePlan,
+  SamplingRulePlan,
   SecretPlan,
   StateMachinePlan,
   TablePlan,
@@ -232,6 +233,15 @@ export const resolvePlan = (input: PlanInput): Plan => {
       : [],
   );
 
+  const samplingRules: SamplingRulePlan[] = functions
+    .flatMap((fn) => (fn.spec.http?.keepTraces ? [fn.spec.http] : []))
+    .map((route, i) => ({
+      name: names.samplingRule(i + 1),
+      priority: i + 1,
+      method: route.method,
+      urlPath: route.path.replace(/\{[^}]+\}/g, '*'),
+    }));
+
   const authorizerOwner = manifests.find((m) => m.authorizer);
   const userPoolOwner = manifests.find((m) => m.userPool);
   const userPool: UserPoolPlan | undefined = userPoolOwner?.userPool && {
@@ -261,6 +271,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
     deadLetterQueues,
     stateMachines,
     routes,
+    samplingRules,
     ...(authorizerOwner?.authorizer && {
       authorizer: {
         functionName: names.function(authorizerOwner.service, authorizerOwner.authorizer),
