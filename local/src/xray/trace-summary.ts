@@ -57,7 +57,8 @@ export const summarize = (trace: StoredTrace): TraceSummary => {
     services.set(`${id.Name}|${id.Type}`, id);
     for (const node of everyNode([segment])) {
       for (const [key, value] of Object.entries(node.annotations ?? {})) {
-        const seen = (annotations[key] ??= []);
+        annotations[key] ??= [];
+        const seen = annotations[key];
         const known = seen.find((a) => Object.values(a.AnnotationValue)[0] === value);
         if (!known) seen.push({ AnnotationValue: valueOf(value), ServiceIds: [id] });
         else if (!known.ServiceIds.some((s) => s.Name === id.Name)) known.ServiceIds.push(id);
