@@ -37,11 +37,17 @@ export class PlatformSegment {
   constructor(
     readonly traces: LocalTraces,
     readonly name: string,
-    readonly origin: string,
+    /** The AWS resource type it stands for; none for a subsegment. */
+    readonly origin: string | undefined,
     received: string | undefined,
     readonly extra: Partial<SegmentDocument> = {},
   ) {
     this.context = parseTraceHeader(received) ?? { root: newTraceId(this.#started), sampled: true };
+  }
+
+  /** A part of this segment (a workflow's state), sent on its own and nested under it on read. */
+  subsegment(name: string) {
+    return new PlatformSegment(this.traces, name, undefined, this.header, { type: 'subsegment' });
   }
 
   /** The header a call made within this segment carries. */
@@ -57,7 +63,7 @@ export class PlatformSegment {
       trace_id: this.context.root,
       ...(this.context.parent && { parent_id: this.context.parent }),
       name: this.name,
-      origin: this.origin,
+      ...(this.origin && { origin: this.origin }),
       start_time: seconds(this.#started),
       end_time: seconds(Date.now()),
       ...this.extra,

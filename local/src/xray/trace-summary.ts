@@ -35,7 +35,7 @@ const serviceIdOf = (segment: SegmentDocument): ServiceId => ({
   ...(segment.origin && { Type: segment.origin }),
 });
 
-const valueOf = (value: string | number | boolean): AnnotationValue =>
+const annotationValueOf = (value: string | number | boolean): AnnotationValue =>
   typeof value === 'string'
     ? { StringValue: value }
     : typeof value === 'number'
@@ -60,7 +60,7 @@ export const summarize = (trace: StoredTrace): TraceSummary => {
         annotations[key] ??= [];
         const seen = annotations[key];
         const known = seen.find((a) => Object.values(a.AnnotationValue)[0] === value);
-        if (!known) seen.push({ AnnotationValue: valueOf(value), ServiceIds: [id] });
+        if (!known) seen.push({ AnnotationValue: annotationValueOf(value), ServiceIds: [id] });
         else if (!known.ServiceIds.some((s) => s.Name === id.Name)) known.ServiceIds.push(id);
       }
     }

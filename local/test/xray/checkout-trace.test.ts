@@ -54,25 +54,50 @@ const tracesOf = async (filter: string) => {
   return TraceSummaries;
 };
 
-describe("an order's traces on the local platform", () => {
-  it('finds them by the order id annotation, through the AWS SDK', async () => {
-    const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
-    expect(summaries.length).toBeGreaterThan(0);
+const documentsOf = async (traceIds: readonly string[]) => {
+  const traces = [];
+  for (let i = 0; i < traceIds.length; i += 5) {
     const { Traces = [] } = await xray.send(
-      new BatchGetTracesCommand({ TraceIds: summaries.slice(0, 5).map((s) => s.Id as string) }),
+      new BatchGetTracesCommand({ TraceIds: traceIds.slice(i, i + 5) }),
     );
-    const nodes = Traces.flatMap((t) =>
-      flat((t.Segments ?? []).map((s) => JSON.parse(s.Document as string) as Node)),
-    );
-    console.log(JSON.stringify(summaries, null, 1).slice(0, 3000));
-    console.log(
-      Traces.map((t) =>
-        (t.Segments ?? [])
-          .map((s) => JSON.parse(s.Document as string) as Node)
-          .map((s) => `${s.origin} ${s.name} ${s.parent_id ?? '-'} ${s.id}`)
-          .join('\n'),
-      ).join('\n\n'),
-    );
-    expect(nodes.length).toBeGreaterThan(0);
+    traces.push(...Traces);
+  }
+  return traces.map((t) => ({
+    id: t.Id as string,
+    segments: (t.Segments ?? []).map((s) => JSON.parse(s.Document as string) as Node),
+  }));
+};
+
+describe("an order's traces on the local platform", () => {
+  it('are found by the order id and cover the API, every service and the workflow, one tree each', async () => {
+    const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
+    const traces = await documentsOf(summaries.map((s) => s.Id as string));
+    const names = new Set(traces.flatMap((t) => flat(t.segments).map((n) => n.name)));
+    console.log([...names].sort().join('\n'));
+    for (const name of [
+      'mytabs-local/prod',
+      'mytabs-local-payments-createPaymentIntent',
+      'mytabs-local-payments-stripeWebhook',
+      'mytabs-local-ticketing-holdSeats',
+      'mytabs-local-orders-createOrder',
+      'mytabs-local-orders-startFulfillment',
+      'mytabs-local-orders-OrderFulfillment',
+      'MarkPaid',
+      'IssueTickets',
+      'SendConfirmation',
+      'mytabs-local-notifications-sendOrderConfirmation',
+      'mytabs-local-orders-markFulfilled',
+    ]) {
+      expect(names, name).toContain(name);
+    }
+    for (const trace of traces) {
+      // One root: every other segment's parent is a segment or subsegment of the same trace.
+      const ids = new Set(flat(trace.segments).map((n) => n.id));
+      const roots = trace.segments.filter((s) => !s.parent_id || !ids.has(s.parent_id));
+      expect(
+        roots.map((r) => `${r.origin} ${r.name}`),
+        trace.id,
+      ).toHaveLength(1);
+    }
   });
 });
