@@ -20,13 +20,8 @@ interface Node {
 const flat = (nodes: readonly Node[]): Node[] =>
   nodes.flatMap((n) => [n, ...flat(n.subsegments ?? [])]);
 
-beforeAll(async () => {
-  local = await startRepoPlatform({ seed: true });
-  xray = new XRayClient({
-    endpoint: local.endpoints.edge,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+/** A buyer's whole checkout of one seat, paid: the order once it reached a final status. */
+const buy = async () => {
   const event = local.seed?.event;
   if (!event) throw new Error('the platform was not seeded');
   const buyer = shopper(local.endpoints);
@@ -36,9 +31,19 @@ beforeAll(async () => {
     address: { country: 'US', postalCode: '10001', state: 'NY' },
   };
   const checkout = await buyer.createPaymentIntent(cart, { email: 'b@example.com', name: 'Bea' });
-  orderId = checkout.orderId;
   await buyer.pay(checkout.paymentIntentId);
-  const order = await watchOrder(buyer, orderId, checkout.orderToken, { timeoutMs: 60_000 });
+  return watchOrder(buyer, checkout.orderId, checkout.orderToken, { timeoutMs: 60_000 });
+};
+
+beforeAll(async () => {
+  local = await startRepoPlatform({ seed: true });
+  xray = new XRayClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+  const order = await buy();
+  orderId = order.orderId;
   expect(order.status).toBe('FULFILLED');
 }, 180_000);
 afterAll(() => local?.close());
@@ -73,7 +78,6 @@ describe("an order's traces on the local platform", () => {
     const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
     const traces = await documentsOf(summaries.map((s) => s.Id as string));
     const names = new Set(traces.flatMap((t) => flat(t.segments).map((n) => n.name)));
-    console.log([...names].sort().join('\n'));
     for (const name of [
       'mytabs-local/prod',
       'mytabs-local-payments-createPaymentIntent',
@@ -99,5 +103,41 @@ describe("an order's traces on the local platform", () => {
         trace.id,
       ).toHaveLength(1);
     }
+  });
+
+  it('shows a failing step as a fault on its state and its function, found with the filter `fault`', async () => {
+    local.platform.faults.add(
+      local.platform.faults.resolve({
+        kind: 'function',
+        function: 'ticketing.confirmHold',
+        errorType: 'InjectedFault',
+        seconds: 60,
+      }),
+    );
+    const order = await buy();
+    local.platform.faults.clear();
+    expect(order.status).toBe('FAILED');
+    const summaries = await tracesOf(`annotation.orderId = "${order.orderId}" AND fault`);
+    expect(summaries.length).toBeGreaterThan(0);
+    const nodes = (await documentsOf(summaries.map((t) => t.Id as string))).flatMap((t) =>
+      flat(t.segments),
+    );
+    const faulted = nodes.filter((n) => n.fault);
+    expect(faulted.map((n) => `${n.origin ?? 'state'} ${n.name}`).sort()).toEqual(
+      expect.arrayContaining([
+        'AWS::Lambda mytabs-local-ticketing-confirmHold',
+        'AWS::Lambda::Function mytabs-local-ticketing-confirmHold',
+        'state ConfirmHold',
+      ]),
+    );
+    const markPaid = nodes.find((n) => n.name === 'MarkPaid');
+    expect(markPaid?.fault).toBeUndefined();
+    // The fulfilled order: no segment failed. (The X-Ray SDK marks every error an AWS call throws
+    // as a fault on its subsegment, an expected ConditionalCheckFailed of putOnce too, as on AWS.)
+    const fulfilled = await tracesOf(`annotation.orderId = "${orderId}"`);
+    const segments = (await documentsOf(fulfilled.map((t) => t.Id as string))).flatMap(
+      (t) => t.segments,
+    );
+    expect(segments.filter((s) => s.fault).map((s) => s.name)).toEqual([]);
   });
 });
