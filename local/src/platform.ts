@@ -20,6 +20,7 @@ import { LocalQueues } from './sqs/local-queues.ts';
 import { sqsApi } from './sqs/sqs-api.ts';
 import { startDaemon } from './xray/daemon.ts';
 import { LocalTraces } from './xray/local-traces.ts';
+import { tracePages } from './xray/trace-pages.ts';
 import { xrayApi } from './xray/xray-api.ts';
 
 export const EDGE_PORT: PortSpec = {
@@ -134,7 +135,13 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     log,
   });
   refresh = (rebuilt) => lambda.refresh(rebuilt);
-  services.push(lambdaApi(lambda), sqsApi(queues), faultsRoute(faults), xrayApi(traces));
+  services.push(
+    lambdaApi(lambda),
+    sqsApi(queues),
+    faultsRoute(faults),
+    xrayApi(traces),
+    tracePages(traces),
+  );
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
 
   const running: RunningComponent[] = [];
