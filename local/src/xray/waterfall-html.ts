@@ -1,7 +1,7 @@
 import type { SegmentDocument } from './segment-document.ts';
 import type { TraceSummary } from './trace-summary.ts';
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
@@ -18,7 +18,7 @@ const summaryOutcome = (t: TraceSummary) =>
 const orderIdOf = (t: TraceSummary) => t.Annotations.orderId?.[0]?.AnnotationValue.StringValue;
 
 const page = (title: string, body: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>
 body{font:14px system-ui,sans-serif;margin:1.5rem;color:#222}
 table{border-collapse:collapse;width:100%}
@@ -60,13 +60,13 @@ export const waterfallHtml = (summary: TraceSummary, segments: readonly SegmentD
       const status = (node.http as { response?: { status?: number } } | undefined)?.response
         ?.status;
       const outcome = outcomeOf(node);
-      return `<tr class="${outcome}"><td>${escape(service)}</td><td style="padding-left:${0.5 + depth * 1.2}rem">${escape(node.name)}</td><td>${ms(node.start_time - start)}</td><td>${ms(end - node.start_time)}</td><td class="status">${outcome}${status ? ` ${status}` : ''}</td><td class="bar"><span style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span></td></tr>`;
+      return `<tr class="${outcome}"><td>${escapeHtml(service)}</td><td style="padding-left:${0.5 + depth * 1.2}rem">${escapeHtml(node.name)}</td><td>${ms(node.start_time - start)}</td><td>${ms(end - node.start_time)}</td><td class="status">${outcome}${status ? ` ${status}` : ''}</td><td class="bar"><span style="left:${left.toFixed(2)}%;width:${width.toFixed(2)}%"></span></td></tr>`;
     })
     .join('\n');
   return page(
     `Trace ${summary.Id}`,
-    `<h1>Trace ${escape(summary.Id)}</h1>
-<p>${orderId ? `Order <strong class="order-id">${escape(orderId)}</strong>, ` : ''}started ${new Date(start * 1000).toISOString()}, ${ms(summary.Duration)}, <span class="outcome">${summaryOutcome(summary)}</span>. <a href="../traces">Recent traces</a></p>
+    `<h1>Trace ${escapeHtml(summary.Id)}</h1>
+<p>${orderId ? `Order <strong class="order-id">${escapeHtml(orderId)}</strong>, ` : ''}started ${new Date(start * 1000).toISOString()}, ${ms(summary.Duration)}, <span class="outcome">${summaryOutcome(summary)}</span>. <a href="../traces">Recent traces</a></p>
 <table class="waterfall"><thead><tr><th>Service</th><th>Operation</th><th>Start</th><th>Duration</th><th>Status</th><th></th></tr></thead>
 <tbody>
 ${rows}
@@ -84,7 +84,7 @@ export const traceListHtml = (summaries: readonly TraceSummary[]) =>
 ${summaries
   .map(
     (t) =>
-      `<tr class="${summaryOutcome(t)}"><td><a href="traces/${encodeURIComponent(t.Id)}">${new Date(t.StartTime * 1000).toISOString()}</a></td><td>${escape(t.EntryPoint?.Name ?? '')}${t.Http?.HttpURL ? ` ${escape(`${t.Http.HttpMethod ?? ''} ${t.Http.HttpURL}`)}` : ''}</td><td>${ms(t.Duration)}</td><td class="status">${summaryOutcome(t)}</td><td>${escape(orderIdOf(t) ?? '')}</td></tr>`,
+      `<tr class="${summaryOutcome(t)}"><td><a href="traces/${encodeURIComponent(t.Id)}">${new Date(t.StartTime * 1000).toISOString()}</a></td><td>${escapeHtml(t.EntryPoint?.Name ?? '')}${t.Http?.HttpURL ? ` ${escapeHtml(`${t.Http.HttpMethod ?? ''} ${t.Http.HttpURL}`)}` : ''}</td><td>${ms(t.Duration)}</td><td class="status">${summaryOutcome(t)}</td><td>${escapeHtml(orderIdOf(t) ?? '')}</td></tr>`,
   )
   .join('\n')}
 </tbody></table>`,

@@ -1,7 +1,30 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { BatchGetTracesCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopper, watchOrder } from '../../src/shopper/checkout.ts';
+import { orderTraces } from '../../src/shopper/order-traces.ts';
 import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
+import { awsJson, hasAwsCli } from '../fixtures/aws-cli.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(
+    `${CHROMIUM} is missing: the trace page test is skipped (sudo apt-get install chromium)`,
+  );
+}
+
+/** The page as headless Chromium renders it (its DOM after load). */
+const renderedDom = (url: string) =>
+  new Promise<string>((resolve, reject) => {
+    execFile(
+      CHROMIUM,
+      ['--headless', '--no-sandbox', '--disable-gpu', '--dump-dom', url],
+      { timeout: 60_000 },
+      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+    );
+  });
 
 let local: RepoPlatform;
 let xray: XRayClient;
@@ -140,4 +163,46 @@ describe("an order's traces on the local platform", () => {
     );
     expect(segments.filter((s) => s.fault).map((s) => s.name)).toEqual([]);
   });
+
+  it.skipIf(!hasAwsCli)(
+    'answers the AWS CLI: get-trace-summaries and batch-get-traces',
+    async () => {
+      const { TraceSummaries } = await awsJson<{ TraceSummaries: { Id: string }[] }>(
+        local.endpoints.edge,
+        'xray',
+        'get-trace-summaries',
+        '--start-time',
+        String(Math.floor(startedAt.getTime() / 1000)),
+        '--end-time',
+        String(Math.ceil(Date.now() / 1000) + 1),
+        '--filter-expression',
+        `annotation.orderId = "${orderId}"`,
+      );
+      expect(TraceSummaries.length).toBeGreaterThan(0);
+      const { Traces } = await awsJson<{ Traces: { Id: string; Segments: unknown[] }[] }>(
+        local.endpoints.edge,
+        'xray',
+        'batch-get-traces',
+        '--trace-ids',
+        TraceSummaries[0]?.Id as string,
+      );
+      expect(Traces[0]?.Segments.length).toBeGreaterThan(0);
+    },
+  );
+
+  it.skipIf(!hasChromium)(
+    "draws the order's checkout as a waterfall in a browser",
+    async () => {
+      const [checkout] = await orderTraces(local.endpoints.edge, orderId, startedAt);
+      expect(checkout?.entry).toBe('POST /payments/createPaymentIntent');
+      const dom = await renderedDom(checkout?.url as string);
+      expect(dom).toContain(`<strong class="order-id">${orderId}</strong>`);
+      for (const operation of ['## POST /payments/createPaymentIntent', '## ticketing.holdSeats']) {
+        expect(dom).toContain(operation);
+      }
+      const list = await renderedDom(`${local.endpoints.edge}/_local/traces`);
+      expect(list).toContain(orderId);
+    },
+    120_000,
+  );
 });
