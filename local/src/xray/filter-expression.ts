@@ -10,7 +10,7 @@ const SUPPORTED =
   'annotation.KEY = or != a "string", number or true/false; duration and responsetime compared with =, !=, <, <=, >, >=; service("name"); ok, error, fault, throttle; joined by AND or OR';
 
 const TOKEN =
-  /\s*(annotation\.[A-Za-z0-9_]+|service\("(?:[^"\\]|\\.)*"\)|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|!=|<=|>=|=|<|>|[A-Za-z_][A-Za-z0-9_]*|\S)/y;
+  /\s*(annotation\.[A-Za-z0-9_]+|service\("(?:[^"\\]|\\.)*"\)|"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?|!=|<=|>=|=|<|>|[A-Za-z_][A-Za-z0-9_.]*|\S)/y;
 
 const tokenize = (expression: string) => {
   const tokens: string[] = [];
@@ -83,6 +83,9 @@ export const parseFilterExpression = (expression: string | undefined): TraceFilt
       const name = JSON.parse(token.slice('service('.length, -1)) as string;
       return (t) => t.ServiceIds.some((s) => s.Name === name);
     }
+    const compared =
+      token.startsWith('annotation.') || ['duration', 'responsetime'].includes(keyword);
+    if (!compared) throw unsupported(token);
     const op = tokens[at++] ?? '';
     const value = literal(tokens[at++]);
     if (token.startsWith('annotation.')) {
@@ -93,8 +96,7 @@ export const parseFilterExpression = (expression: string | undefined): TraceFilt
       };
     }
     if (keyword === 'duration') return (t) => compare(op, t.Duration, value);
-    if (keyword === 'responsetime') return (t) => compare(op, t.ResponseTime, value);
-    throw unsupported(token);
+    return (t) => compare(op, t.ResponseTime, value);
   };
   const conjunction = (): TraceFilter => {
     const terms = [term()];
