@@ -354,7 +354,8 @@ export const operations = {
 
 export type OperationName = keyof typeof operations;
 
-type RouteOf<O extends Operation> = Pick<O, 'method' | 'path' | 'auth' | 'keepTraces'>;
+type RouteOf<O extends Operation> = Pick<O, 'method' | 'path' | 'auth'> &
+  Pick<HttpRoute, 'keepTraces'>;
 
 /**
  * The same table reduced to what a manifest's `http` takes, e.g.
