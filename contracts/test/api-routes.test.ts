@@ -15,8 +15,10 @@ describe('the route table', () => {
       method: 'POST',
       path: '/payments/createPaymentIntent',
       auth: 'public-or-user',
+      keepTraces: true,
     });
     expect(routes.stripeWebhook.auth).toBe('public');
+    expect(routes.getOrder).not.toHaveProperty('keepTraces');
   });
 
   it('has one operation per method and path', () => {

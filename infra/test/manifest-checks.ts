@@ -480,6 +480,29 @@ export const manifestChecks = (built: () => BuiltApp) => {
     }
   });
 
+  it('keeps every trace of the routes whose manifest says keepTraces, and no other', () => {
+    const { stacks } = built();
+    if (!stacks.api) return;
+    const kept = stacks.plan.functions.flatMap((f) =>
+      f.spec.http?.keepTraces ? [`${f.spec.http.method} ${f.spec.http.path}`] : [],
+    );
+    const rules = resources(Template.fromStack(stacks.api), 'AWS::XRay::SamplingRule').map(
+      ([, r]) => r.SamplingRule,
+    );
+    expect(
+      rules.map((r: Json) => `${r.HTTPMethod} ${r.URLPath.replaceAll('*', '{}')}`).sort(),
+    ).toEqual(kept.map((k) => k.replace(/\{[^}]+\}/g, '{}')).sort());
+    for (const rule of rules) {
+      expect(rule).toMatchObject({
+        FixedRate: 1,
+        ServiceName: `${stacks.plan.api.name}/prod`,
+        ServiceType: 'AWS::ApiGateway::Stage',
+      });
+      expect(rule.RuleName.length).toBeLessThanOrEqual(32);
+    }
+    expect(new Set(rules.map((r: Json) => r.Priority)).size).toBe(rules.length);
+  });
+
   it('answers API Gateway’s own errors in problem+json and protects the stage', () => {
     const { stacks } = built();
     if (!stacks.api) return;

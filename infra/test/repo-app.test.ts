@@ -46,6 +46,21 @@ describe('the CDK app of the repository manifests, stage prod', () => {
     });
   });
 
+  it("keeps every checkout's and fulfillment's trace: the routes an order starts from", () => {
+    const rules = Template.fromStack(built.stacks.api as Stack).findResources(
+      'AWS::XRay::SamplingRule',
+    );
+    expect(
+      Object.values(rules)
+        .map((r) => `${r.Properties.SamplingRule.HTTPMethod} ${r.Properties.SamplingRule.URLPath}`)
+        .sort(),
+    ).toEqual([
+      'POST /payments/calculate-tax',
+      'POST /payments/createPaymentIntent',
+      'POST /payments/webhook',
+    ]);
+  });
+
   it('gives api.keeptabs.app the certificate CloudFront uses when the API is in us-east-1 too', () => {
     const sites = Template.fromStack(built.stacks.sites as Stack);
     expect(sites.findResources('AWS::CertificateManager::Certificate')).toEqual({});

@@ -17,6 +17,8 @@ export interface CliOptions {
   workersPerFunction: number | undefined;
   /** Faults in force from the start, each ending on its own. */
   faults: FaultSpec[];
+  /** X-Ray traces of every request and invocation (default); `--no-tracing` turns them off. */
+  tracing: boolean;
 }
 
 /** A mistake in how the platform was started: reported in one line, no stack trace. */
@@ -26,13 +28,15 @@ export class UsageError extends Error {
 
 export const usage = (defaultRoot: string, ports: Record<string, PortSpec>) =>
   [
-    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--watch] [--workers-per-function N] [--fault SPEC]... [--root DIR]]',
+    'Usage: npm start [-- [--data-dir DIR] [--no-seed] [--no-tracing] [--watch] [--workers-per-function N] [--fault SPEC]... [--root DIR]]',
     '',
     'Runs the MyTabs local platform: every service of the manifests, one process, no AWS account.',
     '',
     'Options:',
     '  --data-dir DIR  keep DynamoDB tables on disk in DIR across restarts (default: in memory)',
     '  --no-seed       do not create the demo organizer, business and event',
+    '  --no-tracing    record no X-Ray traces (functions run with tracing off, as',
+    '                  POWERTOOLS_TRACE_ENABLED=false)',
     "  --watch         rebuild a function's bundle when its code changes; its next invocations",
     '                  run the new code',
     '  --workers-per-function N',
@@ -85,6 +89,7 @@ export const parseCli = (
     root?: string;
     help?: boolean;
     'no-seed'?: boolean;
+    'no-tracing'?: boolean;
     watch?: boolean;
     'workers-per-function'?: string;
     fault?: string[];
@@ -96,6 +101,7 @@ export const parseCli = (
         'data-dir': { type: 'string' },
         root: { type: 'string' },
         'no-seed': { type: 'boolean' },
+        'no-tracing': { type: 'boolean' },
         watch: { type: 'boolean' },
         'workers-per-function': { type: 'string' },
         fault: { type: 'string', multiple: true },
@@ -122,6 +128,7 @@ export const parseCli = (
     help: values.help ?? false,
     faults,
     seed: !values['no-seed'] && values.root === undefined,
+    tracing: !values['no-tracing'],
     dataDir: values['data-dir'] === undefined ? undefined : resolve(base, values['data-dir']),
     watch: values.watch ?? false,
     root: values.root === undefined ? defaultRoot : resolve(base, values.root),

@@ -6,6 +6,7 @@ import type { LocalFaults } from './faults/local-faults.ts';
 import type { LocalLambda } from './lambda/local-lambda.ts';
 import type { LocalSecrets } from './secrets/local-secrets.ts';
 import type { LocalQueues } from './sqs/local-queues.ts';
+import type { LocalTraces } from './xray/local-traces.ts';
 
 /** A port a piece of the platform listens on: `npm start` reads `envVar`, tests pass 0. */
 export interface PortSpec {
@@ -30,6 +31,8 @@ export interface PlatformContext {
   serviceEvents: ServiceEvents;
   /** Seeded secret values by manifest secret name (e.g. the Stripe webhook secret). */
   secrets: LocalSecrets;
+  /** Where a component records its own segments (API, workflows, bus); absent when tracing is off. */
+  traces: LocalTraces | undefined;
   /** `http://127.0.0.1:<port>`: what `AWS_ENDPOINT_URL` is for every function. */
   edgeUrl: string;
   /** Endpoints of the components started before this one (see the order in components.ts). */

@@ -19,6 +19,10 @@ import { localPlan } from './local-plan.ts';
 import { LocalSecrets } from './secrets/local-secrets.ts';
 import { LocalQueues } from './sqs/local-queues.ts';
 import { sqsApi } from './sqs/sqs-api.ts';
+import { startDaemon } from './xray/daemon.ts';
+import { LocalTraces } from './xray/local-traces.ts';
+import { tracePages } from './xray/trace-pages.ts';
+import { xrayApi } from './xray/xray-api.ts';
 
 export const EDGE_PORT: PortSpec = {
   default: 4566,
@@ -36,7 +40,12 @@ export interface PlatformOptions {
   dataDir?: string;
   log?: (line: string) => void;
   /** Async retry backoff and worker pool sizes; tests shorten the retry delay. */
-  lambda?: Omit<LocalLambdaOptions, 'functions' | 'log' | 'runner' | 'queues' | 'faults'>;
+  lambda?: Omit<
+    LocalLambdaOptions,
+    'functions' | 'log' | 'runner' | 'queues' | 'faults' | 'traces'
+  >;
+  /** X-Ray traces of every request, invocation, event and execution (default on). */
+  tracing?: boolean;
   /**
    * Faults in force from the moment the platform is ready (`npm start -- --fault ...`), so the
    * demo seed is not broken by them; each ends on its own. Checked against the plan at start.
@@ -62,6 +71,8 @@ export interface Platform {
   queues: LocalQueues;
   faults: LocalFaults;
   secrets: LocalSecrets;
+  /** The traces recorded, read on the edge with X-Ray's API; absent when tracing is off. */
+  traces: LocalTraces | undefined;
   /** With `deferReady`: from now on `/health` answers 200. */
   markReady(): void;
   /** Stops every component, every function worker and the edge; frees every port. */
@@ -113,16 +124,25 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
   const endpoints: Record<string, string> = { edge: edgeUrl };
 
   const queues = new LocalQueues(plan.deadLetterQueues, edgeUrl);
+  const traces = options.tracing === false ? undefined : new LocalTraces();
+  const daemon = traces && (await startDaemon(traces, log));
   const lambda = new LocalLambda({
     ...options.lambda,
-    functions: localFunctions(plan, edgeUrl, built),
+    functions: localFunctions(plan, edgeUrl, built, daemon?.address),
     runner: built.runner,
     queues,
     faults,
+    ...(traces && { traces }),
     log,
   });
   refresh = (rebuilt) => lambda.refresh(rebuilt);
-  services.push(lambdaApi(lambda), sqsApi(queues), faultsRoute(faults));
+  services.push(
+    lambdaApi(lambda),
+    sqsApi(queues),
+    faultsRoute(faults),
+    xrayApi(traces),
+    tracePages(traces),
+  );
   const secrets = new LocalSecrets(plan.secrets, options.dataDir);
   const serviceEvents = new ServiceEvents();
 
@@ -134,6 +154,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     faults.close();
     await lambda.close();
     queues.close();
+    await daemon?.close();
     for (const component of running.reverse()) await component.close();
     await close(edge);
     await releaseDataDir();
@@ -148,6 +169,7 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
         faults,
         serviceEvents,
         secrets,
+        traces,
         edgeUrl,
         endpoints: { ...endpoints },
         port: options.ports?.[component.name] ?? 0,
@@ -168,5 +190,5 @@ export const startPlatform = async (options: PlatformOptions): Promise<Platform>
     ready = true;
   };
   if (!options.deferReady) markReady();
-  return { plan, endpoints, lambda, queues, faults, secrets, markReady, close: stop };
+  return { plan, endpoints, lambda, queues, faults, secrets, traces, markReady, close: stop };
 };

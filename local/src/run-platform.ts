@@ -66,6 +66,7 @@ const run = async (stopRequested: Promise<string>) => {
     dataDir: options.dataDir,
     watch: options.watch,
     faults: options.faults,
+    tracing: options.tracing,
     ...(options.workersPerFunction && {
       lambda: { maxWorkersPerFunction: options.workersPerFunction },
     }),

@@ -83,6 +83,7 @@ export const operations = {
     method: 'POST',
     path: '/payments/calculate-tax',
     auth: 'public',
+    keepTraces: true,
     service: 'payments',
     summary: 'Price, fees and tax quote for a cart (tax at the venue, via Stripe Tax)',
     body: CalculateTaxRequest,
@@ -93,6 +94,7 @@ export const operations = {
     method: 'POST',
     path: '/payments/createPaymentIntent',
     auth: 'public-or-user',
+    keepTraces: true,
     service: 'payments',
     summary:
       'Hold seats, create the order (PENDING_PAYMENT) and its PaymentIntent; a signed-in buyer owns it',
@@ -110,6 +112,7 @@ export const operations = {
     method: 'POST',
     path: '/payments/webhook',
     auth: 'public',
+    keepTraces: true,
     service: 'payments',
     summary: 'Stripe webhook: the handler verifies the signature over the raw body',
     headers: StripeSignatureHeader,
@@ -377,15 +380,18 @@ export const operations = {
 
 export type OperationName = keyof typeof operations;
 
-type RouteOf<O extends Operation> = Pick<O, 'method' | 'path' | 'auth'>;
+type RouteOf<O extends Operation> = Pick<O, 'method' | 'path' | 'auth'> &
+  Pick<HttpRoute, 'keepTraces'>;
 
 /**
  * The same table reduced to what a manifest's `http` takes, e.g.
  * `http: routes.createPaymentIntent` (the manifest schema refuses extra keys).
  */
 export const routes = Object.fromEntries(
-  Object.entries(operations).map(([name, { method, path, auth }]) => [
-    name,
-    { method, path, auth },
-  ]),
+  Object.entries(operations as Record<string, Operation>).map(
+    ([name, { method, path, auth, keepTraces }]) => [
+      name,
+      { method, path, auth, ...(keepTraces && { keepTraces }) },
+    ],
+  ),
 ) as { [N in OperationName]: RouteOf<(typeof operations)[N]> };

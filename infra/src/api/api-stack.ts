@@ -17,6 +17,7 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { WebAcl } from '../waf/web-acl.ts';
+import { KeptTraces } from './kept-traces.ts';
 import { ProblemResponses } from './problem-responses.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -28,6 +29,8 @@ export interface ApiStackProps extends StackProps {
 
 /** Stage-wide limits; the usage plan carries the same so a plan's clients can be tightened later. */
 const THROTTLE = { rateLimit: 100, burstLimit: 200 };
+/** The one stage, as today's clients call it. */
+const STAGE = 'prod';
 
 /**
  * The REST API of every manifest route: stage `prod`, X-Ray, access and execution logs,
@@ -51,7 +54,7 @@ export class ApiStack extends Stack {
       endpointTypes: [EndpointType.REGIONAL],
       cloudWatchRole: true,
       deployOptions: {
-        stageName: 'prod',
+        stageName: STAGE,
         tracingEnabled: true,
         loggingLevel: MethodLoggingLevel.INFO,
         metricsEnabled: true,
@@ -152,6 +155,10 @@ export class ApiStack extends Stack {
       }
     }
 
+    new KeptTraces(this, 'KeptTraces', {
+      serviceName: `${apiName}/${STAGE}`,
+      rules: plan.samplingRules,
+    });
     new ProblemResponses(this, 'Problems', this.api);
     const waf = new WebAcl(this, 'Waf', {
       name: apiName,

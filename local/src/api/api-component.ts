@@ -22,6 +22,9 @@ export const api: PlatformComponent = {
       authorizer: context.plan.authorizer,
       binaryMediaTypes: context.plan.api.binaryMediaTypes,
       invoke: localLambdaInvoker(context.lambda),
+      ...(context.traces && {
+        tracing: { traces: context.traces, apiName: context.plan.api.name },
+      }),
       port: context.port,
       isReady: () => edgeReady(context.edgeUrl),
       log: context.log,

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Plan, RoutePlan } from '@mytabs/plan';
 import { MalformedRequestTarget } from '../request-target.ts';
+import type { LocalTraces } from '../xray/local-traces.ts';
 import { createAuthorizer } from './authorizer.ts';
 import type { InvokeFunction } from './function-invoker.ts';
 import { type GatewayResponseType, gatewayProblem } from './gateway-responses.ts';
@@ -13,12 +14,15 @@ import {
 import { httpAnswerOf } from './proxy-result.ts';
 import { restApi } from './rest-api.ts';
 import { matchRoute, routesOf } from './route-table.ts';
+import { stageSegment } from './stage-segment.ts';
 
 export interface ApiServerOptions {
   routes: readonly RoutePlan[];
   authorizer: Plan['authorizer'];
   binaryMediaTypes: readonly string[];
   invoke: InvokeFunction;
+  /** The stage's segments, named `<api name>/prod` as API Gateway names them; absent: untraced. */
+  tracing?: { traces: LocalTraces; apiName: string };
   /** Until it holds, `GET /health` answers 503; then the route of the manifests answers it. */
   isReady: () => boolean | Promise<boolean>;
   log: (line: string) => void;
@@ -53,6 +57,7 @@ export const createApiServer = ({
   authorizer: planAuthorizer,
   binaryMediaTypes,
   invoke,
+  tracing,
   isReady,
   log,
 }: ApiServerOptions) => {
@@ -100,6 +105,7 @@ export const createApiServer = ({
     const result = await invoke(
       match.route.functionName,
       proxyEvent(request, match, authorizer, binaryMediaTypes),
+      request.traceHeader,
     );
     const answer = result.ok ? httpAnswerOf(result.payload) : undefined;
     if (!answer) {
@@ -119,6 +125,7 @@ export const createApiServer = ({
 
   return createServer(async (req, res) => {
     const ids = newRequestIds();
+    const trace = stageSegment(tracing, req, res);
     // Until the target is parsed, the problem's `instance` is what the client sent.
     const unparsed = { ...ids, path: (req.url ?? '').slice(0, 200) };
     let body: Buffer | undefined;
@@ -130,7 +137,7 @@ export const createApiServer = ({
     }
     try {
       if (!body) return answerProblem(res, 'REQUEST_TOO_LARGE', unparsed);
-      await handle(res, readGatewayRequest(req, body, ids));
+      await handle(res, readGatewayRequest(req, body, ids, trace));
     } catch (error) {
       if (error instanceof MalformedRequestTarget) {
         return answerProblem(res, 'DEFAULT_4XX', unparsed);

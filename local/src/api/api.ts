@@ -1,6 +1,6 @@
 import type { Plan, RoutePlan } from '@mytabs/plan';
 import { close, listen } from '../listen.ts';
-import { createApiServer } from './api-server.ts';
+import { type ApiServerOptions, createApiServer } from './api-server.ts';
 import type { InvokeFunction } from './function-invoker.ts';
 
 export const apiPortVariable = 'MYTABS_API_PORT';
@@ -11,6 +11,7 @@ export interface ApiOptions {
   authorizer: Plan['authorizer'];
   binaryMediaTypes: readonly string[];
   invoke: InvokeFunction;
+  tracing?: ApiServerOptions['tracing'];
   /** 0 picks a free port (tests). */
   port: number;
   isReady: () => boolean | Promise<boolean>;

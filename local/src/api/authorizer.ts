@@ -65,7 +65,7 @@ export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: Auth
         match.route.resourcePath,
       ) as APIGatewayRequestAuthorizerEvent['requestContext'],
     };
-    const result = await invoke(functionName as string, event);
+    const result = await invoke(functionName as string, event, request.traceHeader);
     if (!result.ok) {
       if (result.errorMessage === 'Unauthorized') return { outcome: 'unauthorized' };
       log(

@@ -7,4 +7,8 @@ export type Invocation =
   | { ok: true; payload: unknown }
   | { ok: false; errorType: string; errorMessage: string };
 
-export type InvokeFunction = (functionName: string, event: unknown) => Promise<Invocation>;
+export type InvokeFunction = (
+  functionName: string,
+  event: unknown,
+  traceHeader: string,
+) => Promise<Invocation>;

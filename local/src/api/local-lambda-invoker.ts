@@ -9,9 +9,13 @@ import type { InvokeFunction } from './function-invoker.ts';
  */
 export const localLambdaInvoker =
   (lambda: LocalLambda): InvokeFunction =>
-  async (functionName, event) => {
+  async (functionName, event, traceHeader) => {
     try {
-      const response = await lambda.invoke({ functionName, payload: JSON.stringify(event) });
+      const response = await lambda.invoke({
+        functionName,
+        payload: JSON.stringify(event),
+        traceHeader,
+      });
       const payload: unknown = JSON.parse(response.payload);
       if (!response.functionError) return { ok: true, payload };
       const error = payload as { errorType?: string; errorMessage?: string };

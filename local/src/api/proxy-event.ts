@@ -18,6 +18,8 @@ export interface GatewayRequest {
   queryStringParameters: Record<string, string> | null;
   multiValueQueryStringParameters: Record<string, string[]> | null;
   body: Buffer;
+  /** The `X-Amzn-Trace-Id` the stage passes on to the functions it invokes. */
+  traceHeader: string;
   sourceIp: string;
   protocol: string;
   receivedAt: Date;
@@ -29,10 +31,6 @@ const two = (n: number) => String(n).padStart(2, '0');
 /** API Gateway's CLF request time: `25/Nov/2026:17:52:35 +0000`. */
 export const clfTime = (d: Date) =>
   `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
-
-/** A trace header as X-Ray writes it: `Root=1-<epoch hex>-<24 hex>`. */
-const traceId = (d: Date) =>
-  `Root=1-${Math.floor(d.getTime() / 1000).toString(16)}-${randomBytes(12).toString('hex')}`;
 
 /**
  * Name/value pairs as API Gateway's two maps: every value by name, and the last one. The client
@@ -59,12 +57,12 @@ function* headerPairs(raw: readonly string[]) {
  * `multiValueHeaders`, the last one in `headers`; the headers its front end adds replace any the
  * client sent under the same spelling.
  */
-const readHeaders = (req: IncomingMessage, sourceIp: string, receivedAt: Date) => {
+const readHeaders = (req: IncomingMessage, sourceIp: string, traceHeader: string) => {
   const added = new Map([
     ['X-Forwarded-For', sourceIp],
     ['X-Forwarded-Port', String(req.socket.localPort ?? '')],
     ['X-Forwarded-Proto', 'http'],
-    ['X-Amzn-Trace-Id', traceId(receivedAt)],
+    ['X-Amzn-Trace-Id', traceHeader],
   ]);
   const sent = [...headerPairs(req.rawHeaders)].filter(([name]) => !added.has(name));
   const { single, multi } = singleAndMulti([...sent, ...added]);
@@ -86,6 +84,8 @@ export const readGatewayRequest = (
   req: IncomingMessage,
   body: Buffer,
   ids: ReturnType<typeof newRequestIds>,
+  /** The stage's segment's header (or a new trace's, untraced): what the function receives. */
+  traceHeader: string,
 ): GatewayRequest => {
   const receivedAt = new Date();
   const url = parseRequestTarget(req.url ?? '/');
@@ -95,7 +95,8 @@ export const readGatewayRequest = (
     ...ids,
     method: req.method ?? 'GET',
     path: url.pathname,
-    ...readHeaders(req, sourceIp, receivedAt),
+    ...readHeaders(req, sourceIp, traceHeader),
+    traceHeader,
     queryStringParameters: query.single,
     multiValueQueryStringParameters: query.multi,
     body,

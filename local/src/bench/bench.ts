@@ -8,7 +8,7 @@ import { formatReport } from './format-report.ts';
 import { benchPassed, runBench } from './run-bench.ts';
 
 /**
- * `npm run bench [-- --buyers 200 --quantity 1 --flash-sale --seats N --target local]`: N
+ * `npm run bench [-- --buyers 200 --quantity 1 --flash-sale --seats N --no-tracing --target local]`: N
  * concurrent buyers through the whole flow on a platform of its own (free ports), or on a running
  * `npm start` with `--target local`. Prints a table, writes the numbers as JSON, and exits non-zero
  * if anything was oversold, duplicated or left unsent.
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     quantity: { type: 'string', default: '1' },
     seats: { type: 'string' },
     'flash-sale': { type: 'boolean', default: false },
+    'no-tracing': { type: 'boolean', default: false },
     target: { type: 'string' },
     out: { type: 'string' },
   },
@@ -35,10 +36,13 @@ if (![buyers, quantity, seats].every((n) => Number.isInteger(n) && n > 0)) {
   process.exit(2);
 }
 
-const own = values.target === 'local' ? undefined : await startRepoPlatform();
+const own =
+  values.target === 'local'
+    ? undefined
+    : await startRepoPlatform({ tracing: !values['no-tracing'] });
 const endpoints = own?.endpoints ?? localEndpoints();
 console.error(
-  `Bench: ${buyers} buyers × ${quantity} ticket(s) for ${seats} seats on ${own ? 'its own platform' : endpoints.api}`,
+  `Bench: ${buyers} buyers × ${quantity} ticket(s) for ${seats} seats on ${own ? `its own platform, tracing ${values['no-tracing'] ? 'off' : 'on'}` : endpoints.api}`,
 );
 let lastTenth = -1;
 /** A bar redrawn in place on a terminal; a line per tenth of the run anywhere else (CI, a file). */

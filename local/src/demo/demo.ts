@@ -2,6 +2,7 @@ import type { OrderStatus } from '@mytabs/contracts';
 import { type Cart, shopper, watchOrder } from '../shopper/checkout.ts';
 import { localEndpoints } from '../shopper/local-endpoints.ts';
 import { formatMoney } from '../shopper/money.ts';
+import { orderTraces } from '../shopper/order-traces.ts';
 import { sentEmail } from '../shopper/sent-email.ts';
 
 /**
@@ -9,6 +10,7 @@ import { sentEmail } from '../shopper/sent-email.ts';
  * and prints what happened, step by step, with timings.
  */
 const endpoints = localEndpoints();
+const startedAt = new Date();
 const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 const line = (label: string, text: string) => console.log(`  ${label.padEnd(9)} ${text}`);
@@ -107,4 +109,9 @@ if (email) {
     `no confirmation for ${order.orderId} in the inbox (${endpoints.ses}): see the npm start terminal`,
   );
 }
+const traces = await orderTraces(endpoints.edge, order.orderId, startedAt);
+for (const [i, trace] of traces.entries()) {
+  line(i === 0 ? 'traces' : '', `${trace.entry} (${trace.durationMs.toFixed(0)} ms): ${trace.url}`);
+}
+if (traces.length === 0) line('traces', 'none: `npm start` runs with --no-tracing');
 console.log(`Done in ${elapsed()}.`);

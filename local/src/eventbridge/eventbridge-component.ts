@@ -21,9 +21,11 @@ const sfnStarter = (edgeUrl: string): WorkflowStarter & { destroy(): void } => {
     maxAttempts: 1,
   });
   return {
-    async startExecution({ stateMachineArn, input }) {
+    async startExecution({ stateMachineArn, input, traceHeader }) {
       try {
-        return await client.send(new StartExecutionCommand({ stateMachineArn, input }));
+        return await client.send(
+          new StartExecutionCommand({ stateMachineArn, input, traceHeader }),
+        );
       } catch (error) {
         const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
           ?.httpStatusCode;

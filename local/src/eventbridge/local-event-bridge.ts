@@ -139,7 +139,7 @@ export class LocalEventBridge {
         time: checked.time ?? new Date(this.clock.now()),
       });
       this.archives.archive(busArn(bus), event);
-      this.#route(bus, event);
+      this.#route(bus, event, undefined, entry.TraceHeader);
       return { EventId: event.id };
     });
   }
@@ -173,9 +173,9 @@ export class LocalEventBridge {
     await this.#delivery.close();
   }
 
-  #route(bus: string, event: EventEnvelope, onlyRuleArns?: string[]) {
+  #route(bus: string, event: EventEnvelope, onlyRuleArns?: string[], traceHeader?: string) {
     for (const rule of this.rules.matching(bus, event, onlyRuleArns)) {
-      this.#delivery.deliver(rule.record, event);
+      this.#delivery.deliver(rule.record, event, traceHeader);
     }
   }
 

@@ -10,12 +10,17 @@ export interface LambdaInvoker {
     functionName: string;
     payload: string;
     invocationType: 'Event';
+    traceHeader?: string;
   }): Promise<unknown>;
 }
 
 /** What EventBridge needs of Step Functions for a state machine target. */
 export interface WorkflowStarter {
-  startExecution(request: { stateMachineArn: string; input: string }): Promise<unknown>;
+  startExecution(request: {
+    stateMachineArn: string;
+    input: string;
+    traceHeader?: string;
+  }): Promise<unknown>;
 }
 
 /** An event no target took, as its dead-letter queue message says (body and attributes). */
@@ -109,9 +114,10 @@ export class TargetDelivery {
 
   constructor(private readonly options: TargetDeliveryOptions) {}
 
-  deliver(rule: RuleRecord, event: EventEnvelope) {
+  /** `traceHeader`: the PutEvents entry's, passed on to the target (its segments join that trace). */
+  deliver(rule: RuleRecord, event: EventEnvelope, traceHeader?: string) {
     for (const target of rule.targets) {
-      const delivery = this.#deliverWithRetries(rule, target, event);
+      const delivery = this.#deliverWithRetries(rule, target, event, traceHeader);
       this.#inFlight.add(delivery);
       void delivery.finally(() => this.#inFlight.delete(delivery));
     }
@@ -146,17 +152,23 @@ export class TargetDelivery {
     await this.settled();
   }
 
-  async #send(target: Target, payload: string) {
+  async #send(target: Target, payload: string, traceHeader: string | undefined) {
     const service = target.Arn.split(':')[2];
+    const trace = traceHeader ? { traceHeader } : {};
     if (service === 'lambda') {
       await this.options.lambda.invoke({
         functionName: target.Arn,
         payload,
         invocationType: 'Event',
+        ...trace,
       });
     } else if (service === 'states') {
       if (!this.options.workflows) throw new Error('Step Functions is not reachable');
-      await this.options.workflows.startExecution({ stateMachineArn: target.Arn, input: payload });
+      await this.options.workflows.startExecution({
+        stateMachineArn: target.Arn,
+        input: payload,
+        ...trace,
+      });
     } else {
       throw new AwsError(
         'InvalidTarget',
@@ -166,7 +178,12 @@ export class TargetDelivery {
     }
   }
 
-  async #deliverWithRetries(rule: RuleRecord, target: Target, event: EventEnvelope) {
+  async #deliverWithRetries(
+    rule: RuleRecord,
+    target: Target,
+    event: EventEnvelope,
+    traceHeader: string | undefined,
+  ) {
     const payload = payloadFor(target, event);
     const maxRetries = target.RetryPolicy?.MaximumRetryAttempts ?? DEFAULT_RETRIES;
     const maxAgeMs = (target.RetryPolicy?.MaximumEventAgeInSeconds ?? DEFAULT_MAX_AGE_S) * 1000;
@@ -175,7 +192,7 @@ export class TargetDelivery {
     const started = Date.now();
     for (let retries = 0; ; retries++) {
       try {
-        await this.#send(target, payload);
+        await this.#send(target, payload, traceHeader);
         return;
       } catch (error) {
         const delay = Math.min(cap, base * 2 ** retries);

@@ -64,20 +64,21 @@ export class FunctionPool {
     readonly options: PoolOptions,
   ) {}
 
-  async run(requestId: string, event: string): Promise<RunOutcome> {
+  /** `traceId`: the invocation's `_X_AMZN_TRACE_ID`, when traced. */
+  async run(requestId: string, event: string, traceId?: string): Promise<RunOutcome> {
     if (this.#busy >= this.options.maxWorkers) {
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }
     this.#busy += 1;
     try {
       const idle = this.#takeIdle();
-      if (idle) return await this.#invoke(idle, requestId, event);
+      if (idle) return await this.#invoke(idle, requestId, event, traceId);
       await this.options.initSlots.acquire();
       // A worker may have come free while this invocation waited for a slot: use it instead.
       const freed = this.#takeIdle();
       if (freed) {
         this.options.initSlots.release();
-        return await this.#invoke(freed, requestId, event);
+        return await this.#invoke(freed, requestId, event, traceId);
       }
       const initStarted = performance.now();
       const worker = this.#spawn(this.#bundle());
@@ -85,7 +86,7 @@ export class FunctionPool {
         this.options.initSlots.release(),
       );
       const initMs = performance.now() - initStarted;
-      return { ...(failed ?? (await this.#invoke(worker, requestId, event))), initMs };
+      return { ...(failed ?? (await this.#invoke(worker, requestId, event, traceId))), initMs };
     } finally {
       this.#busy -= 1;
       this.#waiting.shift()?.();
@@ -248,7 +249,7 @@ export class FunctionPool {
     });
   }
 
-  #invoke(worker: Worker, requestId: string, event: string) {
+  #invoke(worker: Worker, requestId: string, event: string, traceId: string | undefined) {
     const timeoutMs = this.fn.spec.timeoutS * 1000;
     return new Promise<RunOutcome>((resolve) => {
       let settled = false;
@@ -321,6 +322,7 @@ export class FunctionPool {
         event,
         invokedFunctionArn: this.fn.arn,
         deadline: Date.now() + timeoutMs,
+        ...(traceId && { traceId }),
       };
       worker.postMessage(message);
     });

@@ -93,6 +93,9 @@ port.on('message', async (message: InvokeMessage) => {
   captured = [];
   try {
     const run = await loadHandler();
+    // Lambda gives each invocation its trace in the environment; the X-Ray SDK reads it there.
+    if (message.traceId) process.env._X_AMZN_TRACE_ID = message.traceId;
+    else delete process.env._X_AMZN_TRACE_ID;
     const result = await run(JSON.parse(message.event), lambdaContext(setup, message));
     reply = {
       requestId: message.requestId,

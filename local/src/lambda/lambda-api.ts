@@ -8,6 +8,7 @@ import {
   signingName,
 } from '../edge/aws-service.ts';
 import { serviceOfAccessKeyId } from '../naming.ts';
+import { traceHeaderOf } from '../xray/trace-header-of.ts';
 import { eventInvokeConfig, functionConfiguration } from './function-configuration.ts';
 import type { LocalLambda } from './local-lambda.ts';
 
@@ -118,6 +119,7 @@ const invoke = async (lambda: LocalLambda, request: EdgeRequest, name: string) =
     payload: request.body.toString('utf8'),
     invocationType: type.data,
     caller: callerOf(request),
+    ...traceHeaderOf(request),
     ...(request.headers['x-amz-log-type'] === 'Tail' ? { logType: 'Tail' as const } : {}),
   });
   return {

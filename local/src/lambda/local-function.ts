@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { FunctionSpec } from '@mytabs/contracts';
 import { userPoolVariables } from '@mytabs/contracts';
 import type { FunctionPlan, Plan } from '@mytabs/plan';
@@ -30,7 +31,29 @@ export interface LocalFunction {
 export const hasTrigger = (fn: LocalFunction) =>
   Boolean(fn.spec.http || fn.spec.subscribe || fn.spec.sesEvents || fn.spec.schedule);
 
-const runtimeEnvironment = (fn: FunctionPlan, edgeUrl: string): Record<string, string> => ({
+/**
+ * What Lambda sets for an actively traced function, so Powertools' tracer and the X-Ray SDK run
+ * as they do there (the SDK's Lambda mode: subsegments only, sent to the daemon address as each
+ * closes); with tracing off, Powertools' switch alone.
+ */
+const tracingEnvironment = (
+  fn: FunctionPlan,
+  daemonAddress: string | undefined,
+): Record<string, string> =>
+  daemonAddress
+    ? {
+        AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+        LAMBDA_TASK_ROOT: dirname(fn.entry),
+        AWS_XRAY_DAEMON_ADDRESS: daemonAddress,
+        AWS_XRAY_CONTEXT_MISSING: 'LOG_ERROR',
+      }
+    : { POWERTOOLS_TRACE_ENABLED: 'false' };
+
+const runtimeEnvironment = (
+  fn: FunctionPlan,
+  edgeUrl: string,
+  daemonAddress: string | undefined,
+): Record<string, string> => ({
   AWS_REGION: REGION,
   AWS_DEFAULT_REGION: REGION,
   AWS_LAMBDA_FUNCTION_NAME: fn.name,
@@ -40,8 +63,7 @@ const runtimeEnvironment = (fn: FunctionPlan, edgeUrl: string): Record<string, s
   AWS_ENDPOINT_URL: edgeUrl,
   AWS_ACCESS_KEY_ID: accessKeyIdOf(fn.service, fn.key),
   AWS_SECRET_ACCESS_KEY: 'local',
-  // Tracing has no X-Ray daemon to talk to locally; metrics stay on (EMF lines in the log).
-  POWERTOOLS_TRACE_ENABLED: 'false',
+  ...tracingEnvironment(fn, daemonAddress),
 });
 
 /** Every function of the plan, with the environment it has on AWS plus what Lambda sets. */
@@ -49,6 +71,8 @@ export const localFunctions = (
   plan: Plan,
   edgeUrl: string,
   built: Pick<FunctionBundles, 'bundles' | 'failures'>,
+  /** The local X-Ray daemon's `host:port`; absent when tracing is off. */
+  daemonAddress?: string,
 ): LocalFunction[] => {
   const pool = plan.userPool && localUserPoolOf(plan.userPool, edgeUrl);
   return plan.functions.map((fn) => {
@@ -69,7 +93,7 @@ export const localFunctions = (
       code: codeOf(fn.name, built),
       asyncInvoke: fn.asyncInvoke,
       variables,
-      environment: { ...runtimeEnvironment(fn, edgeUrl), ...variables },
+      environment: { ...runtimeEnvironment(fn, edgeUrl, daemonAddress), ...variables },
     };
   });
 };

@@ -4,6 +4,7 @@ import { AwsError } from '../edge/aws-service.ts';
 import type { LocalFaults } from '../faults/local-faults.ts';
 import { localArns } from '../naming.ts';
 import type { LocalQueues } from '../sqs/local-queues.ts';
+import type { LocalTraces } from '../xray/local-traces.ts';
 import type { DeadLetter } from './dead-letters.ts';
 import type { Rebuilt } from './function-bundles.ts';
 import { FunctionPool, type RunOutcome } from './function-pool.ts';
@@ -12,6 +13,7 @@ import { InitSlots } from './init-slots.ts';
 import { injectedFailure } from './injected-failure.ts';
 import { hasTrigger, type LocalFunction } from './local-function.ts';
 import { DEFAULT_MEMORY_BUDGET, type MemoryBudget, watchMemory } from './memory-budget.ts';
+import { tracedRun } from './traced-run.ts';
 import type { FunctionErrorPayload } from './worker-protocol.ts';
 
 export type InvocationType = 'RequestResponse' | 'Event' | 'DryRun';
@@ -30,6 +32,8 @@ export interface InvokeRequest {
    * a function a manifest wires to them (API routes, the authorizer, rule targets, triggers).
    */
   caller?: string;
+  /** The caller's `X-Amzn-Trace-Id`: the invocation's segments join that trace. */
+  traceHeader?: string;
 }
 
 export interface InvokeResponse {
@@ -73,6 +77,8 @@ export interface LocalLambdaOptions {
   queues: LocalQueues;
   /** Injected failures: a function with a fault in force fails without running its handler. */
   faults: LocalFaults;
+  /** Where each invocation's segments go; absent when tracing is off. */
+  traces?: LocalTraces;
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
   maxWorkersPerFunction?: number;
@@ -175,10 +181,10 @@ export class LocalLambda {
     const requestId = randomUUID();
     if (type === 'DryRun') return { statusCode: 204, requestId, payload: '' };
     if (type === 'Event') {
-      this.#track(this.#runAsync(fn, requestId, event));
+      this.#track(this.#runAsync(fn, requestId, event, request.traceHeader));
       return { statusCode: 202, requestId, payload: '' };
     }
-    const { outcome, report } = await this.#run(fn, requestId, event);
+    const { outcome, report } = await this.#run(fn, requestId, event, request.traceHeader);
     const logResult =
       request.logType === 'Tail'
         ? {
@@ -199,11 +205,17 @@ export class LocalLambda {
   }
 
   /** Invoke synchronously and return the parsed result; a function error rejects with FunctionError. */
-  async call(functionName: string, event: unknown, caller?: string): Promise<unknown> {
+  async call(
+    functionName: string,
+    event: unknown,
+    caller?: string,
+    traceHeader?: string,
+  ): Promise<unknown> {
     const response = await this.invoke({
       functionName,
       payload: JSON.stringify(event ?? {}),
       ...(caller === undefined ? {} : { caller }),
+      ...(traceHeader && { traceHeader }),
     });
     const result: unknown = JSON.parse(response.payload);
     if (response.functionError) throw new FunctionError(result as FunctionErrorPayload);
@@ -295,14 +307,21 @@ export class LocalLambda {
     return pool;
   }
 
-  async #run(fn: LocalFunction, requestId: string, event: string) {
+  async #run(fn: LocalFunction, requestId: string, event: string, traceHeader?: string) {
     const started = performance.now();
-    const injected = injectedFailure(this.options.faults, fn);
-    const outcome: RunOutcome = injected
-      ? { ok: false, error: injected }
-      : 'bundle' in fn.code
-        ? await this.#pool(fn).run(requestId, event)
-        : { ok: false, error: codeProblem(fn, fn.code) };
+    const outcome = await tracedRun(
+      this.options.traces,
+      fn,
+      requestId,
+      traceHeader,
+      async (traceId): Promise<RunOutcome> => {
+        const injected = injectedFailure(this.options.faults, fn);
+        if (injected) return { ok: false, error: injected };
+        return 'bundle' in fn.code
+          ? await this.#pool(fn).run(requestId, event, traceId)
+          : { ok: false, error: codeProblem(fn, fn.code) };
+      },
+    );
     // As Lambda's, the duration leaves out the init phase, which the REPORT line gives apart.
     const duration = (performance.now() - started - (outcome.initMs ?? 0)).toFixed(1);
     const init =
@@ -313,12 +332,12 @@ export class LocalLambda {
   }
 
   /** Lambda's async invocation: the first attempt, then retries with backoff, then the destination. */
-  async #runAsync(fn: LocalFunction, requestId: string, event: string) {
+  async #runAsync(fn: LocalFunction, requestId: string, event: string, traceHeader?: string) {
     const receivedAt = Date.now();
     const retries = fn.asyncInvoke?.retryAttempts ?? LAMBDA_DEFAULT_RETRIES;
     const maxAgeMs = (fn.asyncInvoke?.maxEventAgeS ?? LAMBDA_MAX_EVENT_AGE_S) * 1000;
     for (let attempt = 1; !this.#closed; attempt += 1) {
-      const { outcome } = await this.#run(fn, requestId, event);
+      const { outcome } = await this.#run(fn, requestId, event, traceHeader);
       if (outcome.ok || this.#closed) return;
       const delay = this.#retryBaseDelayMs * 2 ** (attempt - 1);
       const tooOld = Date.now() + delay - receivedAt > maxAgeMs;

@@ -17,6 +17,8 @@ export interface InvokeMessage {
   invokedFunctionArn: string;
   /** Epoch ms after which the platform stops the worker. */
   deadline: number;
+  /** `_X_AMZN_TRACE_ID` for this invocation, as Lambda sets it: Root, Parent (the function's segment), Sampled. */
+  traceId?: string;
 }
 
 /** The error object Lambda's Node runtime reports for a failed invocation. */

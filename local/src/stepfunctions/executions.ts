@@ -7,6 +7,8 @@ import {
 } from 'aws-local-stepfunctions';
 import { AwsError } from '../edge/aws-service.ts';
 import { accessKeyIdOf, REGION } from '../naming.ts';
+import type { LocalTraces } from '../xray/local-traces.ts';
+import { PlatformSegment } from '../xray/platform-segment.ts';
 import { ExecutionHistory, type HistoryEvent } from './execution-history.ts';
 import { lambdaTaskHandlers } from './lambda-tasks.ts';
 import type { LocalStateMachine } from './state-machines.ts';
@@ -35,6 +37,8 @@ export interface Execution {
   redriveCount: number;
   redriveDate?: number;
   events: HistoryEvent[];
+  /** StartExecution's `traceHeader`: its runs' segments join the starter's trace. */
+  traceHeader?: string;
 }
 
 interface Run {
@@ -64,6 +68,8 @@ export interface ExecutionsOptions {
   /** The edge's URL: Task states invoke their functions through its Lambda API. */
   lambdaEndpoint: string;
   overrides: TimingOverrides;
+  /** Where each run's segment goes; absent when tracing is off. */
+  traces?: LocalTraces;
   log: (line: string) => void;
 }
 
@@ -98,7 +104,7 @@ export class Executions {
    * StartExecution's naming rule for STANDARD machines: a name still running with the same input
    * answers with that execution (the call is idempotent); any other reuse of a name is refused.
    */
-  start(machine: LocalStateMachine, name: string, input: string): Execution {
+  start(machine: LocalStateMachine, name: string, input: string, traceHeader?: string): Execution {
     const arn = `${machine.arn.replace(':stateMachine:', ':execution:')}:${name}`;
     const existing = this.byArn.get(arn);
     if (existing) {
@@ -114,6 +120,7 @@ export class Executions {
       startDate: Date.now(),
       redriveCount: 0,
       events: [],
+      ...(traceHeader && { traceHeader }),
     };
     this.byArn.set(arn, execution);
     this.run(execution, false);
@@ -187,6 +194,15 @@ export class Executions {
       stopDetails: () => run.stopDetails ?? {},
     });
     if (redrive) history.add('ExecutionRedriven', { redriveCount: execution.redriveCount });
+    const segment =
+      this.options.traces &&
+      new PlatformSegment(
+        this.options.traces,
+        machine.name,
+        'AWS::StepFunctions::StateMachine',
+        execution.traceHeader,
+        { aws: { execution_arn: execution.arn } },
+      );
     const engineRun = machine.engine.run(JSON.parse(execution.input), {
       overrides: {
         ...this.options.overrides,
@@ -194,6 +210,7 @@ export class Executions {
           machine.lambdaTasks,
           this.client(machine),
           history,
+          segment,
         ),
       },
       context: {
@@ -223,6 +240,17 @@ export class Executions {
       } else if (!(result.reason instanceof ExecutionAbortedError)) {
         Object.assign(execution, { status: 'FAILED', ...failureOf(result.reason) });
       }
+      segment?.end(
+        (execution.status as ExecutionStatus) === 'SUCCEEDED'
+          ? {}
+          : {
+              fault: true,
+              exception: {
+                type: execution.error ?? execution.status,
+                message: execution.cause ?? '',
+              },
+            },
+      );
       const failure = execution.error ? ` (${execution.error})` : '';
       this.options.log(
         `stepfunctions: ${machine.name} ${execution.name} ${execution.status}${failure}`,

@@ -1,5 +1,6 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import type { RunOptions } from 'aws-local-stepfunctions';
+import type { PlatformSegment } from '../xray/platform-segment.ts';
 import type { ExecutionHistory } from './execution-history.ts';
 
 type TaskHandlers = NonNullable<NonNullable<RunOptions['overrides']>['taskResourceLocalHandlers']>;
@@ -24,6 +25,19 @@ class TaskFailure extends Error {
  */
 const afterLoggedEvents = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Step Functions passes the execution's trace on to the function, as a traced client would. */
+const withTraceHeader = (command: InvokeCommand, header: string | undefined) => {
+  if (!header) return command;
+  command.middlewareStack.add(
+    (next) => (args) => {
+      (args.request as { headers: Record<string, string> }).headers['x-amzn-trace-id'] = header;
+      return next(args);
+    },
+    { step: 'build', name: 'traceHeader' },
+  );
+  return command;
+};
+
 const errorTypeOf = (payload: string) => {
   try {
     const parsed = JSON.parse(payload) as { errorType?: unknown };
@@ -45,6 +59,7 @@ const invokeTask = async (
   resource: string,
   input: Json,
   history: ExecutionHistory,
+  traceHeader: string | undefined,
 ): Promise<Json> => {
   await afterLoggedEvents();
   history.lambdaScheduled(resource, input);
@@ -52,7 +67,10 @@ const invokeTask = async (
   let functionError: string | undefined;
   try {
     const response = await client.send(
-      new InvokeCommand({ FunctionName: resource, Payload: Buffer.from(JSON.stringify(input)) }),
+      withTraceHeader(
+        new InvokeCommand({ FunctionName: resource, Payload: Buffer.from(JSON.stringify(input)) }),
+        traceHeader,
+      ),
     );
     payload = response.Payload ? Buffer.from(response.Payload).toString('utf8') : '';
     functionError = response.FunctionError;
@@ -84,10 +102,23 @@ export const lambdaTaskHandlers = (
   tasks: ReadonlyMap<string, string>,
   client: LambdaClient,
   history: ExecutionHistory,
+  segment: PlatformSegment | undefined,
 ): TaskHandlers =>
   Object.fromEntries(
     [...tasks].map(([state, resource]) => [
       state,
-      (input: Json) => invokeTask(client, resource, input, history),
+      async (input: Json) => {
+        // Each state a subsegment of the execution's segment, its function's segments under it.
+        const step = segment?.subsegment(state);
+        try {
+          const output = await invokeTask(client, resource, input, history, step?.header);
+          step?.end();
+          return output;
+        } catch (error) {
+          const { name, message } = error as Error;
+          step?.end({ fault: true, exception: { type: name, message } });
+          throw error;
+        }
+      },
     ]),
   );

@@ -111,6 +111,7 @@ export const stepFunctionsOperations = (
           stateMachineArn: Arn,
           name: z.string().optional(),
           input: z.string().max(262_144).optional(),
+          traceHeader: z.string().max(256).optional(),
         }),
         input,
       );
@@ -126,7 +127,7 @@ export const stepFunctionsOperations = (
           `Invalid State Machine Execution Input: '${(error as Error).message}'`,
         );
       }
-      const started = executions.start(target, name, text);
+      const started = executions.start(target, name, text, request.traceHeader);
       return { executionArn: started.arn, startDate: seconds(started.startDate) };
     },
 

@@ -1,6 +1,7 @@
 import type { StateMachinePlan } from '@mytabs/plan';
 import type { AwsService } from '../edge/aws-service.ts';
 import { jsonProtocolService } from '../edge/json-protocol.ts';
+import type { LocalTraces } from '../xray/local-traces.ts';
 import { Executions, type TimingOverrides } from './executions.ts';
 import { loadStateMachines } from './state-machines.ts';
 import { stepFunctionsOperations } from './step-functions-api.ts';
@@ -13,6 +14,8 @@ export interface StepFunctionsOptions {
   lambdaEndpoint: string;
   /** For tests: Wait states and Retry intervals shortened, by state name, in milliseconds. */
   overrides?: TimingOverrides;
+  /** Where each execution's segment goes; absent when tracing is off. */
+  traces?: LocalTraces;
   log: (line: string) => void;
 }
 
@@ -35,6 +38,7 @@ export const createStepFunctions = async (
   const executions = new Executions({
     lambdaEndpoint: options.lambdaEndpoint,
     overrides: options.overrides ?? {},
+    ...(options.traces && { traces: options.traces }),
     log: options.log,
   });
   return {

@@ -15,6 +15,7 @@ export const stepFunctionsComponent = (
       stateMachines: context.plan.stateMachines,
       lambdaEndpoint: context.edgeUrl,
       overrides: options.overrides,
+      ...(context.traces && { traces: context.traces }),
       log: context.log,
     });
     return { services: [stepFunctions.service], close: async () => stepFunctions.close() };

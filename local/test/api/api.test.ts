@@ -94,7 +94,10 @@ describe('the proxy event', () => {
     expect(event.headers['User-Agent']).toBe('tests/1.0');
     expect(event.headers['X-Forwarded-For']).toBe('127.0.0.1');
     expect(event.headers['X-Forwarded-Proto']).toBe('http');
-    expect(event.headers['X-Amzn-Trace-Id']).toMatch(/^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    // With tracing on, as API Gateway passes it: the trace, the stage's segment, sampled.
+    expect(event.headers['X-Amzn-Trace-Id']).toMatch(
+      /^Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=1$/,
+    );
 
     const ctx = event.requestContext;
     expect(ctx).toEqual({

@@ -10,6 +10,11 @@ describe('npm start options', () => {
     expect(parse('--workers-per-function', '2').workersPerFunction).toBe(2);
   });
 
+  it('traces unless --no-tracing', () => {
+    expect(parse().tracing).toBe(true);
+    expect(parse('--no-tracing').tracing).toBe(false);
+  });
+
   it.each(['0', '-1', '1.5', 'two', '1000'])(
     'refuses --workers-per-function %s in one line',
     (n) => {

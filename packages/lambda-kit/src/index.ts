@@ -19,4 +19,5 @@ export * from './publish.ts';
 export * from './put-once.ts';
 export * from './secret-value.ts';
 export * from './ses-event-handler.ts';
+export { traceHeader } from './tracing.ts';
 export * from './transient-error.ts';

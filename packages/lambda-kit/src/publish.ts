@@ -2,6 +2,7 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventEntry } from '@mytabs/contracts';
 import { eventBridgeClient } from './clients/event-bridge-client.ts';
 import { busName } from './environment.ts';
+import { traceHeader } from './tracing.ts';
 
 /** PutEvents takes at most 10 entries per call. */
 const BATCH = 10;
@@ -19,12 +20,15 @@ export class PublishError extends Error {
 export const publish = async (...entries: readonly EventEntry[]) => {
   const client = eventBridgeClient();
   const bus = busName();
+  // Consumers' segments join the publisher's trace (EventBridge passes the header on).
+  const trace = traceHeader();
   for (let i = 0; i < entries.length; i += BATCH) {
     const batch = entries.slice(i, i + BATCH).map(({ Source, DetailType, Detail }) => ({
       Source,
       DetailType,
       Detail,
       EventBusName: bus,
+      ...(trace && { TraceHeader: trace }),
     }));
     const result = await client.send(new PutEventsCommand({ Entries: batch }));
     if (result.FailedEntryCount) {

@@ -31,6 +31,8 @@ export interface Plan {
   deadLetterQueues: QueuePlan[];
   stateMachines: StateMachinePlan[];
   routes: RoutePlan[];
+  /** X-Ray sampling rules keeping every trace of the routes whose manifest says `keepTraces`. */
+  samplingRules: SamplingRulePlan[];
   /**
    * The one function that authorizes every route that is not `public`, as two API Gateway
    * authorizers: `name` with the Authorization header as identity source (cached for
@@ -167,6 +169,15 @@ export interface RoutePlan {
   path: string;
   auth: AuthMode;
   functionName: string;
+}
+
+export interface SamplingRulePlan {
+  name: string;
+  /** 1 comes first; X-Ray's default rule (about one a second plus 5 %) comes after them all. */
+  priority: number;
+  method: string;
+  /** The route's path as X-Ray matches it: each `{parameter}` a `*`. */
+  urlPath: string;
 }
 
 export interface UserPoolPlan {

@@ -16,6 +16,7 @@ import type {
   QueuePlan,
   RoutePlan,
   RulePlan,
+  SamplingRulePlan,
   SecretPlan,
   StateMachinePlan,
   TablePlan,
@@ -258,6 +259,15 @@ export const resolvePlan = (input: PlanInput): Plan => {
       : [],
   );
 
+  const samplingRules: SamplingRulePlan[] = functions
+    .flatMap((fn) => (fn.spec.http?.keepTraces ? [fn.spec.http] : []))
+    .map((route, i) => ({
+      name: names.samplingRule(i + 1),
+      priority: i + 1,
+      method: route.method,
+      urlPath: route.path.replace(/\{[^}]+\}/g, '*'),
+    }));
+
   const authorizerOwner = manifests.find((m) => m.authorizer);
   const userPoolOwner = manifests.find((m) => m.userPool);
   const userPool: UserPoolPlan | undefined = userPoolOwner?.userPool && {
@@ -308,6 +318,7 @@ export const resolvePlan = (input: PlanInput): Plan => {
     deadLetterQueues,
     stateMachines,
     routes,
+    samplingRules,
     ...(authorizerOwner?.authorizer && {
       authorizer: {
         functionName: names.function(authorizerOwner.service, authorizerOwner.authorizer),

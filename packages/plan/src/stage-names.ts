@@ -61,6 +61,8 @@ export const stageNames = (stage: string) => {
     sitesWebAcl: `${prefix}-sites`,
     /** A Route 53 health check's `Name` tag: `mytabs-prod-ticket`, `mytabs-prod-api`. */
     healthCheck: (target: string) => `${prefix}-${target}`,
+    /** The X-Ray sampling rule that keeps every trace of one route (`keepTraces`). */
+    samplingRule: (index: number) => checked(`${prefix}-keep-${index}`, 32, 'X-Ray sampling rule'),
     /** User pools keep the name they have today (`mytabs-core-user-pool-prod`). */
     userPool: (poolName: string) => `${poolName}-${stage}`,
     identityPool: (poolName: string) => `${poolName}-identities-${stage}`,

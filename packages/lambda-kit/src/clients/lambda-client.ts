@@ -1,5 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { traced } from '../observability.ts';
+import { traced } from '../tracing.ts';
 import { oncePerContainer } from './once-per-container.ts';
 
 /** The container's traced LambdaClient: X-Ray sees every call. */

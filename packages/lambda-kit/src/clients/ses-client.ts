@@ -1,5 +1,5 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
-import { traced } from '../observability.ts';
+import { traced } from '../tracing.ts';
 import { oncePerContainer } from './once-per-container.ts';
 
 /** The container's traced SESv2Client: X-Ray sees every call. */

@@ -1,5 +1,5 @@
 import { SFNClient } from '@aws-sdk/client-sfn';
-import { traced } from '../observability.ts';
+import { traced } from '../tracing.ts';
 import { oncePerContainer } from './once-per-container.ts';
 
 /** The container's traced SFNClient: X-Ray sees every call. */

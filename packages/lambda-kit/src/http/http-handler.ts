@@ -6,6 +6,7 @@ import {
 } from '@mytabs/contracts';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod';
+import { correlationOf } from '../correlation.ts';
 import { instrumented } from '../observability.ts';
 import { HttpProblem, type HttpResult } from './http-result.ts';
 import { idempotentRequest } from './idempotent-request.ts';
@@ -71,7 +72,7 @@ export const httpHandler =
     instrumented(
       `${operation.method} ${operation.path}`,
       context,
-      { ...(event.pathParameters?.orderId && { orderId: event.pathParameters.orderId }) },
+      correlationOf(event.pathParameters),
       () => answer(operation, run, options, event, context),
     );
 

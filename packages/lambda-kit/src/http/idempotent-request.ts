@@ -8,7 +8,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context } from 'aws-lambda';
 import { tableName } from '../environment.ts';
-import { traced } from '../observability.ts';
+import { traced } from '../tracing.ts';
 import { HttpProblem, type HttpResult } from './http-result.ts';
 
 /** How long an answer is replayed under its key: at least a day, as clients retry for that long. */

@@ -6,7 +6,7 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { PaymentSucceeded } from '@mytabs/contracts';
-import { eventHandler, logger, sfnClient } from '@mytabs/lambda-kit';
+import { eventHandler, logger, sfnClient, traceHeader } from '@mytabs/lambda-kit';
 import * as z from 'zod';
 import { executionArnOf, shouldRedrive } from '../domain/fulfillment-start.ts';
 
@@ -26,6 +26,8 @@ export const handler = eventHandler([PaymentSucceeded], async ({ data }) => {
         stateMachineArn,
         name: data.orderId,
         input: JSON.stringify({ orderId: data.orderId, paymentIntentId: data.paymentIntentId }),
+        // The workflow's segments join the checkout's trace.
+        traceHeader: traceHeader(),
       }),
     );
     logger.info('Started fulfillment', { orderId: data.orderId });
