@@ -5,10 +5,11 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { cursorKeyPart, decodeCursor, encodeCursor, putOnce } from '@mytabs/lambda-kit';
+import { putOnce } from '@mytabs/lambda-kit';
 import * as z from 'zod';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';
+import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
 import { attendeeKey } from './table-keys.ts';
 
 const toAttendee = (item: Record<string, unknown>): AttendeeRecord => ({

@@ -1,7 +1,8 @@
 import { operations } from '@mytabs/contracts';
-import { cursorProblem, httpHandler } from '@mytabs/lambda-kit';
+import { httpHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toPublicEvent } from '../domain/public-event.ts';
+import { cursorProblem } from '../http/cursor-problem.ts';
 
 export const handler = httpHandler(operations.listEvents, async ({ query }) => {
   const { catalog } = repositories();
