@@ -59,6 +59,8 @@ describe('openapi.json', () => {
         'PATCH /events/{eventId}',
         'POST /events/{eventId}/ticket-types',
         'GET /events/{eventId}/attendees',
+        'GET /events/{eventId}/orders',
+        'GET /events/{eventId}/sales',
         'POST /events/{eventId}/check-ins',
         'GET /users/me',
         'PATCH /users/me',

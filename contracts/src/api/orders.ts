@@ -1,8 +1,17 @@
 import * as z from 'zod';
-import { EventId, OrderId, RefundId, TicketId, TicketTypeId } from '../ids.ts';
+import {
+  DisputeId,
+  EventId,
+  OrderId,
+  PaymentIntentId,
+  RefundId,
+  TicketId,
+  TicketTypeId,
+} from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { LastPaymentError } from '../payment-error.ts';
-import { Attendee } from '../people.ts';
+import { Attendee, Buyer } from '../people.ts';
+import { UtcDateTime } from '../time.ts';
 
 export const OrderStatus = z.enum([
   'PENDING_PAYMENT',
@@ -38,6 +47,38 @@ export const OrderTicket = z
   })
   .meta({ id: 'OrderTicket' });
 
+/**
+ * The whole order, for its business's owners and managers: the order's own record and what the
+ * other services reported about it (refunds, check-ins, emails), as orders has taken it in.
+ */
+export const OrderDetails = z
+  .object({
+    buyer: Buyer,
+    createdAt: UtcDateTime,
+    subtotal: MinorUnits,
+    fees: MinorUnits,
+    tax: MinorUnits,
+    payment: z.object({ paymentIntentId: PaymentIntentId, paidAt: UtcDateTime.optional() }),
+    amountRefunded: MinorUnits,
+    refunds: z.array(z.object({ refundId: RefundId, amount: MinorUnits, at: UtcDateTime })),
+    dispute: z.object({ disputeId: DisputeId, reason: z.string() }).optional(),
+    /** Every ticket issued, voided ones too (a full refund, a dispute). */
+    tickets: z.array(
+      z.object({
+        ticketId: TicketId,
+        ticketTypeId: TicketTypeId,
+        attendee: Attendee,
+        valid: z.boolean(),
+        checkedInAt: UtcDateTime.optional(),
+      }),
+    ),
+    emails: z.array(
+      z.object({ template: z.string(), to: z.email(), messageId: z.string(), at: UtcDateTime }),
+    ),
+  })
+  .meta({ id: 'OrderDetails' });
+export type OrderDetails = z.infer<typeof OrderDetails>;
+
 export const Order = z
   .object({
     orderId: OrderId,
@@ -50,6 +91,8 @@ export const Order = z
     lastPaymentError: LastPaymentError.optional(),
     /** Empty until the order is FULFILLED. */
     tickets: z.array(OrderTicket),
+    /** For the business's owners and managers only. */
+    details: OrderDetails.optional(),
   })
   .meta({ id: 'Order' });
 export type Order = z.infer<typeof Order>;

@@ -16,6 +16,7 @@ import {
   IdempotencyKeyHeader,
   RequiredIdempotencyKeyHeader,
 } from './checkout.ts';
+import { ListEventOrdersQuery, ListEventOrdersResponse } from './event-orders.ts';
 import {
   CreateEventRequest,
   EventPathParams,
@@ -42,6 +43,7 @@ import {
   RefundOrderRequest,
   RefundOrderResponse,
 } from './orders.ts';
+import { EventSales } from './sales.ts';
 import { CreateTicketTypeRequest, TicketType } from './ticket-types.ts';
 import { UpdateUserRequest, User } from './users.ts';
 import { StripeSignatureHeader, StripeWebhookEvent, WebhookReceived } from './webhook.ts';
@@ -123,7 +125,8 @@ export const operations = {
     path: '/orders/{orderId}',
     auth: 'user-or-order',
     service: 'orders',
-    summary: "Order status, lines and tickets (its buyer, or the business's owners and managers)",
+    summary:
+      "Order status, lines and tickets for its buyer; the whole order for the business's owners and managers",
     pathParams: OrderPathParams,
     responses: { 200: { description: 'The order', schema: Order } },
     problems: [403, 404],
@@ -223,6 +226,29 @@ export const operations = {
       200: { description: 'Attendees', schema: ListAttendeesResponse, csv: AttendeesCsv },
     },
     problems: [400, 403, 404],
+  }),
+  listEventOrders: operation({
+    method: 'GET',
+    path: '/events/{eventId}/orders',
+    auth: 'user',
+    service: 'orders',
+    summary:
+      "An event's orders, newest first, by status, buyer email and time placed (owners and managers)",
+    pathParams: EventPathParams,
+    query: ListEventOrdersQuery,
+    responses: { 200: { description: 'A page of orders', schema: ListEventOrdersResponse } },
+    problems: [400, 403, 404],
+  }),
+  getEventSales: operation({
+    method: 'GET',
+    path: '/events/{eventId}/sales',
+    auth: 'user',
+    service: 'orders',
+    summary:
+      'Sold, held, available, checked in and the money, per ticket type and in total (owners and managers)',
+    pathParams: EventPathParams,
+    responses: { 200: { description: "The event's figures", schema: EventSales } },
+    problems: [403, 404],
   }),
   checkIn: operation({
     method: 'POST',

@@ -12,6 +12,11 @@ export const manifest = defineManifest({
         partitionKey: { name: 'businessId', type: 'S' },
         sortKey: { name: 'sk', type: 'S' },
       },
+      {
+        name: 'byEvent',
+        partitionKey: { name: 'eventId', type: 'S' },
+        sortKey: { name: 'createdAt', type: 'S' },
+      },
     ],
   },
   functions: {
@@ -40,7 +45,20 @@ export const manifest = defineManifest({
     getOrder: {
       entry: 'src/handlers/get-order.ts',
       http: routes.getOrder,
-      uses: { table: ['GetItem'] },
+      // Query: the order's history, for its organizers.
+      uses: { table: ['GetItem', 'Query'] },
+    },
+    listEventOrders: {
+      entry: 'src/handlers/list-event-orders.ts',
+      http: routes.listEventOrders,
+      // GetItem: the event's business, then a Query of the byEvent index.
+      uses: { table: ['GetItem', 'Query'] },
+    },
+    getEventSales: {
+      entry: 'src/handlers/get-event-sales.ts',
+      http: routes.getEventSales,
+      // GetItem: the event's business; Query: every fact kept for the event.
+      uses: { table: ['GetItem', 'Query'] },
     },
     cancelOrder: {
       entry: 'src/handlers/cancel-order.ts',
@@ -77,6 +95,39 @@ export const manifest = defineManifest({
       entry: 'src/handlers/record-dispute.ts',
       subscribe: { events: ['PaymentDisputed'], retryAttempts: 2, maxEventAgeS: 21_600 },
       uses: { table: ['GetItem', 'PutItem'] },
+    },
+    recordEventBusiness: {
+      entry: 'src/handlers/record-event-business.ts',
+      subscribe: { events: ['EventPublished'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { table: ['PutItem'] },
+    },
+    keepSales: {
+      entry: 'src/handlers/keep-sales.ts',
+      subscribe: {
+        events: [
+          'EventPublished',
+          'SeatsHeld',
+          'HoldReleased',
+          'TicketsIssued',
+          'OrderFulfilled',
+          'OrderRefunded',
+          'TicketsVoided',
+          'CheckedIn',
+        ],
+        retryAttempts: 2,
+        maxEventAgeS: 21_600,
+      },
+      // GetItem: the order a fact names; PutItem: the fact, once.
+      uses: { table: ['GetItem', 'PutItem'] },
+    },
+    keepOrderHistory: {
+      entry: 'src/handlers/keep-order-history.ts',
+      subscribe: {
+        events: ['OrderRefunded', 'CheckedIn', 'EmailSent'],
+        retryAttempts: 2,
+        maxEventAgeS: 21_600,
+      },
+      uses: { table: ['PutItem'] },
     },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',

@@ -89,6 +89,7 @@ const everyRouteOfTheBusiness = () => [
     },
   ],
   ['GET', `/events/${eventId}/attendees`],
+  ['GET', `/events/${eventId}/orders`],
   ['POST', `/events/${eventId}/check-ins`, { qr: order.qr }],
   ['GET', `/orders/${order.orderId}`],
   ['POST', `/orders/${order.orderId}/cancel`],
@@ -172,6 +173,7 @@ describe('a team', () => {
       ['POST', `/orders/${order.orderId}/refunds`, { amount: 100 }, { 'idempotency-key': 's-1' }],
       ['PATCH', `/events/${eventId}`, { name: 'Renamed by staff' }],
       ['GET', `/orders/${order.orderId}`],
+      ['GET', `/events/${eventId}/orders`],
       ['GET', membersOf(businessId)],
       ['POST', membersOf(businessId), { email: 'friend@example.com', role: 'staff' }],
     ];

@@ -4,7 +4,13 @@ import { Order } from '../domain/order.ts';
 import { ConcurrentUpdate, type OrdersPort } from '../domain/ports.ts';
 import { orderKey } from './table-keys.ts';
 
-const toItem = (order: Order) => ({ ...orderKey(order.orderId), type: 'order', ...order });
+/** `buyerEmail` in lower case: what the organizer's filter by buyer compares with. */
+const toItem = (order: Order) => ({
+  ...orderKey(order.orderId),
+  type: 'order',
+  ...order,
+  buyerEmail: order.buyer.email.toLowerCase(),
+});
 
 /** Order items, read consistently; every write conditional (new, or the version it read). */
 export const ordersRepository = (db: DynamoDBDocumentClient, tableName: string): OrdersPort => {

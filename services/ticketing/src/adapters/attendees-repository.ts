@@ -5,11 +5,10 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { putOnce } from '@mytabs/lambda-kit';
+import { cursorKeyPart, decodeCursor, encodeCursor, putOnce } from '@mytabs/lambda-kit';
 import * as z from 'zod';
 import type { AttendeeRecord } from '../domain/attendee.ts';
 import type { AttendeesPort } from '../domain/ports.ts';
-import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
 import { attendeeKey } from './table-keys.ts';
 
 const toAttendee = (item: Record<string, unknown>): AttendeeRecord => ({

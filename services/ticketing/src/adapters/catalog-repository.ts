@@ -1,9 +1,9 @@
 import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { TicketType } from '@mytabs/contracts';
+import { cursorKeyPart, decodeCursor, encodeCursor } from '@mytabs/lambda-kit';
 import * as z from 'zod';
 import type { EventRecord } from '../domain/event-record.ts';
 import type { CatalogPort } from '../domain/ports.ts';
-import { cursorKeyPart, decodeCursor, encodeCursor } from './page-cursor.ts';
 import {
   BY_BUSINESS_INDEX,
   eventKey,

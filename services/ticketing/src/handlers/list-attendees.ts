@@ -1,9 +1,8 @@
 import { businessAccess, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
+import { cursorProblem, HttpProblem, httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toAttendeeEntry } from '../domain/attendee.ts';
 import { attendeesCsv } from '../domain/attendees-csv.ts';
-import { cursorProblem } from '../http/cursor-problem.ts';
 
 const PAGE = 100;
 /** A CSV export reads every page; pages this large keep the number of reads low. */

@@ -1,8 +1,7 @@
 import { businessAccess, operations } from '@mytabs/contracts';
-import { httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
+import { cursorProblem, httpHandler, refuseUnlessAllowed } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toOrganizerEvent } from '../domain/organizer-event.ts';
-import { cursorProblem } from '../http/cursor-problem.ts';
 
 /**
  * A business's events, drafts included, for every member: door staff find the event they scan

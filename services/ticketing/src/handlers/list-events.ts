@@ -1,8 +1,7 @@
 import { operations } from '@mytabs/contracts';
-import { httpHandler } from '@mytabs/lambda-kit';
+import { cursorProblem, httpHandler } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { toPublicEvent } from '../domain/public-event.ts';
-import { cursorProblem } from '../http/cursor-problem.ts';
 
 export const handler = httpHandler(operations.listEvents, async ({ query }) => {
   const { catalog } = repositories();

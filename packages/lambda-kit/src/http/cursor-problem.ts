@@ -1,5 +1,5 @@
-import { HttpProblem } from '@mytabs/lambda-kit';
-import { InvalidCursorError } from '../adapters/page-cursor.ts';
+import { InvalidCursorError } from '../page-cursor.ts';
+import { HttpProblem } from './http-result.ts';
 
 /** A page read's error as the API answers it: a cursor we never gave out is the client's 400. */
 export const cursorProblem = (error: unknown): never => {
