@@ -10,6 +10,7 @@ export * from './api/health.ts';
 export * from './api/members.ts';
 export * from './api/orders.ts';
 export * from './api/problem.ts';
+export * from './api/request-limits.ts';
 export * from './api/routes.ts';
 export * from './api/sales.ts';
 export * from './api/ticket-types.ts';
