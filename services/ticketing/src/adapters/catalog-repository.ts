@@ -88,6 +88,11 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     updateEvent(event: EventRecord): Promise<void>;
     putTicketType(ticketType: TicketType): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+    listStarting(
+      window: { from: string; to: string },
+      limit: number,
+      cursor?: string,
+    ): Promise<{ eventIds: string[]; next?: string }>;
     listForBusiness(
       businessId: string,
       limit: number,
@@ -120,6 +125,23 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           index: PUBLISHED_EVENTS_INDEX,
           condition: 'listing = :p',
           values: { ':p': PUBLISHED },
+          cursorKey: z.strictObject({
+            pk: cursorKeyPart,
+            sk: cursorKeyPart,
+            listing: z.literal(PUBLISHED),
+            startsAt: cursorKeyPart,
+          }),
+        },
+        limit,
+        cursor,
+      ),
+    /** Listed events starting in (from, to]: the listing index is sorted by start. */
+    listStarting: ({ from, to }, limit, cursor) =>
+      eventPage(
+        {
+          index: PUBLISHED_EVENTS_INDEX,
+          condition: 'listing = :p AND startsAt BETWEEN :from AND :to',
+          values: { ':p': PUBLISHED, ':from': from, ':to': to },
           cursorKey: z.strictObject({
             pk: cursorKeyPart,
             sk: cursorKeyPart,
