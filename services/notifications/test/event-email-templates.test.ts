@@ -1,4 +1,4 @@
-import type { OrderBuyer } from '@mytabs/contracts';
+import { OrderBuyer } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { eventChangedEmail } from '../src/domain/event-changed-template.ts';
 import { eventReminderEmail } from '../src/domain/event-reminder-template.ts';
@@ -8,7 +8,7 @@ import { reminderWindow } from '../src/domain/reminder-window.ts';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
 
 const { event } = paidOrderWithTickets();
-const order: OrderBuyer = {
+const order = OrderBuyer.parse({
   orderId: 'ord_0001',
   eventId: event.eventId,
   businessId: 'biz_bluedoor0001',
@@ -18,7 +18,7 @@ const order: OrderBuyer = {
   amount: 22249,
   amountRefunded: 0,
   currency: 'usd',
-};
+});
 const schedule = { startsAt: event.startsAt, timeZone: event.timeZone, venue: event.venue };
 
 describe('a refund’s email', () => {
