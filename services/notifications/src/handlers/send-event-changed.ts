@@ -17,7 +17,13 @@ export const handler = eventHandler([EventChanged], async ({ data }) => {
         fact: data.changeId,
         businessId: order.businessId,
       },
-      eventChangedEmail({ order, eventName: data.name, ...data }),
+      eventChangedEmail({
+        order,
+        eventName: data.name,
+        changed: data.changed,
+        before: data.before,
+        after: data.after,
+      }),
     );
   }
 });
