@@ -20,6 +20,14 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
   return rest;
 };
 
+/** Where a page of the public listing's index stopped. */
+const listingCursor = z.strictObject({
+  pk: cursorKeyPart,
+  sk: cursorKeyPart,
+  listing: z.literal(PUBLISHED),
+  startsAt: cursorKeyPart,
+});
+
 /** Events and their ticket types: one partition per event, read in one consistent Query. */
 export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string) => {
   const readEvent = async (eventId: string) => {
@@ -125,12 +133,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           index: PUBLISHED_EVENTS_INDEX,
           condition: 'listing = :p',
           values: { ':p': PUBLISHED },
-          cursorKey: z.strictObject({
-            pk: cursorKeyPart,
-            sk: cursorKeyPart,
-            listing: z.literal(PUBLISHED),
-            startsAt: cursorKeyPart,
-          }),
+          cursorKey: listingCursor,
         },
         limit,
         cursor,
@@ -142,12 +145,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           index: PUBLISHED_EVENTS_INDEX,
           condition: 'listing = :p AND startsAt BETWEEN :from AND :to',
           values: { ':p': PUBLISHED, ':from': from, ':to': to },
-          cursorKey: z.strictObject({
-            pk: cursorKeyPart,
-            sk: cursorKeyPart,
-            listing: z.literal(PUBLISHED),
-            startsAt: cursorKeyPart,
-          }),
+          cursorKey: listingCursor,
         },
         limit,
         cursor,
