@@ -149,7 +149,7 @@ const scanAt = async (time: Date) => {
   );
   const body = JSON.parse(Buffer.from(out.Payload ?? []).toString('utf8'));
   if (out.FunctionError) throw new Error(`the scan failed: ${JSON.stringify(body)}`);
-  return body as { sent: number; alreadySent: number; failed: number };
+  return body as { events: number; sent: number; alreadySent: number; failed: number };
 };
 
 /** Both parts of an email, as a mail client shows one or the other. */
@@ -242,10 +242,11 @@ describe('emails around an event', () => {
       expect(await scanAt(new Date(reminded.startsAt.getTime() - 2 * DAY_MS + 60_000))).toEqual(
         expect.objectContaining({ sent: 0 }),
       );
-      expect(await scanAt(dayBefore)).toEqual({ sent: 2, alreadySent: 0, failed: 0 });
+      expect(await scanAt(dayBefore)).toEqual({ events: 1, sent: 2, alreadySent: 0, failed: 0 });
       expect(await scanAt(new Date(dayBefore.getTime() + 15 * 60_000))).toEqual({
+        events: 0,
         sent: 0,
-        alreadySent: 2,
+        alreadySent: 0,
         failed: 0,
       });
 
