@@ -64,7 +64,12 @@ export const manifest = defineManifest({
         table: ['GetItem', 'PutItem', 'UpdateItem'],
         bus: true,
         email: true,
-        invoke: ['ticketing.listEventsStarting', 'orders.listEventBuyers'],
+        // The order token in the reminder's link to the order.
+        invoke: [
+          'ticketing.listEventsStarting',
+          'orders.listEventBuyers',
+          'identity.issueOrderToken',
+        ],
       },
     },
     /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */

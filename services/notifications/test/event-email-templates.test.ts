@@ -88,7 +88,8 @@ describe('an event change’s email', () => {
 
 describe('the reminder', () => {
   it('says when and where, in the event’s time zone', () => {
-    const email = eventReminderEmail(order, event);
+    const orderUrl = 'https://ticket.keeptabs.app/orders/ord_0001?token=t0k3n';
+    const email = eventReminderEmail(order, event, orderUrl);
     expect(email.subject).toBe(
       'Reminder: Winter Lights & <Friends>, Friday, January 15, 2027 at 8:30 PM GMT+1 (Europe/Paris)',
     );
@@ -96,6 +97,8 @@ describe('the reminder', () => {
       expect(part).toContain('La Cigale');
       expect(part).toContain('3 tickets');
     }
+    expect(email.text).toContain(`Your order: ${orderUrl}`);
+    expect(email.html).toContain(`href="${orderUrl}"`);
   });
 
   it('covers the events that start within the next day, in the index’s spelling of instants', () => {

@@ -261,6 +261,7 @@ describe('emails around an event', () => {
         expect(part).toContain(`Reminded night ${run}`);
         expect(part).toContain('Blue Door Hall');
         expect(part).toContain('3 tickets');
+        expect(part).toContain(`https://ticket.keeptabs.app/orders/${orders.eve?.orderId}?token=`);
       }
     },
     6 * SLOW_MS,

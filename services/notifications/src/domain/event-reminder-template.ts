@@ -4,7 +4,7 @@ import { composeEmail, html } from './email-layout.ts';
 import { eventWhen, venueLines } from './event-time.ts';
 
 /** The day before: when and where the event is, and where the buyer's tickets are. */
-export const eventReminderEmail = (order: OrderBuyer, event: TicketedEvent) => {
+export const eventReminderEmail = (order: OrderBuyer, event: TicketedEvent, orderUrl: string) => {
   const when = eventWhen(event);
   const where = venueLines(event);
   const count = ticketCount(order.tickets);
@@ -19,10 +19,12 @@ export const eventReminderEmail = (order: OrderBuyer, event: TicketedEvent) => {
     `Where: ${where.join(', ')}`,
     '',
     tickets,
+    `Your order: ${orderUrl}`,
   ];
   const body = html`<h1 style="font-size:22px;margin:0 0 4px">${event.name} starts soon</h1>
 <p style="margin:0 0 16px;color:#444"><strong>${when}</strong><br>${where.map((l, i) => (i ? html`<br>${l}` : html`${l}`))}</p>
-<p>Hello ${order.buyer.name}, see you there. ${tickets}</p>`;
+<p>Hello ${order.buyer.name}, see you there. ${tickets}</p>
+<p><a href="${orderUrl}" style="color:#0a58ca">View your order</a></p>`;
 
   return composeEmail({
     to: order.buyer.email,

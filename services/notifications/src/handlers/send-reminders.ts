@@ -1,4 +1,5 @@
 import {
+  IssueOrderTokenInvocation,
   ListEventsStartingInvocation,
   ScheduledEvent,
   type TicketedEvent,
@@ -7,7 +8,10 @@ import { invoke, logger } from '@mytabs/lambda-kit';
 import { sendToBuyer } from '../adapters/email-sending.ts';
 import { eventBuyers } from '../adapters/event-buyers.ts';
 import { reminded } from '../adapters/reminded-events.ts';
+import { ticketSiteUrl } from '../config.ts';
 import { eventReminderEmail } from '../domain/event-reminder-template.ts';
+import { orderLinkValidUntil } from '../domain/event-time.ts';
+import { orderPageUrl } from '../domain/order-page-url.ts';
 import { reminderWindow } from '../domain/reminder-window.ts';
 
 interface Counts {
@@ -22,9 +26,13 @@ const remindBuyersOf = async (event: TicketedEvent, counts: Counts, now: Date) =
   const events = reminded();
   if (await events.done(event.eventId)) return;
   for await (const order of eventBuyers(event.eventId)) {
+    const { orderToken } = await invoke(IssueOrderTokenInvocation, {
+      orderId: order.orderId,
+      validUntil: orderLinkValidUntil(event),
+    });
     const { status } = await sendToBuyer(
       { orderId: order.orderId, template: 'event-reminder', businessId: order.businessId },
-      eventReminderEmail(order, event),
+      eventReminderEmail(order, event, orderPageUrl(ticketSiteUrl(), order.orderId, orderToken)),
     );
     counts[status === 'already-sent' ? 'alreadySent' : status] += 1;
   }
