@@ -35,17 +35,18 @@ export const handler = httpHandler(
     await catalog.updateEvent(next);
     const change = scheduleChange(found.event, next);
     if (change) {
+      const changeId = requestId || randomUUID();
       await publish(
         EventChanged.build(
           {
             eventId: next.eventId,
             businessId: next.businessId,
             name: next.name,
-            changeId: requestId || randomUUID(),
+            changeId,
             ...change,
           },
           {
-            idempotencyKey: `EventChanged:${next.eventId}:${requestId || randomUUID()}`,
+            idempotencyKey: `EventChanged:${next.eventId}:${changeId}`,
             correlationId: requestId,
           },
         ),
