@@ -16,7 +16,7 @@ import {
 const EVENT_SK = eventKey('').sk;
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
-  const { pk, sk, type, listing, holds, ...rest } = item;
+  const { pk, sk, type, listing, holds, position, ...rest } = item;
   return rest;
 };
 
@@ -27,6 +27,11 @@ const listingCursor = z.strictObject({
   listing: z.literal(PUBLISHED),
   startsAt: cursorKeyPart,
 });
+
+/** Ticket types in the order the organizer created them; ids break a tie of two created at once. */
+const byPosition = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Number(a.position ?? 0) - Number(b.position ?? 0) ||
+  String(a.ticketTypeId).localeCompare(String(b.ticketTypeId));
 
 /** Events and their ticket types: one partition per event, read in one consistent Query. */
 export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string) => {
@@ -41,9 +46,9 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     );
     const event = Items.find((i) => i.type === 'event');
     if (!event) return undefined;
-    const ticketTypes = Items.filter((i) => i.type === 'ticketType').map(
-      (i) => strip(i) as unknown as TicketType,
-    );
+    const ticketTypes = Items.filter((i) => i.type === 'ticketType')
+      .sort(byPosition)
+      .map((i) => strip(i) as unknown as TicketType);
     return { event: strip(event) as unknown as EventRecord, ticketTypes };
   };
 
@@ -94,7 +99,8 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     readEvent: typeof readEvent;
     putEvent(event: EventRecord): Promise<void>;
     updateEvent(event: EventRecord): Promise<void>;
-    putTicketType(ticketType: TicketType): Promise<void>;
+    /** `position`: how many ticket types the event had before this one. */
+    putTicketType(ticketType: TicketType, position: number): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
     listStarting(
       window: { from: string; to: string },
@@ -113,7 +119,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     putEvent: (event) => writeEvent(event, 'attribute_not_exists(pk)'),
     /** The whole event, replaced: refused if it does not exist. */
     updateEvent: (event) => writeEvent(event, 'attribute_exists(pk)'),
-    async putTicketType(ticketType) {
+    async putTicketType(ticketType, position) {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -122,6 +128,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
             type: 'ticketType',
             ...ticketType,
             holds: {},
+            position,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
