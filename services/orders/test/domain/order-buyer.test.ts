@@ -1,4 +1,4 @@
-import { OrderStatus } from '@mytabs/contracts';
+import { MinorUnits, OrderStatus } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { holdsValidTickets, toOrderBuyer } from '../../src/domain/order-buyer.ts';
 import { anOrder } from './order-fixture.ts';
@@ -10,7 +10,9 @@ describe('the buyers the emails about an event go to', () => {
   });
 
   it('carry the buyer, the seats bought and the money paid and refunded', () => {
-    expect(toOrderBuyer(anOrder('PARTIALLY_REFUNDED', { amountRefunded: 700 }))).toEqual({
+    expect(
+      toOrderBuyer(anOrder('PARTIALLY_REFUNDED', { amountRefunded: MinorUnits.parse(700) })),
+    ).toEqual({
       orderId: 'ord_0001',
       eventId: 'ev_0001',
       businessId: 'biz_0001',
