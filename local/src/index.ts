@@ -48,6 +48,7 @@ export {
   archivedEvents,
   callApi,
   eventually,
+  replayArchive,
   seatsLeft,
   stripeFor,
 } from './testing/probes.ts';

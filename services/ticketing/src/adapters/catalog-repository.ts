@@ -20,6 +20,14 @@ const strip = <T extends Record<string, unknown>>(item: T) => {
   return rest;
 };
 
+/** Where a page of the public listing's index stopped. */
+const listingCursor = z.strictObject({
+  pk: cursorKeyPart,
+  sk: cursorKeyPart,
+  listing: z.literal(PUBLISHED),
+  startsAt: cursorKeyPart,
+});
+
 /** Ticket types in the order the organizer created them; ids break a tie of two created at once. */
 const byPosition = (a: Record<string, unknown>, b: Record<string, unknown>) =>
   Number(a.position ?? 0) - Number(b.position ?? 0) ||
@@ -94,6 +102,11 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     /** `position`: how many ticket types the event had before this one. */
     putTicketType(ticketType: TicketType, position: number): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+    listStarting(
+      window: { from: string; to: string },
+      limit: number,
+      cursor?: string,
+    ): Promise<{ eventIds: string[]; next?: string }>;
     listForBusiness(
       businessId: string,
       limit: number,
@@ -127,12 +140,19 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           index: PUBLISHED_EVENTS_INDEX,
           condition: 'listing = :p',
           values: { ':p': PUBLISHED },
-          cursorKey: z.strictObject({
-            pk: cursorKeyPart,
-            sk: cursorKeyPart,
-            listing: z.literal(PUBLISHED),
-            startsAt: cursorKeyPart,
-          }),
+          cursorKey: listingCursor,
+        },
+        limit,
+        cursor,
+      ),
+    /** Listed events starting in (from, to]: the listing index is sorted by start. */
+    listStarting: ({ from, to }, limit, cursor) =>
+      eventPage(
+        {
+          index: PUBLISHED_EVENTS_INDEX,
+          condition: 'listing = :p AND startsAt BETWEEN :from AND :to',
+          values: { ':p': PUBLISHED, ':from': from, ':to': to },
+          cursorKey: listingCursor,
         },
         limit,
         cursor,
