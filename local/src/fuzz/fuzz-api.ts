@@ -22,6 +22,20 @@ const archivedCount = async (local: RepoPlatform) => {
   return ((await response.json()) as { Events: unknown[] }).Events.length;
 };
 
+/**
+ * Waits until the archive stops growing: what an accepted request sets going (a canceled
+ * payment's events, say) lands before the next request, which is then judged alone.
+ */
+const settled = async (local: RepoPlatform) => {
+  let count = await archivedCount(local);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const now = await archivedCount(local);
+    if (now === count) return;
+    count = now;
+  }
+};
+
 class BrokenRule extends Error {}
 
 /** The rules every answer keeps, whatever was asked: the first one broken, or none. */
@@ -88,6 +102,7 @@ export const fuzzApi = async (
     statuses[status] = (statuses[status] ?? 0) + 1;
     options.onProgress?.(requests);
     const published = status >= 400 ? (await archivedCount(local)) - before : 0;
+    if (status < 400) await settled(local);
     const broken = brokenRule(
       request,
       status,
@@ -108,7 +123,7 @@ export const fuzzApi = async (
     requests,
     statuses,
     operations: operations.length,
-    callers: Object.keys(world.callers).length,
+    callers: world.callers.length,
     seed,
   };
   if (result.failed && result.counterexample) {

@@ -7,8 +7,11 @@ import { schemaValue } from './schema-values.ts';
 export interface FuzzWorld {
   /** Real ids by path-parameter name (`eventId`, `orderId`, ...). */
   ids: Record<string, string[]>;
-  /** `Authorization` values by kind of caller; `anonymous` sends none. */
-  callers: Record<string, string | undefined>;
+  /**
+   * Kinds of caller with their `Authorization` (none for `anonymous`), weighted: callers the API
+   * lets in reach more code than those the authorizer stops.
+   */
+  callers: { name: string; authorization?: string; weight: number }[];
 }
 
 export interface FuzzRequest {
@@ -93,7 +96,9 @@ export const fuzzRequest = (
   );
   return fc
     .record({
-      caller: fc.constantFrom(...Object.keys(world.callers)),
+      caller: fc.oneof(
+        ...world.callers.map((c) => ({ weight: c.weight, arbitrary: fc.constant(c) })),
+      ),
       params,
       query,
       body,
@@ -105,10 +110,10 @@ export const fuzzRequest = (
         encodePathValue(params[name] as string),
       );
       const search = new URLSearchParams(query as Record<string, string>).toString();
-      const authorization = world.callers[caller];
+      const { authorization } = caller;
       return {
         operation,
-        caller,
+        caller: caller.name,
         target: search ? `${path}?${search}` : path,
         headers: {
           ...extraHeaders,

@@ -57,15 +57,15 @@ export const fuzzWorld = async (local: RepoPlatform): Promise<FuzzWorld> => {
       userId: [userId],
       invitationId: ['inv_0000000000000000'],
     },
-    callers: {
-      anonymous: undefined,
-      garbage: 'Bearer x',
-      basic: 'Basic Zm9vOmJhcg==',
-      forged: `Bearer ${forged(organizer)}`,
-      stranger: `Bearer ${stranger}`,
-      organizer: `Bearer ${organizer}`,
-      staff: `Bearer ${staff}`,
-      orderToken: `Bearer ${order.orderToken}`,
-    },
+    callers: [
+      { name: 'anonymous', weight: 2 },
+      { name: 'garbage', authorization: 'Bearer x', weight: 1 },
+      { name: 'basic', authorization: 'Basic Zm9vOmJhcg==', weight: 1 },
+      { name: 'forged', authorization: `Bearer ${forged(organizer)}`, weight: 1 },
+      { name: 'stranger', authorization: `Bearer ${stranger}`, weight: 3 },
+      { name: 'organizer', authorization: `Bearer ${organizer}`, weight: 6 },
+      { name: 'staff', authorization: `Bearer ${staff}`, weight: 3 },
+      { name: 'orderToken', authorization: `Bearer ${order.orderToken}`, weight: 3 },
+    ],
   };
 };
