@@ -56,4 +56,4 @@ export interface EmailMessage {
 }
 
 /** The templates, by the kebab-case name EmailSent and the send records carry. */
-export type TemplateName = 'order-confirmation' | 'order-failed';
+export type TemplateName = 'order-confirmation' | 'order-failed' | 'event-canceled';

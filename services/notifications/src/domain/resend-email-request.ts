@@ -8,7 +8,7 @@ import * as z from 'zod';
  */
 export const ResendEmailRequest = z.object({
   orderId: OrderId,
-  template: z.enum(['order-confirmation', 'order-failed']),
+  template: z.enum(['order-confirmation', 'order-failed', 'event-canceled']),
 });
 
 export const ResendEmailResponse = z.object({
