@@ -53,6 +53,7 @@ describe('the event catalog', () => {
         'MemberAdded',
         'MemberRoleChanged',
         'MemberRemoved',
+        'EventCanceled',
         'InvitationCanceled',
       ].sort(),
     );

@@ -179,7 +179,7 @@ export const operations = {
     auth: 'public-or-user',
     service: 'ticketing',
     summary:
-      "One published or canceled event with live availability; a canceled one's progress for its business's members",
+      "One published or canceled event; a cancellation's progress for the business's members",
     pathParams: EventPathParams,
     responses: { 200: { description: 'The event', schema: PublicEvent } },
     problems: [404],
@@ -211,7 +211,7 @@ export const operations = {
     auth: 'user',
     service: 'ticketing',
     summary:
-      'Cancel a published event (owners and managers): sales stop, every order is refunded or canceled; a repeat answers the same',
+      'Cancel a published event (owners and managers): sales stop, every order refunded or canceled',
     pathParams: EventPathParams,
     body: CancelEventRequest,
     responses: { 202: { description: "The cancellation's state", schema: CancelEventResponse } },
