@@ -18,7 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archived, call, cartOf, eventually, stripeFor } from './actors.ts';
 
 /**
- * 60 orders of the demo event in mixed states, then the event canceled: the EventCancellation
+ * 61 orders of the demo event in mixed states, then the event canceled: the EventCancellation
  * workflow stopped half-way and redriven, and a second cancel. Everything is read as a user
  * would notice it: the API, Stripe's refunds (real SDK vs the emulator), the inbox, the bus.
  */
@@ -33,12 +33,14 @@ interface Placed {
   orderToken: string;
   amount: number;
   email: string;
-  kind: 'fulfilled' | 'partly-refunded' | 'checked-in' | 'refunded' | 'pending';
+  kind: 'fulfilled' | 'partly-refunded' | 'checked-in' | 'refunded' | 'pending' | 'paid-late';
   refundedBefore: number;
 }
 const placed: Placed[] = [];
 
+/** `paid-late` is paid just after the cancel, before the workflow reaches it (the oldest order). */
 const KINDS: [Placed['kind'], number][] = [
+  ['paid-late', 1],
   ['fulfilled', 26],
   ['partly-refunded', 6],
   ['checked-in', 6],
@@ -117,7 +119,7 @@ beforeAll(async () => {
       if (answer.status !== 201) throw new Error(`checkout: ${JSON.stringify(answer.body)}`);
       const order: Placed = { ...answer.body, email, kind, refundedBefore: 0 };
       placed.push(order);
-      if (kind === 'pending') return;
+      if (kind === 'pending' || kind === 'paid-late') return;
       await stripeFor(local).paymentIntents.confirm(order.paymentIntentId, {
         payment_method: 'pm_card_visa',
       });
@@ -152,12 +154,17 @@ afterAll(async () => {
   await local?.close();
 });
 
-describe('canceling an event with 60 orders in mixed states', () => {
+const paidLate = () => placed.find((o) => o.kind === 'paid-late') as Placed;
+
+describe('canceling an event with 61 orders in mixed states', () => {
   it('stops sales at once, runs the workflow, survives a stop half-way and a redrive', async () => {
     const first = await cancel();
     expect(first).toMatchObject({
       status: 202,
       body: { eventId, status: 'CANCELED', cancellation: { reason: REASON, ordersDone: 0 } },
+    });
+    await stripeFor(local).paymentIntents.confirm(paidLate().paymentIntentId, {
+      payment_method: 'pm_card_visa',
     });
 
     // No new hold, no new PaymentIntent.
@@ -192,7 +199,9 @@ describe('canceling an event with 60 orders in mixed states', () => {
   }, 420_000);
 
   it('refunds every paid order once, of what remained, and voids its tickets', async () => {
-    const paid = placed.filter((o) => o.kind !== 'pending' && o.kind !== 'refunded');
+    const paid = placed.filter((o) =>
+      ['fulfilled', 'partly-refunded', 'checked-in'].includes(o.kind),
+    );
     expect(paid).toHaveLength(38);
     for (const order of paid) {
       expect(await until(order.orderId, 'REFUNDED', 30_000)).toBe('REFUNDED');
@@ -221,7 +230,7 @@ describe('canceling an event with 60 orders in mixed states', () => {
   it('tells each buyer of a paid order once: the event is canceled, why and what was refunded', async () => {
     for (const order of placed) {
       const emails = await cancellationEmails(order.email);
-      if (order.kind === 'pending' || order.kind === 'refunded') {
+      if (order.kind === 'pending' || order.kind === 'refunded' || order.kind === 'paid-late') {
         expect(emails).toEqual([]);
         continue;
       }
@@ -232,6 +241,18 @@ describe('canceling an event with 60 orders in mixed states', () => {
       expect(emails[0]?.body.text).toContain(order.orderId);
     }
   });
+
+  it('refuses at fulfillment a payment made after the cancel, and refunds it', async () => {
+    const order = paidLate();
+    expect(await until(order.orderId, 'FAILED', 60_000)).toBe('FAILED');
+    const refunds = await stripeFor(local).refunds.list({ payment_intent: order.paymentIntentId });
+    expect(refunds.data.map((r) => [r.amount, r.metadata?.refundRequestId])).toEqual([
+      [order.amount, `failed:${order.orderId}`],
+    ]);
+    const failed = await archived(local, 'OrderFailed', order.orderId);
+    expect(failed[0]?.detail.data.error).toBe('EventCanceled');
+    expect(await cancellationEmails(order.email)).toEqual([]);
+  }, 90_000);
 
   it('cancels the unpaid orders with their PaymentIntents', async () => {
     for (const order of placed.filter((o) => o.kind === 'pending')) {
@@ -245,7 +266,7 @@ describe('canceling an event with 60 orders in mixed states', () => {
     const member = await call(local, 'GET', `/events/${eventId}`, { token: organizer });
     expect(member.body).toMatchObject({
       canceled: true,
-      cancellation: { reason: REASON, ordersDone: 60, ordersTotal: 60 },
+      cancellation: { reason: REASON, ordersDone: 61, ordersTotal: 61 },
     });
     expect(member.body.cancellation.finishedAt).toEqual(expect.any(String));
     const anyone = await call(local, 'GET', `/events/${eventId}`);
@@ -285,7 +306,9 @@ describe('canceling an event with 60 orders in mixed states', () => {
       [eventId, 'SUCCEEDED', 1],
     ]);
     expect((await cancellationEmails()).length).toBe(emailsBefore);
-    const paid = placed.filter((o) => o.kind !== 'pending' && o.kind !== 'refunded');
+    const paid = placed.filter((o) =>
+      ['fulfilled', 'partly-refunded', 'checked-in'].includes(o.kind),
+    );
     for (const order of paid) expect(await cancellationRefunds(order)).toHaveLength(1);
   }, 120_000);
 
