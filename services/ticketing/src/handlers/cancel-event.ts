@@ -23,7 +23,7 @@ export const handler = httpHandler(operations.cancelEvent, async ({ params, body
     new Date(),
   );
   if (decision.outcome === 'refused') {
-    throw new HttpProblem(409, `Only a published event can be canceled; this one is a draft.`, {
+    throw new HttpProblem(409, 'Only a published event can be canceled; this one is a draft.', {
       status: decision.status,
     });
   }
