@@ -54,6 +54,7 @@ describe('the event catalog', () => {
         'MemberAdded',
         'MemberRoleChanged',
         'MemberRemoved',
+        'EventCanceled',
         'InvitationCanceled',
       ].sort(),
     );

@@ -57,6 +57,7 @@ describe('openapi.json', () => {
         'GET /events/{eventId}',
         'POST /events',
         'PATCH /events/{eventId}',
+        'POST /events/{eventId}/cancel',
         'POST /events/{eventId}/ticket-types',
         'GET /events/{eventId}/attendees',
         'GET /events/{eventId}/orders',

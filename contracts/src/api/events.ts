@@ -3,6 +3,7 @@ import { Venue } from '../address.ts';
 import { BusinessId, EventId, TaxLocationId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { TimeZone, UtcDateTime } from '../time.ts';
+import { EventCancellation } from './event-cancellation.ts';
 import { TicketType } from './ticket-types.ts';
 
 export const EventPathParams = z.object({ eventId: EventId });
@@ -34,6 +35,10 @@ export const PublicEvent = z
     timeZone: TimeZone,
     venue: Venue,
     ticketTypes: z.array(PublicTicketType),
+    /** The event was canceled: nothing is on sale. */
+    canceled: z.literal(true).optional(),
+    /** Only for the members of the event's business: how its cancellation is going. */
+    cancellation: EventCancellation.optional(),
   })
   .meta({ id: 'PublicEvent' });
 export type PublicEvent = z.infer<typeof PublicEvent>;
@@ -71,10 +76,12 @@ export type UpdateEventRequest = z.infer<typeof UpdateEventRequest>;
 export const OrganizerEvent = EventFields.extend({
   eventId: EventId,
   businessId: BusinessId,
-  status: z.enum(['draft', 'published']),
+  /** `CANCELED` (by `POST /events/{eventId}/cancel`) is final: nothing is sold again. */
+  status: z.enum(['draft', 'published', 'CANCELED']),
   taxLocationId: TaxLocationId,
   ticketTypes: z.array(TicketType),
   createdAt: UtcDateTime,
+  cancellation: EventCancellation.optional(),
 }).meta({ id: 'OrganizerEvent' });
 export type OrganizerEvent = z.infer<typeof OrganizerEvent>;
 

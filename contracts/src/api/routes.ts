@@ -16,6 +16,7 @@ import {
   IdempotencyKeyHeader,
   RequiredIdempotencyKeyHeader,
 } from './checkout.ts';
+import { CancelEventRequest, CancelEventResponse } from './event-cancellation.ts';
 import { ListEventOrdersQuery, ListEventOrdersResponse } from './event-orders.ts';
 import {
   CreateEventRequest,
@@ -175,9 +176,10 @@ export const operations = {
   getEvent: operation({
     method: 'GET',
     path: '/events/{eventId}',
-    auth: 'public',
+    auth: 'public-or-user',
     service: 'ticketing',
-    summary: 'One published event with live availability',
+    summary:
+      "One published or canceled event; a cancellation's progress for the business's members",
     pathParams: EventPathParams,
     responses: { 200: { description: 'The event', schema: PublicEvent } },
     problems: [404],
@@ -201,6 +203,18 @@ export const operations = {
     pathParams: EventPathParams,
     body: UpdateEventRequest,
     responses: { 200: { description: 'The event', schema: OrganizerEvent } },
+    problems: [400, 403, 404, 409],
+  }),
+  cancelEvent: operation({
+    method: 'POST',
+    path: '/events/{eventId}/cancel',
+    auth: 'user',
+    service: 'ticketing',
+    summary:
+      'Cancel a published event (owners and managers): sales stop, every order refunded or canceled',
+    pathParams: EventPathParams,
+    body: CancelEventRequest,
+    responses: { 202: { description: "The cancellation's state", schema: CancelEventResponse } },
     problems: [400, 403, 404, 409],
   }),
   createTicketType: operation({

@@ -6,6 +6,7 @@ import { EmailBounced } from './email-bounced.ts';
 import { EmailComplained } from './email-complained.ts';
 import { EmailSent } from './email-sent.ts';
 import { EventChanged } from './event-changed.ts';
+import { EventCanceled } from './event-canceled.ts';
 import { EventPublished } from './event-published.ts';
 import { HoldExpired } from './hold-expired.ts';
 import { HoldReleased } from './hold-released.ts';
@@ -37,6 +38,7 @@ export {
   EmailComplained,
   EmailSent,
   EventChanged,
+  EventCanceled,
   EventPublished,
   HoldExpired,
   HoldReleased,
@@ -87,6 +89,7 @@ export const catalog = {
   BusinessCreated,
   EventPublished,
   EventChanged,
+  EventCanceled,
   MemberInvited,
   MemberAdded,
   MemberRoleChanged,

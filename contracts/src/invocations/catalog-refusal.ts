@@ -4,6 +4,7 @@ import * as z from 'zod';
 export const CatalogRefusal = z.object({
   code: z.enum([
     'event-not-found',
+    'event-canceled',
     'not-on-sale',
     'unknown-ticket-type',
     'duplicate-ticket-type',

@@ -1,7 +1,15 @@
 import type { Business, OrganizerEvent } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { apiClient } from '../seed/api-client.ts';
-import { signInLocalUser } from '../seed/local-user.ts';
+import { type LocalUser, signInLocalUser } from '../seed/local-user.ts';
+
+/** The organizer of every bench event (an owner of its business). */
+export const BENCH_ORGANIZER: LocalUser = {
+  email: 'bench@keeptabs.app',
+  password: 'Bench-organizer-2026!',
+  name: 'Bench Organizer',
+  groups: ['organizer'],
+};
 
 /** A fresh published event of one ticket type with `seats` seats, for one bench run. */
 export const createBenchEvent = async (
@@ -9,12 +17,7 @@ export const createBenchEvent = async (
   manifests: readonly LoadedManifest[],
   { seats, perOrderLimit }: { seats: number; perOrderLimit: number },
 ) => {
-  const token = await signInLocalUser(endpoints.edge, manifests, {
-    email: 'bench@keeptabs.app',
-    password: 'Bench-organizer-2026!',
-    name: 'Bench Organizer',
-    groups: ['organizer'],
-  });
+  const token = await signInLocalUser(endpoints.edge, manifests, BENCH_ORGANIZER);
   const api = apiClient(endpoints.api, token);
   const me = await api.get<{ businesses: { businessId: string }[] }>('/users/me');
   const businessId =

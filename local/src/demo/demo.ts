@@ -4,10 +4,11 @@ import { localEndpoints } from '../shopper/local-endpoints.ts';
 import { formatMoney } from '../shopper/money.ts';
 import { orderTraces } from '../shopper/order-traces.ts';
 import { sentEmail } from '../shopper/sent-email.ts';
+import { showCancellation } from './cancel-demo.ts';
 
 /**
  * `npm run demo`: buys two tickets from a running `npm start` exactly as the ticket site would,
- * and prints what happened, step by step, with timings.
+ * and prints what happened, step by step, with timings. `-- --cancel` then cancels the event.
  */
 const endpoints = localEndpoints();
 const startedAt = new Date();
@@ -114,4 +115,13 @@ for (const [i, trace] of traces.entries()) {
   line(i === 0 ? 'traces' : '', `${trace.entry} (${trace.durationMs.toFixed(0)} ms): ${trace.url}`);
 }
 if (traces.length === 0) line('traces', 'none: `npm start` runs with --no-tracing');
+if (process.argv.includes('--cancel')) {
+  const bought = {
+    eventId: event.eventId,
+    orderId: order.orderId,
+    orderToken: checkout.orderToken,
+    buyerEmail: 'alex.buyer@example.com',
+  };
+  await showCancellation(endpoints, bought, buyer, line, elapsed);
+}
 console.log(`Done in ${elapsed()}.`);

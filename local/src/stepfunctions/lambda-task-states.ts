@@ -1,4 +1,5 @@
 import type { StateMachineDefinition } from 'aws-local-stepfunctions';
+import { everyState } from './every-state.ts';
 
 /** A Lambda function ARN, optionally with a version or alias, as a Task's `Resource`. */
 const FUNCTION_ARN =
@@ -10,21 +11,6 @@ const FUNCTION_ARN =
  * behaviour (a timed-out function fails the task with its own error).
  */
 const TASK_TIMEOUT_S = 960;
-
-type State = StateMachineDefinition['States'][string];
-
-/** Every state of a definition, including those inside Parallel branches and Map iterations. */
-const everyState = (states: StateMachineDefinition['States']): [string, State][] =>
-  Object.entries(states).flatMap(([name, state]): [string, State][] => {
-    if (state.Type === 'Parallel') {
-      return [[name, state], ...state.Branches.flatMap((branch) => everyState(branch.States))];
-    }
-    if (state.Type === 'Map') {
-      const processor = state.ItemProcessor ?? state.Iterator;
-      return [[name, state], ...(processor ? everyState(processor.States) : [])];
-    }
-    return [[name, state]];
-  });
 
 /**
  * Prepare a definition's Task states for the engine and return them by state name -> the

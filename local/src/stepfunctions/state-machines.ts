@@ -2,6 +2,7 @@ import type { StateMachinePlan } from '@mytabs/plan';
 import { StateMachine, type StateMachineDefinition } from 'aws-local-stepfunctions';
 import { ACCOUNT } from '../naming.ts';
 import { lambdaTaskStates } from './lambda-task-states.ts';
+import { refuseUnsupportedStates } from './unsupported-states.ts';
 
 /** One state machine per workflow of the plan: the definition the CDK deploys. */
 export interface LocalStateMachine {
@@ -44,6 +45,7 @@ export const loadStateMachines = (
     } catch (error) {
       throw new Error(`${where}: ${(error as Error).message}`);
     }
+    refuseUnsupportedStates(definition, where);
     // Once validated: this sets Task defaults in the definition object the engine runs.
     const lambdaTasks = lambdaTaskStates(definition, where);
     return {

@@ -44,6 +44,7 @@ const GUARDS: Record<OperationName, Guard> = {
   createEvent: business('events'),
   getEvent: open,
   updateEvent: business('events'),
+  cancelEvent: business('events'),
   createTicketType: business('ticketTypes'),
   listAttendees: business('attendees'),
   listEventOrders: business('orders'),
@@ -223,6 +224,7 @@ const bodies: Partial<Record<OperationName, () => unknown>> = {
     },
   }),
   updateEvent: () => ({ name: local.seed?.event.name }),
+  cancelEvent: () => ({ reason: 'The matrix asks everyone.' }),
   createTicketType: () => ({
     name: 'Matrix seat',
     price: 1000,

@@ -56,3 +56,23 @@ it('stops at a Task whose Resource is not a function ARN, which the engine would
     }),
   ).rejects.toThrow(/state Call has Resource arn:aws:states:::lambda:invoke/);
 });
+
+it('stops at a DISTRIBUTED Map, which the engine would run inline without a word', async () => {
+  await expect(
+    withWorkflow({
+      definition: 'workflows/distributed-map.asl.json',
+      substitutions: { DoubleFunctionArn: 'flow.double' },
+    }),
+  ).rejects.toThrow(
+    /distributed-map\.asl\.json.*Map state EachItem uses Mode DISTRIBUTED, which the local platform cannot run/,
+  );
+});
+
+it('stops at a Map that reads its items or writes its results elsewhere, naming each', async () => {
+  await expect(
+    withWorkflow({
+      definition: 'workflows/item-reader-map.asl.json',
+      substitutions: { DoubleFunctionArn: 'flow.double' },
+    }),
+  ).rejects.toThrow(/Map state EachItem uses Mode DISTRIBUTED, ItemReader, ResultWriter/);
+});

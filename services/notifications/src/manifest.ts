@@ -72,6 +72,11 @@ export const manifest = defineManifest({
         ],
       },
     },
+    sendEventCanceled: {
+      entry: 'src/handlers/send-event-canceled.ts',
+      invokedBy: ['orders'],
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
+    },
     /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */
     resendEmail: {
       entry: 'src/handlers/resend-email.ts',

@@ -139,6 +139,36 @@ export const manifest = defineManifest({
       },
       uses: { table: ['PutItem'] },
     },
+    startEventCancellation: {
+      entry: 'src/handlers/start-event-cancellation.ts',
+      subscribe: { events: ['EventCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: { workflows: ['EventCancellation'] },
+    },
+    countEventOrders: {
+      entry: 'src/handlers/count-event-orders.ts',
+      invokedBy: ['orders'],
+      timeoutS: 30,
+      uses: { table: ['Query'] },
+    },
+    readCancellationPage: {
+      entry: 'src/handlers/read-cancellation-page.ts',
+      invokedBy: ['orders'],
+      uses: { table: ['Query'] },
+    },
+    cancelOrderForEvent: {
+      entry: 'src/handlers/cancel-order-for-event.ts',
+      invokedBy: ['orders'],
+      timeoutS: 30,
+      // GetItem, PutItem: the order read, and its mark before the refund.
+      uses: {
+        table: ['GetItem', 'PutItem'],
+        invoke: [
+          'payments.cancelPayment',
+          'payments.refundPayment',
+          'notifications.sendEventCanceled',
+        ],
+      },
+    },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',
       subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },
@@ -160,6 +190,16 @@ export const manifest = defineManifest({
         ReleaseSeatsFunctionArn: 'ticketing.releaseSeats',
         MarkFailedFunctionArn: 'orders.markFailed',
         SendApologyFunctionArn: 'notifications.sendOrderFailed',
+      },
+    },
+    EventCancellation: {
+      definition: 'workflows/event-cancellation.asl.json',
+      type: 'STANDARD',
+      substitutions: {
+        CountEventOrdersFunctionArn: 'orders.countEventOrders',
+        ReadCancellationPageFunctionArn: 'orders.readCancellationPage',
+        CancelOrderForEventFunctionArn: 'orders.cancelOrderForEvent',
+        RecordCancellationProgressFunctionArn: 'ticketing.recordCancellationProgress',
       },
     },
   },

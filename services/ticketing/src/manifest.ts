@@ -60,6 +60,17 @@ export const manifest = defineManifest({
       http: routes.updateEvent,
       uses: { table: ['Query', 'PutItem'], bus: true, invoke: ['payments.createTaxLocation'] },
     },
+    cancelEvent: {
+      entry: 'src/handlers/cancel-event.ts',
+      http: routes.cancelEvent,
+      // UpdateItem: published → CANCELED, conditional on the status read.
+      uses: { table: ['Query', 'UpdateItem'], bus: true },
+    },
+    recordCancellationProgress: {
+      entry: 'src/handlers/record-cancellation-progress.ts',
+      invokedBy: ['orders'],
+      uses: { table: ['UpdateItem'] },
+    },
     createTicketType: {
       entry: 'src/handlers/create-ticket-type.ts',
       http: routes.createTicketType,
@@ -90,8 +101,8 @@ export const manifest = defineManifest({
     confirmHold: {
       entry: 'src/handlers/confirm-hold.ts',
       invokedBy: ['orders'],
-      // PutItem: a hold that is gone is written again, confirmed.
-      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true },
+      // Query: the event, refused once canceled; PutItem: a hold that is gone is written again.
+      uses: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], bus: true },
     },
     issueTickets: {
       entry: 'src/handlers/issue-tickets.ts',

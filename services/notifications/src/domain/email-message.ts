@@ -61,7 +61,8 @@ export type TemplateName =
   | 'order-failed'
   | 'order-refunded'
   | 'event-changed'
-  | 'event-reminder';
+  | 'event-reminder'
+  | 'event-canceled';
 
 /**
  * Which email: one per order and template, and per `fact` for a template an order can get more

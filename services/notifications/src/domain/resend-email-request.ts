@@ -14,6 +14,7 @@ export const ResendEmailRequest = z.object({
     'order-refunded',
     'event-changed',
     'event-reminder',
+    'event-canceled',
   ]),
   /** The refund's or the event change's id, for the templates sent once per fact. */
   fact: z.string().min(1).optional(),

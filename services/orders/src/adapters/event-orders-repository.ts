@@ -33,6 +33,26 @@ export const eventOrdersRepository = (db: DynamoDBDocumentClient, tableName: str
   async recordEvent(event: PublishedEvent) {
     return putOnce(db, tableName, { ...eventBusinessKey(event.eventId), ...event });
   },
+  /** How many orders the event has: the index's item count, page by page (no item is read). */
+  async count(eventId: string) {
+    let total = 0;
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Count = 0, LastEvaluatedKey } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: BY_EVENT_INDEX,
+          KeyConditionExpression: 'eventId = :eventId',
+          ExpressionAttributeValues: { ':eventId': eventId },
+          Select: 'COUNT',
+          ...(start && { ExclusiveStartKey: start }),
+        }),
+      );
+      total += Count;
+      start = LastEvaluatedKey;
+    } while (start);
+    return total;
+  },
   /**
    * Newest first. A page may hold fewer orders than `limit`, or none, while `next` is given: the
    * filter runs after the read, and the cursor goes on from the last order read, kept or not.

@@ -99,6 +99,7 @@ export const orderRefunded = (
       amountRefunded: order.amountRefunded,
       currency: order.currency,
       status: order.status,
+      ...(order.eventCanceled && { cause: 'event-canceled' as const }),
     },
     options(`OrderRefunded:${refund.refundId}`, order),
   );

@@ -44,5 +44,7 @@ export const Order = PlacedOrder.extend({
   /** The refund that set `amountRefunded`, so a redelivery can tell it was already applied. */
   lastRefundId: z.string().optional(),
   dispute: z.object({ disputeId: z.string(), reason: z.string() }).optional(),
+  /** Set before its event's cancellation refunds the order (see event-cancellation.ts). */
+  eventCanceled: z.object({ reason: z.string() }).optional(),
 });
 export type Order = z.infer<typeof Order>;

@@ -1,6 +1,7 @@
 import { documentClient, tableName } from '@mytabs/lambda-kit';
 import { attendeesRepository } from './attendees-repository.ts';
 import { catalogRepository } from './catalog-repository.ts';
+import { eventCancellations } from './event-cancellations.ts';
 import { holdsRepository } from './holds-repository.ts';
 import { inventoryRepository } from './inventory-repository.ts';
 import { ticketsRepository } from './tickets-repository.ts';
@@ -11,6 +12,7 @@ export const repositories = () => {
   const db = documentClient();
   return {
     catalog: catalogRepository(db, TABLE_NAME),
+    cancellations: eventCancellations(db, TABLE_NAME),
     holds: holdsRepository(db, TABLE_NAME),
     inventory: inventoryRepository(db, TABLE_NAME),
     tickets: ticketsRepository(db, TABLE_NAME),

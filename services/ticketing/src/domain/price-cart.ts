@@ -21,6 +21,7 @@ export const priceCart = (
   now: Date,
 ): Outcome<{ cart: PricedCart }> => {
   const state = saleState(event, now);
+  if (state === 'canceled') return refuse('event-canceled', 'This event was canceled.');
   if (state !== 'on-sale') return refuse('not-on-sale', `Tickets are not on sale (${state}).`);
 
   const seen = new Set<string>();

@@ -4,6 +4,7 @@
  */
 export type RefusalCode =
   | 'event-not-found'
+  | 'event-canceled'
   | 'not-on-sale'
   | 'unknown-ticket-type'
   | 'duplicate-ticket-type'

@@ -14,6 +14,11 @@ export const handler = httpHandler(operations.checkIn, async ({ params, body, pr
     businessAccess(principal, found.event.businessId, 'checkIn'),
     'No such event.',
   );
+  if (found.event.status === 'CANCELED') {
+    throw new HttpProblem(409, 'This event was canceled: its tickets admit no one.', {
+      code: 'event-canceled',
+    });
+  }
   const claims = verifyTicketQr(body.qr, createPublicKey(await ticketKey()));
   if (!claims) {
     throw new HttpProblem(400, 'This is not a valid ticket.', {

@@ -22,6 +22,11 @@ export const handler = httpHandler(
       businessAccess(principal, found.event.businessId, 'events'),
       'No such event.',
     );
+    if (found.event.status === 'CANCELED') {
+      throw new HttpProblem(409, 'This event was canceled: it cannot change any more.', {
+        code: 'event-canceled',
+      });
+    }
     const publishing = body.status === 'published' && found.event.status === 'draft';
     if (publishing && found.ticketTypes.length === 0) {
       throw new HttpProblem(409, 'An event goes on sale with at least one ticket type.');
