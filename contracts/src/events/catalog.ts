@@ -5,8 +5,8 @@ import type { EventContract } from './define-event.ts';
 import { EmailBounced } from './email-bounced.ts';
 import { EmailComplained } from './email-complained.ts';
 import { EmailSent } from './email-sent.ts';
-import { EventChanged } from './event-changed.ts';
 import { EventCanceled } from './event-canceled.ts';
+import { EventChanged } from './event-changed.ts';
 import { EventPublished } from './event-published.ts';
 import { HoldExpired } from './hold-expired.ts';
 import { HoldReleased } from './hold-released.ts';
@@ -37,8 +37,8 @@ export {
   EmailBounced,
   EmailComplained,
   EmailSent,
-  EventChanged,
   EventCanceled,
+  EventChanged,
   EventPublished,
   HoldExpired,
   HoldReleased,
