@@ -29,6 +29,8 @@ export const handler = httpHandler(operations.stripeWebhook, async ({ headers, r
     // Stripe keeps delivering an event answered 5xx for three days: none is lost meanwhile.
     if (error instanceof PaymentsNotConfigured) throw notConfiguredProblem();
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) {
+      // A burst of these is a rotated secret not yet put, or someone posting forgeries.
+      metrics.addMetric('WebhookSignatureFailures', MetricUnit.Count, 1);
       throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
         errors: [{ path: 'headers.stripe-signature', message: error.message }],
       });

@@ -1,0 +1,20 @@
+import { Duration } from 'aws-cdk-lib';
+import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+
+/**
+ * A metric a service publishes with Powertools (EMF): the stage's namespace, the `service`
+ * dimension Powertools adds (the manifest's service name).
+ */
+export const serviceMetric = (
+  namespace: string,
+  service: string,
+  metricName: string,
+  statistic = 'Sum',
+) =>
+  new Metric({
+    namespace,
+    metricName,
+    dimensionsMap: { service },
+    statistic,
+    period: Duration.minutes(5),
+  });
