@@ -7,13 +7,13 @@ import {
 } from '@mytabs/orders/stuck-orders';
 import type { Target } from './target.ts';
 
+export type { OrderItem };
 /**
  * What a stuck order is, and the scan that finds them, are orders' own (`@mytabs/orders/stuck-orders`),
  * shared with the scheduled measure behind the stuck-orders alarm; this adds what only a reader
  * of payments' records can tell (a succeeded payment whose order never left PENDING_PAYMENT).
  */
 export { type StuckReason, stuckReason };
-export type { OrderItem };
 
 export interface StuckOrder {
   orderId: string;

@@ -165,7 +165,11 @@ export class StageAlarms extends Construct {
       service: string,
       metricName: string,
       what: string,
-      props: { threshold: number; statistic?: string; section: Parameters<typeof describeAlarm>[1] },
+      props: {
+        threshold: number;
+        statistic?: string;
+        section: Parameters<typeof describeAlarm>[1];
+      },
       description: string,
     ) => {
       if (!plan.functions.some((f) => f.service === service)) return;

@@ -24,7 +24,8 @@ export const FUNNEL = [
   { service: 'orders', metric: 'OrdersRefunded' },
 ] as const;
 
-const aws = (namespace: string, metricName: string, dimensionsMap: Record<string, string>) =>
+const aws =
+  (namespace: string, metricName: string, dimensionsMap: Record<string, string>) =>
   (statistic = 'Sum', label?: string) =>
     new Metric({ namespace, metricName, dimensionsMap, statistic, period: FIVE_MINUTES, label });
 
@@ -114,7 +115,10 @@ export const stageDashboard = (
       'DynamoDB throttles',
       plan.tables.flatMap((table) =>
         ['ReadThrottleEvents', 'WriteThrottleEvents'].map((metric) =>
-          aws('AWS/DynamoDB', metric, { TableName: table.name })('Sum', `${table.service} ${metric}`),
+          aws('AWS/DynamoDB', metric, { TableName: table.name })(
+            'Sum',
+            `${table.service} ${metric}`,
+          ),
         ),
       ),
     ),

@@ -27,7 +27,11 @@ export interface ServiceTableProps {
  * a replica in a second region when the stage asks for one. AWS Backup copies it (`BackupStack`).
  */
 export class ServiceTable extends TableV2 {
-  constructor(scope: Construct, id: string, { plan: spec, protect, replicaRegion }: ServiceTableProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { plan: spec, protect, replicaRegion }: ServiceTableProps,
+  ) {
     super(scope, id, {
       tableName: spec.name,
       partitionKey: attribute(spec.partitionKey),

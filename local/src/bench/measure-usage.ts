@@ -9,6 +9,7 @@ import {
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { stageNames } from '@mytabs/plan';
 import { DYNAMODB_USAGE_PATH, type RequestUnits } from '../dynamodb/request-units.ts';
+import { EVENTBRIDGE_EVENTS_PATH } from '../eventbridge/archived-events-route.ts';
 import { lambdaUsage, type UsageCounts } from './usage-counts.ts';
 
 interface Endpoints {
@@ -22,21 +23,47 @@ const clientConfig = (edge: string) => ({
   credentials: { accessKeyId: 'bench', secretAccessKey: 'local' },
 });
 
-/** Where the counts start: the time, the log line and the DynamoDB units so far. */
+/** What the platform had done when the counts start: the time, and each count so far. */
 export interface UsageMark {
   at: Date;
   line: number;
   units: RequestUnits;
+  events: number;
+  emails: number;
 }
 
 const requestUnitsSoFar = async (edge: string): Promise<RequestUnits> =>
   (await fetch(`${edge}${DYNAMODB_USAGE_PATH}`)).json() as Promise<RequestUnits>;
+const eventsSoFar = async (edge: string) =>
+  ((await (await fetch(`${edge}${EVENTBRIDGE_EVENTS_PATH}`)).json()) as { Events: unknown[] })
+    .Events.length;
+const emailsSoFar = async (ses: string) =>
+  ((await (await fetch(`${ses}/store`)).json()) as { emails: unknown[] }).emails.length;
 
-export const markUsage = async (endpoints: Endpoints, lines: readonly string[]) => ({
+export const markUsage = async (
+  endpoints: Endpoints,
+  lines: readonly string[],
+): Promise<UsageMark> => ({
   at: new Date(),
   line: lines.length,
   units: await requestUnitsSoFar(endpoints.edge),
+  events: await eventsSoFar(endpoints.edge),
+  emails: await emailsSoFar(endpoints.ses),
 });
+
+/**
+ * Waits until no function has finished for `quietMs` (at most `maxMs`): what an order sets off
+ * after the buyer sees it FULFILLED (settling the hold, the sales figures, the history) is part
+ * of its cost too.
+ */
+const settled = async (lines: readonly string[], quietMs = 2000, maxMs = 30_000) => {
+  const until = Date.now() + maxMs;
+  let seen = -1;
+  while (Date.now() < until && lines.length !== seen) {
+    seen = lines.length;
+    await new Promise((resolve) => setTimeout(resolve, quietMs));
+  }
+};
 
 /** States entered by the executions started since `since`: Step Functions' state transitions. */
 const stateTransitions = async (sfn: SFNClient, since: Date) => {
@@ -67,9 +94,9 @@ const stateTransitions = async (sfn: SFNClient, since: Date) => {
 };
 
 /**
- * The AWS-billed units the platform used since `mark`, read through its AWS APIs (Lambda's
- * configurations, Step Functions' histories), its local pages (the bus's events, the SES store,
- * DynamoDB's request units) and the functions' REPORT lines (durations).
+ * The AWS-billed units the platform used since `mark`, once it is quiet: read through its AWS
+ * APIs (Lambda's configurations, Step Functions' histories), its local pages (the bus's events,
+ * the SES store, DynamoDB's request units) and the functions' REPORT lines (durations).
  */
 export const measureUsage = async (
   endpoints: Endpoints,
@@ -78,6 +105,7 @@ export const measureUsage = async (
   mark: UsageMark,
   orders: number,
 ): Promise<UsageCounts> => {
+  await settled(lines);
   const lambda = new LambdaClient(clientConfig(endpoints.edge));
   const sfn = new SFNClient(clientConfig(endpoints.edge));
   try {
@@ -87,31 +115,25 @@ export const measureUsage = async (
         if (fn.FunctionName) memoryMb.set(fn.FunctionName, fn.MemorySize ?? 128);
       }
     }
-    const used = lambdaUsage(lines.slice(mark.line), memoryMb);
+    const measured = lines.slice(mark.line);
+    const used = lambdaUsage(measured, memoryMb);
     const names = stageNames('local');
     const routed = manifests.flatMap(({ manifest }) =>
       Object.entries(manifest.functions)
         .filter(([, spec]) => spec.http)
         .map(([key]) => names.function(manifest.service, key)),
     );
-    const { Events } = (await (
-      await fetch(`${endpoints.edge}/_local/eventbridge/events`)
-    ).json()) as { Events: { time: string }[] };
-    const { emails } = (await (
-      await fetch(`${endpoints.ses}/store?since=${Math.floor(mark.at.getTime() / 1000)}`)
-    ).json()) as { emails: unknown[] };
     const units = await requestUnitsSoFar(endpoints.edge);
-    const sinceSecond = Math.floor(mark.at.getTime() / 1000) * 1000;
     return {
       orders,
       lambdaInvocations: used.invocations,
       lambdaGbSeconds: used.gbSeconds,
       apiRequests: routed.reduce((sum, name) => sum + (used.byFunction.get(name) ?? 0), 0),
       stateTransitions: await stateTransitions(sfn, mark.at),
-      events: Events.filter((e) => Date.parse(e.time) >= sinceSecond).length,
+      events: (await eventsSoFar(endpoints.edge)) - mark.events,
       dynamodbReads: units.reads - mark.units.reads,
       dynamodbWrites: units.writes - mark.units.writes,
-      emails: emails.length,
+      emails: (await emailsSoFar(endpoints.ses)) - mark.emails,
     };
   } finally {
     lambda.destroy();

@@ -20,7 +20,8 @@ export interface UsageCounts {
 }
 
 /** One `REPORT` line as the local Lambda (and Lambda) writes it at the end of an invocation. */
-const REPORT = /^(\S+) \| REPORT RequestId: \S+ Duration: ([\d.]+) ms(?: Init Duration: ([\d.]+) ms)?/;
+const REPORT =
+  /^(\S+) \| REPORT RequestId: \S+ Duration: ([\d.]+) ms(?: Init Duration: ([\d.]+) ms)?/;
 
 /** Invocations and billed GB-seconds from REPORT lines, each function at its memory size. */
 export const lambdaUsage = (lines: readonly string[], memoryMb: ReadonlyMap<string, number>) => {

@@ -9,6 +9,12 @@ export interface FixedResources {
   /** Metrics the services publish (EMF), each a custom metric per dimension set. */
   customMetrics: number;
   secrets: number;
+  webAcls: number;
+  /** Rules over every web ACL. */
+  webAclRules: number;
+  hostedZones: number;
+  /** HTTPS health checks (Route 53). */
+  healthChecks: number;
 }
 
 export interface CostLine {
@@ -46,7 +52,10 @@ export const estimateCost = (
       item: 'Lambda requests',
       usd: (perThousand(counts.lambdaInvocations) / 1e6) * prices.lambda.perMillionRequests,
     },
-    { item: 'Lambda duration', usd: perThousand(counts.lambdaGbSeconds) * prices.lambda.perGbSecond },
+    {
+      item: 'Lambda duration',
+      usd: perThousand(counts.lambdaGbSeconds) * prices.lambda.perGbSecond,
+    },
     {
       item: 'API Gateway requests',
       usd: (perThousand(counts.apiRequests) / 1e6) * prices.apiGateway.perMillionRestRequests,
@@ -79,6 +88,17 @@ export const estimateCost = (
       usd: fixed.customMetrics * prices.cloudWatch.perCustomMetricMonth,
     },
     { item: 'Secrets Manager secrets', usd: fixed.secrets * prices.secretsManager.perSecretMonth },
+    {
+      item: 'WAF web ACLs and rules',
+      usd: fixed.webAcls * prices.waf.perWebAclMonth + fixed.webAclRules * prices.waf.perRuleMonth,
+    },
+    {
+      item: 'Route 53 zone and health checks',
+      usd:
+        fixed.hostedZones * prices.route53.perHostedZoneMonth +
+        fixed.healthChecks *
+          (prices.route53.perHealthCheckMonth + prices.route53.perHttpsHealthCheckMonth),
+    },
   ];
   const perThousandOrdersTotal = sum(perThousandOrders);
   const fixedPerMonthTotal = sum(fixedPerMonth);

@@ -3,7 +3,8 @@ import type { CostEstimate, CostLine } from './cost-model.ts';
 import type { Prices } from './prices.ts';
 
 const usd = (n: number) => `$${n < 1 ? n.toFixed(4) : n.toFixed(2)}`;
-const lines = (items: CostLine[]) => items.map((l) => `    ${l.item.padEnd(30)} ${usd(l.usd).padStart(10)}`);
+const lines = (items: CostLine[]) =>
+  items.map((l) => `    ${l.item.padEnd(30)} ${usd(l.usd).padStart(10)}`);
 const each = (total: number, orders: number) => (total / orders).toFixed(2);
 
 /** The estimate as a person reads it, with the counts it came from. */

@@ -12,7 +12,14 @@ export const PRICES = {
   eventBridge: { perMillionCustomEvents: 1 },
   dynamodb: { perMillionReadUnits: 0.125, perMillionWriteUnits: 0.625 },
   ses: { perThousandEmails: 0.1 },
-  cloudWatch: { perDashboardMonth: 3, perAlarmMetricMonth: 0.1, perCustomMetricMonth: 0.3 },
+  cloudWatch: {
+    perDashboardMonth: 3,
+    perAlarmMetricMonth: 0.1,
+    perCustomMetricMonth: 0.3,
+  },
   secretsManager: { perSecretMonth: 0.4 },
+  waf: { perWebAclMonth: 5, perRuleMonth: 1 },
+  /** Health checks at the non-AWS endpoint rate with HTTPS (an upper bound for ours). */
+  route53: { perHostedZoneMonth: 0.5, perHealthCheckMonth: 0.75, perHttpsHealthCheckMonth: 2 },
 } as const;
 export type Prices = typeof PRICES;

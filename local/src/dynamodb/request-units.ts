@@ -1,4 +1,9 @@
-import { type AwsService, amzTarget, type EdgeRequest, type EdgeResponse } from '../edge/aws-service.ts';
+import {
+  type AwsService,
+  amzTarget,
+  type EdgeRequest,
+  type EdgeResponse,
+} from '../edge/aws-service.ts';
 
 export const DYNAMODB_USAGE_PATH = '/_local/dynamodb/usage';
 
@@ -31,7 +36,8 @@ export const requestUnits = (operation: string, requestBody: string, answer: str
     const consistent = /"ConsistentRead"\s*:\s*true/.test(requestBody);
     return { reads: units(Buffer.byteLength(answer), 4096) * (consistent ? 1 : 0.5), writes: 0 };
   }
-  if (WRITES.has(operation)) return { reads: 0, writes: units(Buffer.byteLength(requestBody), 1024) };
+  if (WRITES.has(operation))
+    return { reads: 0, writes: units(Buffer.byteLength(requestBody), 1024) };
   return { reads: 0, writes: 0 };
 };
 

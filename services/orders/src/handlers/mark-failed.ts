@@ -18,7 +18,8 @@ export const handler = invocationHandler(
     const { order, changed } = await changeOrder(orders, orderId, (current) =>
       markFailed(current, { error, ...(described && { cause: described }), refund }, new Date()),
     );
-    if (changed && order.status === 'FAILED') metrics.addMetric('OrdersFailed', MetricUnit.Count, 1);
+    if (changed && order.status === 'FAILED')
+      metrics.addMetric('OrdersFailed', MetricUnit.Count, 1);
     const { failure } = order;
     if (order.status === 'FAILED' && failure) {
       await publishOnce(effects, orderId, orderFailed({ ...order, failure }));
