@@ -202,18 +202,19 @@ export class StageAlarms extends Construct {
       'Payments refused a request because a Stripe secret still holds its placeholder or a malformed key: no order can be paid.',
     );
 
+    // SES reviews the account's reputation, not a configuration set's: every stage in an
+    // account watches the same rates, and a dev stage's bounces count against prod's too.
     const reputation = (metricName: string) =>
       new Metric({
         namespace: 'AWS/SES',
         metricName,
-        dimensionsMap: { 'ses:configuration-set': plan.email.configurationSet.name },
         statistic: 'Maximum',
         period: Duration.hours(1),
       });
     notifyingAlarm(this, 'BounceRate', topic, {
       alarmName: names.alarm('ses-bounce-rate'),
       alarmDescription: describeAlarm(
-        `The bounce rate of ${plan.email.configurationSet.name}'s email is above 4 % (SES reviews the account at 5 %).`,
+        "The account's SES bounce rate is above 4 % (SES reviews the account at 5 %).",
         'emailReputation',
       ),
       metric: reputation('Reputation.BounceRate'),
@@ -222,7 +223,7 @@ export class StageAlarms extends Construct {
     notifyingAlarm(this, 'ComplaintRate', topic, {
       alarmName: names.alarm('ses-complaint-rate'),
       alarmDescription: describeAlarm(
-        `The complaint rate of ${plan.email.configurationSet.name}'s email is above 0.08 % (SES reviews the account at 0.1 %).`,
+        "The account's SES complaint rate is above 0.08 % (SES reviews the account at 0.1 %).",
         'emailReputation',
       ),
       metric: reputation('Reputation.ComplaintRate'),

@@ -58,8 +58,6 @@ export const stageDashboard = (
   const api = (metricName: string) =>
     aws('AWS/ApiGateway', metricName, { ApiName: plan.api.name, Stage: 'prod' });
   const ses = (metricName: string) => aws('AWS/SES', metricName, {});
-  const reputation = (metricName: string) =>
-    aws('AWS/SES', metricName, { 'ses:configuration-set': plan.email.configurationSet.name });
   const dashboard = new Dashboard(scope, id, { dashboardName, defaultInterval: Duration.days(1) });
   dashboard.addWidgets(
     new TextWidget({
@@ -126,8 +124,8 @@ export const stageDashboard = (
       ses('Send')('Sum', 'sent'),
       ses('Bounce')('Sum', 'bounced'),
       ses('Complaint')('Sum', 'complained'),
-      reputation('Reputation.BounceRate')('Maximum', 'bounce rate'),
-      reputation('Reputation.ComplaintRate')('Maximum', 'complaint rate'),
+      ses('Reputation.BounceRate')('Maximum', 'bounce rate'),
+      ses('Reputation.ComplaintRate')('Maximum', 'complaint rate'),
     ]),
   );
   if (distributions.length > 0) {
