@@ -1,5 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
 import { Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { FIVE_MINUTES } from './aws-metric.ts';
 
 /**
  * A metric a service publishes with Powertools (EMF): the stage's namespace, the `service`
@@ -16,5 +16,5 @@ export const serviceMetric = (
     metricName,
     dimensionsMap: { service },
     statistic,
-    period: Duration.minutes(5),
+    period: FIVE_MINUTES,
   });

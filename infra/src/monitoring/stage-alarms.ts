@@ -3,11 +3,11 @@ import { Duration } from 'aws-cdk-lib';
 import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { awsMetric, FIVE_MINUTES, sumOf } from './aws-metric.ts';
 import { notifyingAlarm } from './notify.ts';
 import { describeAlarm } from './runbook.ts';
 import { serviceMetric } from './service-metric.ts';
 
-const FIVE_MINUTES = Duration.minutes(5);
 /** The API's one stage, as today's clients call it. */
 const API_STAGE = 'prod';
 
@@ -34,13 +34,7 @@ export class StageAlarms extends Construct {
 
     for (const fn of plan.functions) {
       const of = (metricName: string) =>
-        new Metric({
-          namespace: 'AWS/Lambda',
-          metricName,
-          dimensionsMap: { FunctionName: fn.name },
-          statistic: 'Sum',
-          period: FIVE_MINUTES,
-        });
+        awsMetric('AWS/Lambda', metricName, { FunctionName: fn.name });
       notifyingAlarm(this, `Errors-${fn.ref}`, topic, {
         alarmName: names.alarm(`errors-${fn.service}-${fn.key}`),
         alarmDescription: describeAlarm(
@@ -58,13 +52,12 @@ export class StageAlarms extends Construct {
     }
 
     const api = (metricName: string, statistic: string) =>
-      new Metric({
-        namespace: 'AWS/ApiGateway',
+      awsMetric(
+        'AWS/ApiGateway',
         metricName,
-        dimensionsMap: { ApiName: plan.api.name, Stage: API_STAGE },
+        { ApiName: plan.api.name, Stage: API_STAGE },
         statistic,
-        period: FIVE_MINUTES,
-      });
+      );
     if (plan.routes.length > 0) {
       notifyingAlarm(this, 'Api5xx', topic, {
         alarmName: names.alarm('api-5xx'),
@@ -89,27 +82,16 @@ export class StageAlarms extends Construct {
 
     for (const table of plan.tables) {
       const throttles = (metricName: string) =>
-        new Metric({
-          namespace: 'AWS/DynamoDB',
-          metricName,
-          dimensionsMap: { TableName: table.name },
-          statistic: 'Sum',
-          period: FIVE_MINUTES,
-        });
+        awsMetric('AWS/DynamoDB', metricName, { TableName: table.name });
       notifyingAlarm(this, `Throttles-${table.service}`, topic, {
         alarmName: names.alarm(`throttles-${table.service}`),
         alarmDescription: describeAlarm(
           `DynamoDB throttled requests on ${table.name}.`,
           'dynamodbThrottles',
         ),
-        metric: new MathExpression({
-          expression: 'reads + writes',
-          usingMetrics: {
-            reads: throttles('ReadThrottleEvents'),
-            writes: throttles('WriteThrottleEvents'),
-          },
-          label: `${table.name} throttled requests`,
-          period: FIVE_MINUTES,
+        metric: sumOf(`${table.name} throttled requests`, {
+          reads: throttles('ReadThrottleEvents'),
+          writes: throttles('WriteThrottleEvents'),
         }),
         threshold: 0,
       });
@@ -122,40 +104,28 @@ export class StageAlarms extends Construct {
           `${queue.name} holds a dead letter: an event or invocation that failed after its retries (kept 14 days).`,
           'deadLetters',
         ),
-        metric: new Metric({
-          namespace: 'AWS/SQS',
-          metricName: 'ApproximateNumberOfMessagesVisible',
-          dimensionsMap: { QueueName: queue.name },
-          statistic: 'Maximum',
-          period: FIVE_MINUTES,
-        }),
+        metric: awsMetric(
+          'AWS/SQS',
+          'ApproximateNumberOfMessagesVisible',
+          { QueueName: queue.name },
+          'Maximum',
+        ),
         threshold: 0,
       });
     }
 
     for (const machine of plan.stateMachines) {
       const executions = (metricName: string) =>
-        new Metric({
-          namespace: 'AWS/States',
-          metricName,
-          dimensionsMap: { StateMachineArn: machine.arn },
-          statistic: 'Sum',
-          period: FIVE_MINUTES,
-        });
+        awsMetric('AWS/States', metricName, { StateMachineArn: machine.arn });
       notifyingAlarm(this, `Executions-${machine.workflow}`, topic, {
         alarmName: names.alarm(`failed-${machine.workflow}`),
         alarmDescription: describeAlarm(
           `A ${machine.workflow} execution failed or timed out.`,
           'failedExecutions',
         ),
-        metric: new MathExpression({
-          expression: 'failed + timedOut',
-          usingMetrics: {
-            failed: executions('ExecutionsFailed'),
-            timedOut: executions('ExecutionsTimedOut'),
-          },
-          label: `${machine.workflow} failed or timed out`,
-          period: FIVE_MINUTES,
+        metric: sumOf(`${machine.workflow} failed or timed out`, {
+          failed: executions('ExecutionsFailed'),
+          timedOut: executions('ExecutionsTimedOut'),
         }),
         threshold: 0,
       });

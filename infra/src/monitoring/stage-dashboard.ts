@@ -5,14 +5,12 @@ import {
   GraphWidget,
   type IMetric,
   MathExpression,
-  Metric,
   TextWidget,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import type { Construct } from 'constructs';
+import { awsMetric, FIVE_MINUTES } from './aws-metric.ts';
 import { cacheHitRate, type MonitoredDistribution, originErrorRate } from './cloudfront-metrics.ts';
 import { serviceMetric } from './service-metric.ts';
-
-const FIVE_MINUTES = Duration.minutes(5);
 
 /** The order funnel, top to bottom: each step counted by the service that makes it happen, once. */
 export const FUNNEL = [
@@ -27,7 +25,7 @@ export const FUNNEL = [
 const aws =
   (namespace: string, metricName: string, dimensionsMap: Record<string, string>) =>
   (statistic = 'Sum', label?: string) =>
-    new Metric({ namespace, metricName, dimensionsMap, statistic, period: FIVE_MINUTES, label });
+    awsMetric(namespace, metricName, dimensionsMap, statistic, label);
 
 /** Every function of the stage at once, found by name prefix (one line each). */
 const everyFunction = (prefix: string, metricName: string) =>

@@ -245,7 +245,7 @@ describe('operations of the stage prod: alarms, dashboard, backups, costs', () =
       built.stacks.platform,
       ...Object.values(built.stacks.services),
     ]) {
-      const all = Object.entries(Template.fromStack(stack).toJSON().Resources as Json);
+      const all: [string, Json][] = Object.entries(Template.fromStack(stack).toJSON().Resources);
       for (const [id, resource] of all) {
         const tags = resource.Properties?.Tags;
         if (!Array.isArray(tags)) continue;
