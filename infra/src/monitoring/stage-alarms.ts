@@ -1,12 +1,11 @@
 import type { Plan, StageNames } from '@mytabs/plan';
-import { Duration } from 'aws-cdk-lib';
-import { MathExpression, Metric } from 'aws-cdk-lib/aws-cloudwatch';
+import { MathExpression } from 'aws-cdk-lib/aws-cloudwatch';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { awsMetric, FIVE_MINUTES, sumOf } from './aws-metric.ts';
 import { notifyingAlarm } from './notify.ts';
 import { describeAlarm } from './runbook.ts';
-import { serviceMetric } from './service-metric.ts';
+import { serviceAlarms } from './service-alarms.ts';
 
 /** The API's one stage, as today's clients call it. */
 const API_STAGE = 'prod';
@@ -18,19 +17,13 @@ export interface StageAlarmsProps {
 }
 
 /**
- * SES reviews an account at 5 % bounces and 0.1 % complaints (and may pause it at 10 % and
- * 0.5 %): the alarms fire at 80 % of the review levels, early enough to act before SES does.
- */
-export const SES_ALARM_RATES = { bounceRate: 0.04, complaintRate: 0.0008 };
-
-/**
- * Every alarm of a stage, each from the plan (one per function, table, dead-letter queue and
- * workflow) or from a metric a service publishes, all to the stage's topic.
+ * Every alarm of a stage, all to the stage's topic: one per function, table, dead-letter queue
+ * and workflow of the plan, the API's, and those on what the services and SES tell
+ * (`service-alarms.ts`).
  */
 export class StageAlarms extends Construct {
   constructor(scope: Construct, id: string, { plan, names, topic }: StageAlarmsProps) {
     super(scope, id);
-    const ns = plan.metricsNamespace;
 
     for (const fn of plan.functions) {
       const of = (metricName: string) =>
@@ -131,73 +124,6 @@ export class StageAlarms extends Construct {
       });
     }
 
-    const serviceAlarm = (
-      service: string,
-      metricName: string,
-      what: string,
-      props: {
-        threshold: number;
-        statistic?: string;
-        section: Parameters<typeof describeAlarm>[1];
-      },
-      description: string,
-    ) => {
-      if (!plan.functions.some((f) => f.service === service)) return;
-      notifyingAlarm(this, metricName, topic, {
-        alarmName: names.alarm(what),
-        alarmDescription: describeAlarm(description, props.section),
-        metric: serviceMetric(ns, service, metricName, props.statistic),
-        threshold: props.threshold,
-      });
-    };
-    serviceAlarm(
-      'payments',
-      'WebhookSignatureFailures',
-      'webhook-signatures',
-      { threshold: 5, section: 'webhookSignatures' },
-      'More than 5 Stripe webhooks in 5 minutes had a signature that does not match the webhook secret.',
-    );
-    serviceAlarm(
-      'orders',
-      'OrdersPaidNotFulfilled',
-      'paid-not-fulfilled',
-      { threshold: 0, statistic: 'Maximum', section: 'stuckOrders' },
-      'Orders paid more than 15 minutes ago are not fulfilled (orders.measureStuckOrders, every 5 minutes; the same query as `ops orders stuck`).',
-    );
-    serviceAlarm(
-      'payments',
-      'PaymentsNotConfigured',
-      'stripe-not-configured',
-      { threshold: 0, section: 'stripeNotConfigured' },
-      'Payments refused a request because a Stripe secret still holds its placeholder or a malformed key: no order can be paid.',
-    );
-
-    // SES reviews the account's reputation, not a configuration set's: every stage in an
-    // account watches the same rates, and a dev stage's bounces count against prod's too.
-    const reputation = (metricName: string) =>
-      new Metric({
-        namespace: 'AWS/SES',
-        metricName,
-        statistic: 'Maximum',
-        period: Duration.hours(1),
-      });
-    notifyingAlarm(this, 'BounceRate', topic, {
-      alarmName: names.alarm('ses-bounce-rate'),
-      alarmDescription: describeAlarm(
-        "The account's SES bounce rate is above 4 % (SES reviews the account at 5 %).",
-        'emailReputation',
-      ),
-      metric: reputation('Reputation.BounceRate'),
-      threshold: SES_ALARM_RATES.bounceRate,
-    });
-    notifyingAlarm(this, 'ComplaintRate', topic, {
-      alarmName: names.alarm('ses-complaint-rate'),
-      alarmDescription: describeAlarm(
-        "The account's SES complaint rate is above 0.08 % (SES reviews the account at 0.1 %).",
-        'emailReputation',
-      ),
-      metric: reputation('Reputation.ComplaintRate'),
-      threshold: SES_ALARM_RATES.complaintRate,
-    });
+    serviceAlarms(this, { plan, names, topic });
   }
 }
