@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fixedResourcesOf } from '@mytabs/local';
 import { stageNames } from '@mytabs/plan';
 import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -155,6 +156,17 @@ describe('operations of the stage prod: alarms, dashboard, backups, costs', () =
       expect(runbookAnchors()).toContain(alarm.description.split('#')[1]);
     }
     expect(resources(t, 'AWS::CloudFront::MonitoringSubscription')).toHaveLength(3);
+  });
+
+  it("prices as many alarm metrics as the templates' alarms read (npm run cost)", () => {
+    const read = [built.stacks.monitoring, built.stacks.edgeMonitoring as Stack]
+      .flatMap((stack) => resources(Template.fromStack(stack), 'AWS::CloudWatch::Alarm'))
+      .reduce(
+        (sum, [, alarm]) =>
+          sum + ((alarm.Metrics ?? []).filter((m: Json) => m.MetricStat).length || 1),
+        0,
+      );
+    expect(fixedResourcesOf(built.stacks.plan).alarmMetrics).toBe(read);
   });
 
   it('has one dashboard with the funnel and a widget for each part', () => {
