@@ -1,23 +1,23 @@
 import type { EventContract } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
-import { accountNames, type Plan, resolvePlan, stageNames } from '@mytabs/plan';
-import { type App, Aspects, Aws, Tags, Validations } from 'aws-cdk-lib';
+import { type Plan, resolvePlan, stageNames } from '@mytabs/plan';
+import { type App, Aws, type Stack, Validations } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api/api-stack.ts';
-import { BackupStack } from './backup/backup-stack.ts';
+import type { BackupStack } from './backup/backup-stack.ts';
 import type { MyTabsConfig } from './config.ts';
-import { AccountStack } from './costs/account-stack.ts';
-import { tagCosts } from './costs/cost-allocation-tags.ts';
+import type { AccountStack } from './costs/account-stack.ts';
 import { EdgeStack } from './domains/edge-stack.ts';
 import { EmailStack } from './email/email-stack.ts';
+import type { MonitoredDistribution } from './monitoring/cloudfront-metrics.ts';
 import { EdgeMonitoringStack } from './monitoring/edge-monitoring-stack.ts';
-import { MonitoringStack } from './monitoring/monitoring-stack.ts';
+import type { MonitoringStack } from './monitoring/monitoring-stack.ts';
+import { buildOperations } from './operations.ts';
 import { PlatformStack } from './platform/platform-stack.ts';
 import { ServiceStack } from './service/service-stack.ts';
 import { SITES } from './sites/sites.ts';
 import { SitesStack } from './sites/sites-stack.ts';
-import { OldVersionsExpire } from './storage/old-versions-expire.ts';
 
 export interface MyTabsProps {
   config: MyTabsConfig;
@@ -112,44 +112,18 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     services[manifest.service] = stack;
   }
 
-  const operations = (distributions: { site: string; distributionId: string }[]) => {
-    const monitoring = new MonitoringStack(app, names.stack('monitoring'), {
+  const operations = (distributions: MonitoredDistribution[], shared: Stack[]) =>
+    buildOperations(app, {
+      config,
       env,
-      description: `MyTabs ${config.stage}: every alarm (to ${names.alarmTopic}) and the dashboard ${names.dashboard}`,
-      plan,
-      names,
-      alarmEmail: config.alarmEmail,
-      distributions,
-      terminationProtection: protect,
-    });
-    const backup = new BackupStack(app, names.stack('backup'), {
-      env,
-      description: `MyTabs ${config.stage}: AWS Backup of every table (daily kept 35 days, monthly kept a year)`,
       plan,
       names,
       protect,
-      terminationProtection: protect,
+      distributions,
+      stacks: { shared: [platform, email, ...shared], services },
     });
-    const account =
-      (config.accountWide ?? config.stage === 'prod')
-        ? new AccountStack(app, accountNames.stack, {
-            account: config.account,
-            description: `MyTabs, once per account: the monthly budget ($${config.monthlyBudgetUsd}) and cost anomaly detection`,
-            monthlyBudgetUsd: config.monthlyBudgetUsd,
-            alarmEmail: config.alarmEmail,
-            terminationProtection: protect,
-          })
-        : undefined;
-    Aspects.of(app).add(new OldVersionsExpire());
-    for (const stack of [platform, email, monitoring, backup]) tagCosts(stack, config);
-    for (const [service, stack] of Object.entries(services)) {
-      tagCosts(stack, { stage: config.stage, service });
-    }
-    if (account) Tags.of(account).add('project', 'mytabs');
-    return { monitoring, backup, ...(account && { account }) };
-  };
 
-  if (plan.routes.length === 0) return { plan, platform, email, services, ...operations([]) };
+  if (plan.routes.length === 0) return { plan, platform, email, services, ...operations([], []) };
   const api = new ApiStack(app, names.stack('api'), {
     env,
     description: `MyTabs ${config.stage}: the REST API of every route, with its WAF web ACL`,
@@ -190,7 +164,6 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     distributions,
     terminationProtection: protect,
   });
-  for (const stack of [api, edge, sites, edgeMonitoring]) tagCosts(stack, config);
   return {
     plan,
     platform,
@@ -200,6 +173,6 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     edge,
     sites,
     edgeMonitoring,
-    ...operations(distributions),
+    ...operations(distributions, [api, edge, sites, edgeMonitoring]),
   };
 };
