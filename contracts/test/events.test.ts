@@ -49,6 +49,7 @@ describe('the event catalog', () => {
         'UserRegistered',
         'BusinessCreated',
         'EventPublished',
+        'EventChanged',
         'MemberInvited',
         'MemberAdded',
         'MemberRoleChanged',

@@ -49,6 +49,7 @@ export {
   archivedEvents,
   callApi,
   eventually,
+  replayArchive,
   seatsLeft,
   stripeFor,
 } from './testing/probes.ts';

@@ -56,4 +56,19 @@ export interface EmailMessage {
 }
 
 /** The templates, by the kebab-case name EmailSent and the send records carry. */
-export type TemplateName = 'order-confirmation' | 'order-failed';
+export type TemplateName =
+  | 'order-confirmation'
+  | 'order-failed'
+  | 'order-refunded'
+  | 'event-changed'
+  | 'event-reminder';
+
+/**
+ * Which email: one per order and template, and per `fact` for a template an order can get more
+ * than once (a refund's id, an event change's id).
+ */
+export interface EmailKey {
+  orderId: string;
+  template: TemplateName;
+  fact?: string;
+}
