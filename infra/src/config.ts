@@ -77,6 +77,20 @@ export const MyTabsConfig = z.strictObject({
    * raising one makes the next deploy generate a new key (the old one stays as AWSPREVIOUS).
    */
   keyVersions: json(z.record(z.string(), z.coerce.number().int().min(1))).default({}),
+  /** Who the alarms (and, with `accountWide`, the budget and cost anomalies) email; unset: no subscription. */
+  alarmEmail: z.email().optional(),
+  /** The monthly AWS Budget in USD (the seed's $120), alerting at 80 % and 100 %. */
+  monthlyBudgetUsd: z.coerce.number().positive().default(120),
+  /**
+   * Whether this stage also creates what exists once per account (the budget and the cost
+   * anomaly monitor, stack `MyTabs-Account`). Unset: only `prod` does.
+   */
+  accountWide: flag.optional(),
+  /** A second region every table is replicated to (a prod option: a global table's replica). */
+  tableReplicaRegion: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region, e.g. us-west-2')
+    .optional(),
   /** Overrides of today's Cognito names and URLs (defaults come from the identity manifest). */
   userPoolName: z.string().min(1).optional(),
   callbackUrls: urlList.optional(),

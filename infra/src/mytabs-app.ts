@@ -1,15 +1,22 @@
 import type { EventContract } from '@mytabs/contracts';
 import type { LoadedManifest } from '@mytabs/contracts/manifest/load-manifests';
 import { type Plan, resolvePlan, stageNames } from '@mytabs/plan';
-import { type App, Aws, Validations } from 'aws-cdk-lib';
+import { type App, Aws, type Stack, Validations } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './api/api-stack.ts';
+import type { BackupStack } from './backup/backup-stack.ts';
 import type { MyTabsConfig } from './config.ts';
+import type { AccountStack } from './costs/account-stack.ts';
 import { EdgeStack } from './domains/edge-stack.ts';
 import { EmailStack } from './email/email-stack.ts';
+import type { MonitoredDistribution } from './monitoring/cloudfront-metrics.ts';
+import { EdgeMonitoringStack } from './monitoring/edge-monitoring-stack.ts';
+import type { MonitoringStack } from './monitoring/monitoring-stack.ts';
+import { buildOperations } from './operations.ts';
 import { PlatformStack } from './platform/platform-stack.ts';
 import { ServiceStack } from './service/service-stack.ts';
+import { SITES } from './sites/sites.ts';
 import { SitesStack } from './sites/sites-stack.ts';
 
 export interface MyTabsProps {
@@ -35,6 +42,13 @@ export interface MyTabsStacks {
   edge?: EdgeStack;
   /** The sites, the domain's records and health checks; there with the API. */
   sites?: SitesStack;
+  /** Every alarm of the stage (to one topic) and its dashboard. */
+  monitoring: MonitoringStack;
+  /** The sites' alarms in us-east-1, where CloudFront's metrics are; there with the sites. */
+  edgeMonitoring?: EdgeMonitoringStack;
+  backup: BackupStack;
+  /** The budget and cost anomaly detection, once per account (`accountWide`: prod by default). */
+  account?: AccountStack;
 }
 
 /**
@@ -42,6 +56,7 @@ export interface MyTabsStacks {
  * the sites on the domain (with what CloudFront needs from us-east-1 in a stack of its own). ARNs
  * in the plan are built from the pseudo parameters, so the stacks stay environment-agnostic.
  * cdk-nag's AwsSolutions checks run on every synth and fail it on an unacknowledged finding.
+ * Around them: the stage's alarms, dashboard and backups, and once per account its budget.
  */
 export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
   const { config } = props;
@@ -97,7 +112,18 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     services[manifest.service] = stack;
   }
 
-  if (plan.routes.length === 0) return { plan, platform, email, services };
+  const operations = (distributions: MonitoredDistribution[], shared: Stack[]) =>
+    buildOperations(app, {
+      config,
+      env,
+      plan,
+      names,
+      protect,
+      distributions,
+      stacks: { shared: [platform, email, ...shared], services },
+    });
+
+  if (plan.routes.length === 0) return { plan, platform, email, services, ...operations([], []) };
   const api = new ApiStack(app, names.stack('api'), {
     env,
     description: `MyTabs ${config.stage}: the REST API of every route, with its WAF web ACL`,
@@ -126,5 +152,27 @@ export const buildMyTabs = (app: App, props: MyTabsProps): MyTabsStacks => {
     healthCheckName: names.healthCheck,
     terminationProtection: protect,
   });
-  return { plan, platform, email, services, api, edge, sites };
+  const distributions = sites.sites.map((site, i) => ({
+    site: SITES[i]?.key ?? site.name,
+    distributionId: site.distribution.distributionId,
+  }));
+  const edgeMonitoring = new EdgeMonitoringStack(app, names.stack('edge-monitoring'), {
+    account: config.account,
+    description: `MyTabs ${config.stage}: the sites' CloudFront metrics and origin-error alarms, in us-east-1 where those metrics are`,
+    names,
+    alarmEmail: config.alarmEmail,
+    distributions,
+    terminationProtection: protect,
+  });
+  return {
+    plan,
+    platform,
+    email,
+    services,
+    api,
+    edge,
+    sites,
+    edgeMonitoring,
+    ...operations(distributions, [api, edge, sites, edgeMonitoring]),
+  };
 };

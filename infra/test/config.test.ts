@@ -13,6 +13,7 @@ describe('configuration from CDK context', () => {
       keyVersions: {},
       takeNames: true,
       siteBuilds: {},
+      monthlyBudgetUsd: 120,
     });
   });
 

@@ -7,6 +7,7 @@ export type {
   RunningComponent,
 } from './component.ts';
 export { components } from './components.ts';
+export { fixedResourcesOf } from './cost/fixed-resources.ts';
 export { dynamodb } from './dynamodb/dynamodb-component.ts';
 export {
   AwsError,

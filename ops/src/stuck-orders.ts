@@ -1,26 +1,19 @@
-import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type StuckOrderItem as OrderItem,
+  type StuckReason,
+  scanOrderItems,
+  stuckReason,
+} from '@mytabs/orders/stuck-orders';
 import type { Target } from './target.ts';
 
+export type { OrderItem };
 /**
- * The one definition of a stuck order, for `ops status`, `ops orders stuck` and the operations
- * alarms alike: paid and not fulfilled after `olderThanMs`, or a succeeded PaymentIntent whose
- * order is still PENDING_PAYMENT after it (PaymentSucceeded never started its fulfillment).
+ * What a stuck order is, and the scan that finds them, are orders' own (`@mytabs/orders/stuck-orders`),
+ * shared with the scheduled measure behind the stuck-orders alarm; this adds what only a reader
+ * of payments' records can tell (a succeeded payment whose order never left PENDING_PAYMENT).
  */
-export type StuckReason = 'paid-not-fulfilled' | 'payment-succeeded-order-pending';
-
-/** What the orders table holds of an order, as far as being stuck goes. */
-const OrderItem = z.object({
-  orderId: z.string(),
-  status: z.string(),
-  updatedAt: z.string(),
-  paymentIntentId: z.string(),
-  amount: z.number(),
-  currency: z.string(),
-  buyer: z.object({ email: z.string() }),
-  confirmation: z.object({ status: z.string() }).optional(),
-});
-export type OrderItem = z.infer<typeof OrderItem>;
+export { type StuckReason, stuckReason };
 
 export interface StuckOrder {
   orderId: string;
@@ -33,42 +26,9 @@ export interface StuckOrder {
   minutes: number;
 }
 
-/** Computation only: whether one order is stuck, given whether its payment succeeded. */
-export const stuckReason = (
-  order: Pick<OrderItem, 'status' | 'updatedAt'>,
-  paymentSucceeded: boolean,
-  now: Date,
-  olderThanMs: number,
-): StuckReason | undefined => {
-  if (now.getTime() - Date.parse(order.updatedAt) < olderThanMs) return undefined;
-  if (order.status === 'PAID') return 'paid-not-fulfilled';
-  if (order.status === 'PENDING_PAYMENT' && paymentSucceeded) {
-    return 'payment-succeeded-order-pending';
-  }
-  return undefined;
-};
-
 /** Every order item of the stage (the orders table's `ORDER` items), parsed. */
-export const scanOrders = async (target: Target): Promise<OrderItem[]> => {
-  const orders: OrderItem[] = [];
-  let ExclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const page = await target.dynamodb.send(
-      new ScanCommand({
-        TableName: target.names.table('orders'),
-        FilterExpression: 'sk = :order',
-        ExpressionAttributeValues: { ':order': 'ORDER' },
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = OrderItem.safeParse(item);
-      if (parsed.success) orders.push(parsed.data);
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey;
-  } while (ExclusiveStartKey);
-  return orders;
-};
+export const scanOrders = (target: Target): Promise<OrderItem[]> =>
+  scanOrderItems(target.dynamodb, target.names.table('orders'));
 
 /**
  * Whether payments put PaymentSucceeded on the bus for this PaymentIntent: its published-fact

@@ -63,7 +63,13 @@ export class ServiceStack extends Stack {
       items.filter((item) => item.service === service);
 
     const [tablePlan] = own(plan.tables);
-    if (tablePlan) this.table = new ServiceTable(this, 'Table', { plan: tablePlan, protect });
+    if (tablePlan) {
+      this.table = new ServiceTable(this, 'Table', {
+        plan: tablePlan,
+        protect,
+        replicaRegion: config.tableReplicaRegion,
+      });
+    }
 
     const generated = own(plan.secrets).filter(isGenerated);
     const keys =

@@ -18,11 +18,20 @@ export interface ServiceTableProps {
   plan: TablePlan;
   /** Production tables refuse deletion and are kept when their stack goes. */
   protect: boolean;
+  /** A region holding a replica (a global table), to restore service if the stage's region fails. */
+  replicaRegion?: string;
 }
 
-/** The service's one table: name, keys and indexes from the plan; on demand, PITR, encrypted. */
+/**
+ * The service's one table: name, keys and indexes from the plan; on demand, PITR, encrypted; with
+ * a replica in a second region when the stage asks for one. AWS Backup copies it (`BackupStack`).
+ */
 export class ServiceTable extends TableV2 {
-  constructor(scope: Construct, id: string, { plan: spec, protect }: ServiceTableProps) {
+  constructor(
+    scope: Construct,
+    id: string,
+    { plan: spec, protect, replicaRegion }: ServiceTableProps,
+  ) {
     super(scope, id, {
       tableName: spec.name,
       partitionKey: attribute(spec.partitionKey),
@@ -38,6 +47,7 @@ export class ServiceTable extends TableV2 {
       encryption: TableEncryptionV2.awsManagedKey(),
       deletionProtection: protect,
       removalPolicy: protect ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+      replicas: replicaRegion ? [{ region: replicaRegion }] : undefined,
     });
   }
 }

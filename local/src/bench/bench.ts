@@ -66,6 +66,7 @@ try {
     endpoints,
     manifests: await loadManifests(repoRoot),
     platformInProcess: own !== undefined,
+    ...(own && { lines: own.lines }),
     onProgress: ({ done, total, failed }) => bar(done, total, failed),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');

@@ -1,9 +1,20 @@
 import type { LatencySummary } from './percentiles.ts';
 import type { BenchResult } from './run-bench.ts';
+import type { UsageCounts } from './usage-counts.ts';
 
 const ms = (n: number) => (Number.isNaN(n) ? '-' : `${Math.round(n)} ms`);
 const row = (name: string, s: LatencySummary) =>
   `  ${name.padEnd(34)} ${ms(s.p50).padStart(9)} ${ms(s.p95).padStart(9)} ${ms(s.p99).padStart(9)}   (${s.count})`;
+
+const perOrder = (total: number, orders: number) => (total / Math.max(1, orders)).toFixed(2);
+
+/** What an order used, in AWS's billed units: `npm run cost` prices it. */
+const usageLines = (u: UsageCounts) => [
+  `  per fulfilled order (${u.orders} orders)`,
+  `    Lambda invocations ${perOrder(u.lambdaInvocations, u.orders)}, GB-seconds ${perOrder(u.lambdaGbSeconds, u.orders)}`,
+  `    API requests ${perOrder(u.apiRequests, u.orders)}, state transitions ${perOrder(u.stateTransitions, u.orders)}, events ${perOrder(u.events, u.orders)}`,
+  `    DynamoDB read units ${perOrder(u.dynamodbReads, u.orders)}, write units ${perOrder(u.dynamodbWrites, u.orders)}, emails ${perOrder(u.emails, u.orders)}`,
+];
 
 /** The bench's table, as a person reads it. */
 export const formatReport = (r: BenchResult) =>
@@ -27,5 +38,6 @@ export const formatReport = (r: BenchResult) =>
     `  duplicate emails   ${r.integrity.duplicateEmails}`,
     `  missing emails     ${r.integrity.missingEmails}`,
     `  availability >= 0  ${r.integrity.availableNeverNegative ? 'yes' : 'NO'}`,
+    ...(r.usage ? ['', ...usageLines(r.usage)] : []),
     ...(r.errors.length ? ['', '  first errors:', ...r.errors.map((e) => `    ${e}`)] : []),
   ].join('\n');

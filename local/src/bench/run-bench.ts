@@ -7,7 +7,9 @@ import {
   type IntegrityReport,
   type SentEmail,
 } from './integrity.ts';
+import { markUsage, measureUsage } from './measure-usage.ts';
 import { type LatencySummary, summarize } from './percentiles.ts';
+import type { UsageCounts } from './usage-counts.ts';
 
 /** Buyers sent through the flow before the measured run, each with a seat of their own. */
 const WARM_UP_BUYERS = 4;
@@ -25,6 +27,8 @@ export interface BenchOptions {
   onProgress?: (progress: { done: number; total: number; failed: number }) => void;
   /** The platform runs in this process (functions in worker threads): measure its CPU, memory. */
   platformInProcess?: boolean;
+  /** The platform's log lines as they are written: given, the run's AWS usage is measured. */
+  lines?: readonly string[];
 }
 
 /** CPU time and memory of this process, when the platform runs in it. */
@@ -54,6 +58,8 @@ export interface BenchResult {
   };
   integrity: IntegrityReport & { availableNeverNegative: boolean };
   process?: ProcessCost;
+  /** What the measured run used in AWS's billed units (with `lines`): `npm run cost` reads it. */
+  usage?: UsageCounts;
   errors: string[];
 }
 
@@ -144,6 +150,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
   ];
   const warmUpFailures = warmUp.flatMap((o) => (o.error ? [`warm-up: ${o.error}`] : []));
 
+  const mark = options.lines && (await markUsage(endpoints, options.lines));
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const mainBefore = process.threadCpuUsage();
@@ -168,6 +175,10 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
     ?.ticketTypes.find((t) => t.ticketTypeId === ticketTypeId)?.available;
 
   const fulfilled = outcomes.filter((o) => o.kind === 'fulfilled').length;
+  const usage =
+    mark && options.lines
+      ? await measureUsage(endpoints, options.manifests, options.lines, mark, fulfilled)
+      : undefined;
   const cost: ProcessCost | undefined = options.platformInProcess
     ? {
         cpuSPerCheckout: cpuS / Math.max(1, fulfilled),
@@ -200,6 +211,7 @@ export const runBench = async (options: BenchOptions): Promise<BenchResult> => {
       availableNeverNegative: left === undefined || left >= 0,
     },
     ...(cost && { process: cost }),
+    ...(usage && { usage }),
     errors: [...warmUpFailures, ...outcomes.flatMap((o) => (o.error ? [o.error] : []))].slice(
       0,
       20,

@@ -14,6 +14,7 @@ import { close, closeGracefully, listen } from '../listen.ts';
 import { REGION } from '../naming.ts';
 import { inProcessDynalite } from './in-process-dynalite.ts';
 import { jsonNestingDepth, MAX_REQUEST_NESTING } from './nesting-depth.ts';
+import { requestUnitsMeter } from './request-units.ts';
 import { tableAccess } from './table-access.ts';
 import { tableDefinition } from './table-definition.ts';
 import { throttledByFault } from './throttling.ts';
@@ -35,7 +36,8 @@ const nestingRefused = async () => ({
  * its request handler unchanged, in process; its private port serves only the tables' creation).
  * Every table of the plan is created at start; with a data dir the tables live on disk under
  * `<dataDir>/dynamodb` and survive restarts. A function's call is refused what its grant lacks, and
- * a table with an injected fault is throttled.
+ * a table with an injected fault is throttled. The request units each call would consume on AWS
+ * are added up for the bench (`GET /_local/dynamodb/usage`).
  */
 export const dynamodb: PlatformComponent = {
   name: 'dynamodb',
@@ -81,14 +83,20 @@ export const dynamodb: PlatformComponent = {
     }
     const store = inProcessDynalite(server);
     const refusalOf = tableAccess(plan);
+    const meter = requestUnitsMeter();
     return {
       services: [
+        meter.route,
         {
           name: 'dynamodb',
           accepts: (request) => amzTarget(request.headers)?.prefix === 'DynamoDB_20120810',
           handle: async (request) => {
             if (tooDeep(request)) return nestingRefused();
-            return refusalOf(request) ?? throttledByFault(faults, request) ?? store.call(request);
+            const refused = refusalOf(request) ?? throttledByFault(faults, request);
+            if (refused) return refused;
+            const answer = await store.call(request);
+            meter.count(request, answer);
+            return answer;
           },
         },
       ],

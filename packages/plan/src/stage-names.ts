@@ -63,6 +63,14 @@ export const stageNames = (stage: string) => {
     healthCheck: (target: string) => `${prefix}-${target}`,
     /** The X-Ray sampling rule that keeps every trace of one route (`keepTraces`). */
     samplingRule: (index: number) => checked(`${prefix}-keep-${index}`, 32, 'X-Ray sampling rule'),
+    /** The SNS topic every alarm of the stage notifies, and in us-east-1 CloudFront's alarms. */
+    alarmTopic: `${prefix}-alarms`,
+    /** A CloudWatch alarm: `mytabs-prod-dlq-ticketing-settleHold`. */
+    alarm: (what: string) => checked(`${prefix}-${what}`, 255, 'CloudWatch alarm'),
+    dashboard: prefix,
+    /** The AWS Backup vault and plan of every table of the stage. */
+    backupVault: prefix,
+    backupPlan: prefix,
     /** User pools keep the name they have today (`mytabs-core-user-pool-prod`). */
     userPool: (poolName: string) => `${poolName}-${stage}`,
     identityPool: (poolName: string) => `${poolName}-identities-${stage}`,
@@ -71,3 +79,15 @@ export const stageNames = (stage: string) => {
   };
 };
 export type StageNames = ReturnType<typeof stageNames>;
+
+/**
+ * What exists once per AWS account, whatever the stages in it: the budget and the cost anomaly
+ * monitor (one stage creates them; see infra's `accountWide`).
+ */
+export const accountNames = {
+  stack: 'MyTabs-Account',
+  budget: 'mytabs-monthly',
+  costTopic: 'mytabs-costs',
+  anomalyMonitor: 'mytabs-services',
+  anomalySubscription: 'mytabs-services',
+} as const;

@@ -169,6 +169,13 @@ export const manifest = defineManifest({
         ],
       },
     },
+    measureStuckOrders: {
+      entry: 'src/handlers/measure-stuck-orders.ts',
+      schedule: 'rate(5 minutes)',
+      timeoutS: 60,
+      // Scan: every order item, for the stuck-orders metric (the operator's CLI runs the same).
+      uses: { table: ['Scan'] },
+    },
     startFulfillment: {
       entry: 'src/handlers/start-fulfillment.ts',
       subscribe: { events: ['PaymentSucceeded'], retryAttempts: 2, maxEventAgeS: 21_600 },

@@ -1,5 +1,5 @@
 import { MarkFailedStep } from '@mytabs/contracts';
-import { invocationHandler } from '@mytabs/lambda-kit';
+import { invocationHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
@@ -15,9 +15,11 @@ export const handler = invocationHandler(
   asStep(async ({ orderId, error, cause, refund }) => {
     const { orders, effects } = repositories();
     const described = failureCause(cause);
-    const { order } = await changeOrder(orders, orderId, (current) =>
+    const { order, changed } = await changeOrder(orders, orderId, (current) =>
       markFailed(current, { error, ...(described && { cause: described }), refund }, new Date()),
     );
+    if (changed && order.status === 'FAILED')
+      metrics.addMetric('OrdersFailed', MetricUnit.Count, 1);
     const { failure } = order;
     if (order.status === 'FAILED' && failure) {
       await publishOnce(effects, orderId, orderFailed({ ...order, failure }));

@@ -1,5 +1,5 @@
 import { MarkFulfilledStep } from '@mytabs/contracts';
-import { invocationHandler } from '@mytabs/lambda-kit';
+import { invocationHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
@@ -13,9 +13,12 @@ export const handler = invocationHandler(
   MarkFulfilledStep,
   asStep(async ({ orderId, tickets, confirmation }) => {
     const { orders, effects } = repositories();
-    const { order } = await changeOrder(orders, orderId, (current) =>
+    const { order, changed } = await changeOrder(orders, orderId, (current) =>
       markFulfilled(current, { tickets, confirmation }, new Date()),
     );
+    if (changed && order.status === 'FULFILLED') {
+      metrics.addMetric('OrdersFulfilled', MetricUnit.Count, 1);
+    }
     if (order.status === 'FULFILLED') await publishOnce(effects, orderId, orderFulfilled(order));
     return { order: toSnapshot(order) };
   }),

@@ -1,5 +1,5 @@
 import { MarkPaidStep } from '@mytabs/contracts';
-import { invocationHandler } from '@mytabs/lambda-kit';
+import { invocationHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
 import { changeOrder } from '../domain/change-order.ts';
@@ -10,9 +10,11 @@ import { markPaid } from '../domain/workflow-steps.ts';
 export const handler = invocationHandler(
   MarkPaidStep,
   asStep(async ({ orderId, paymentIntentId }) => {
-    const { order } = await changeOrder(repositories().orders, orderId, (current) =>
+    const { order, changed } = await changeOrder(repositories().orders, orderId, (current) =>
       markPaid(current, paymentIntentId, new Date()),
     );
+    // Counted where the transition is saved (once), for the dashboard's order funnel.
+    if (changed) metrics.addMetric('OrdersPaid', MetricUnit.Count, 1);
     return { order: toSnapshot(order) };
   }),
 );

@@ -1,5 +1,5 @@
 import { PaymentRefunded } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/lambda-kit';
+import { eventHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { consumeOnce } from '../adapters/consume-once.ts';
 import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
@@ -11,9 +11,10 @@ import { recordRefund } from '../domain/payment-facts.ts';
 export const handler = eventHandler([PaymentRefunded], async ({ metadata, data }) => {
   const { orders, effects } = repositories();
   await consumeOnce(effects, { orderId: data.orderId, ...metadata }, async () => {
-    const { order } = await changeOrder(orders, data.orderId, (current) =>
+    const { order, changed } = await changeOrder(orders, data.orderId, (current) =>
       recordRefund(current, data, new Date()),
     );
+    if (changed) metrics.addMetric('OrdersRefunded', MetricUnit.Count, 1);
     const { status } = order;
     if (
       (status === 'REFUNDED' || status === 'PARTIALLY_REFUNDED') &&

@@ -1,5 +1,5 @@
 import { operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
+import { HttpProblem, httpHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { checkoutPorts } from '../adapters/checkout-ports.ts';
 import { stripeClient } from '../adapters/stripe-client.ts';
 import { promoCodeProblem } from '../domain/checkout-checks.ts';
@@ -14,6 +14,8 @@ export const handler = httpHandler(operations.calculateTax, async ({ body }) => 
     // Before anything else: a quote from a shop that cannot take payment would mislead.
     await stripeClient();
     const { quote } = await quoteCart(body, checkoutPorts());
+    // The top of the dashboard's order funnel.
+    metrics.addMetric('QuotesCalculated', MetricUnit.Count, 1);
     return { status: 200, body: quote };
   } catch (error) {
     throw checkoutProblem(error);

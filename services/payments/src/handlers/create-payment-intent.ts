@@ -1,5 +1,5 @@
 import { newId, OrderId, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler } from '@mytabs/lambda-kit';
+import { HttpProblem, httpHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
 import { checkoutKeys } from '../adapters/checkout-key-records.ts';
 import { checkoutPorts } from '../adapters/checkout-ports.ts';
 import { stripeClient } from '../adapters/stripe-client.ts';
@@ -42,6 +42,8 @@ export const handler = httpHandler(
     }
     try {
       const response = await placeOrder(orderId, body, principal?.userId, checkoutPorts());
+      // A replayed key answers above, before this line: each PaymentIntent is counted once.
+      metrics.addMetric('PaymentIntentsCreated', MetricUnit.Count, 1);
       if (key) await checkoutKeys.complete(key, response);
       return { status: 201, body: response };
     } catch (error) {

@@ -37,6 +37,8 @@ export const handler = httpHandler(operations.stripeWebhook, async ({ headers, r
   } catch (error) {
     // Verifying does no I/O, so whatever it throws is a header that does not verify: the SDK
     // throws a plain Error, not its verification error, for an empty `v1=`.
+    // A burst of these is a rotated secret not yet put, or someone posting forgeries.
+    metrics.addMetric('WebhookSignatureFailures', MetricUnit.Count, 1);
     throw new HttpProblem(400, 'The Stripe-Signature header does not match this body.', {
       errors: [{ path: 'headers.stripe-signature', message: (error as Error).message }],
     });

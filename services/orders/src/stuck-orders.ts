@@ -1,0 +1,11 @@
+/**
+ * What orders lends the operator's CLI (`ops/`, not a service): the definition of a stuck order
+ * and the scan that finds them, so the CLI and the scheduled measure behind the alarm agree.
+ */
+export { scanOrderItems } from './adapters/order-scan.ts';
+export {
+  STUCK_AFTER_MS,
+  type StuckOrderItem,
+  type StuckReason,
+  stuckReason,
+} from './domain/stuck-order.ts';
