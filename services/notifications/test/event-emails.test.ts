@@ -268,6 +268,46 @@ describe('emails around an event', () => {
   );
 
   it(
+    'reminds nobody of a canceled event, whose buyers hear of their refund by the cancellation email only',
+    async () => {
+      const canceled = await publishedEvent(
+        `Canceled night ${run}`,
+        new Date(Date.now() + 2 * DAY_MS),
+      );
+      orders.hal = await order(canceled, 'hal');
+      const refundNotices = () =>
+        local.lines.filter((l) =>
+          l.startsWith(`${localNames.function('notifications', 'sendRefundNotice')} | REPORT`),
+        ).length;
+      const noticesBefore = refundNotices();
+      const cancel = await callApi(local, 'POST', `/events/${canceled.eventId}/cancel`, {
+        token: owner,
+        body: { reason: 'The band is stuck abroad.' },
+      });
+      expect(cancel.status).toBe(202);
+      await arrived('hal', /^Canceled: /);
+      await eventually(
+        () => callApi(local, 'GET', `/orders/${orders.hal?.orderId}`, { token: owner }),
+        (answer) => answer.body?.status === 'REFUNDED',
+        SLOW_MS,
+      );
+
+      // The refund's OrderRefunded has reached the refund notice, which sent nothing.
+      await eventually(
+        async () => refundNotices(),
+        (n) => n > noticesBefore,
+        SLOW_MS,
+      );
+      const dayBefore = new Date(canceled.startsAt.getTime() - DAY_MS + 3600_000);
+      expect(await scanAt(dayBefore)).toEqual(expect.objectContaining({ sent: 0 }));
+      expect(await mail('hal', REMINDER)).toHaveLength(0);
+      expect(await mail('hal', /^Canceled: /)).toHaveLength(1);
+      expect(await mail('hal', /^(Your order .* is refunded|Partial refund)/)).toHaveLength(0);
+    },
+    4 * SLOW_MS,
+  );
+
+  it(
     'sends nothing new when the bus’s archive is replayed',
     async () => {
       const count = async () =>
