@@ -5,6 +5,7 @@ import {
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
 import { PROBLEM_CONTENT_TYPE, Problem } from './problem.ts';
+import { tokenIsOptional } from '../manifest/service-manifest.ts';
 import type { Operation } from './routes.ts';
 import { operations } from './routes.ts';
 
@@ -32,13 +33,15 @@ const security = (auth: Operation['auth']): Record<string, string[]>[] =>
     ? []
     : auth === 'public-or-user'
       ? [{}, { cognito: [] }]
-      : auth === 'user'
+      : auth === 'token-or-link'
+        ? [{}, { cognito: [] }, { orderToken: [] }]
+        : auth === 'user'
         ? [{ cognito: [] }]
         : [{ cognito: [] }, { orderToken: [] }];
 
 const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => {
   const gatewayStatuses =
-    op.auth === 'public' ? [429] : op.auth === 'public-or-user' ? [401, 429] : [401, 403, 429];
+    op.auth === 'public' ? [429] : tokenIsOptional(op.auth) ? [401, 429] : [401, 403, 429];
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response) continue;

@@ -24,6 +24,7 @@ import { PaymentFailed } from './payment-failed.ts';
 import { PaymentRefunded } from './payment-refunded.ts';
 import { PaymentSucceeded } from './payment-succeeded.ts';
 import { SeatsHeld } from './seats-held.ts';
+import { TicketReissued } from './ticket-reissued.ts';
 import { TicketsIssued } from './tickets-issued.ts';
 import { TicketsVoided } from './tickets-voided.ts';
 import { UserRegistered } from './user-registered.ts';
@@ -54,6 +55,7 @@ export {
   PaymentRefunded,
   PaymentSucceeded,
   SeatsHeld,
+  TicketReissued,
   TicketsIssued,
   TicketsVoided,
   UserRegistered,
@@ -77,6 +79,7 @@ export const catalog = {
   OrderFailed,
   OrderRefunded,
   TicketsVoided,
+  TicketReissued,
   EmailSent,
   EmailBounced,
   EmailComplained,

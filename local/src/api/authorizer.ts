@@ -1,3 +1,4 @@
+import { tokenIsOptional } from '@mytabs/contracts';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import * as z from 'zod';
 import type { InvokeFunction } from './function-invoker.ts';
@@ -84,7 +85,7 @@ export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: Auth
   };
 
   return async (request: GatewayRequest, match: RouteMatch): Promise<Authorization> => {
-    const optional = match.route.auth === 'public-or-user';
+    const optional = tokenIsOptional(match.route.auth);
     const identity = Object.entries(request.headers).find(
       ([name]) => name.toLowerCase() === identitySourceHeader,
     )?.[1];

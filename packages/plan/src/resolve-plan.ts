@@ -40,7 +40,12 @@ export interface PlanInput {
 }
 
 /** Bodies of these types reach a handler base64-encoded (`isBase64Encoded`), as uploads need. */
-const BINARY_MEDIA_TYPES = ['application/octet-stream', 'application/pdf', 'image/*'];
+const BINARY_MEDIA_TYPES = [
+  'application/octet-stream',
+  'application/pdf',
+  'application/vnd.apple.pkpass',
+  'image/*',
+];
 
 /** What both runtimes' Lambda retries of an asynchronous invocation are when no subscription says. */
 const DEFAULT_ASYNC_RETRIES = 2;
