@@ -4,6 +4,7 @@ import {
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
+import * as z from 'zod';
 import { PROBLEM_CONTENT_TYPE, Problem } from './problem.ts';
 import { tokenIsOptional } from '../manifest/service-manifest.ts';
 import type { Operation } from './routes.ts';
@@ -16,11 +17,13 @@ const problemTitles: Record<number, string> = {
   404: "Not found, or not yours: another business's data answers 404",
   409: 'Conflicts with the current state',
   422: 'Valid input the domain refuses',
-  429: 'Throttled (answered by the gateway)',
+  429: 'Throttled: by the gateway, or a limit of the route (`retry-after` says when)',
   500: 'Unexpected error',
   502: 'An upstream service (Stripe) failed',
   503: 'Payments are not configured yet (`code: payments-not-configured`): nothing was held or charged; retry later',
 };
+
+const BinaryFile = z.string().meta({ format: 'binary' });
 
 const problem = (status: number) => ({
   description: problemTitles[status] ?? 'Error',
@@ -48,6 +51,7 @@ const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => 
     const content: Record<string, { schema: NonNullable<typeof response.schema> }> = {};
     if (response.schema) content['application/json'] = { schema: response.schema };
     if (response.csv) content['text/csv'] = { schema: response.csv };
+    for (const type of response.files ?? []) content[type] = { schema: BinaryFile };
     responses[status] = { description: response.description, content };
   }
   for (const status of new Set([...op.problems, ...gatewayStatuses, 500].sort((a, b) => a - b))) {
