@@ -1,12 +1,12 @@
+import * as z from 'zod';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
-import * as z from 'zod';
-import { PROBLEM_CONTENT_TYPE, Problem } from './problem.ts';
 import { tokenIsOptional } from '../manifest/service-manifest.ts';
+import { PROBLEM_CONTENT_TYPE, Problem } from './problem.ts';
 import type { Operation } from './routes.ts';
 import { operations } from './routes.ts';
 
@@ -39,8 +39,8 @@ const security = (auth: Operation['auth']): Record<string, string[]>[] =>
       : auth === 'token-or-link'
         ? [{}, { cognito: [] }, { orderToken: [] }]
         : auth === 'user'
-        ? [{ cognito: [] }]
-        : [{ cognito: [] }, { orderToken: [] }];
+          ? [{ cognito: [] }]
+          : [{ cognito: [] }, { orderToken: [] }];
 
 const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => {
   const gatewayStatuses =

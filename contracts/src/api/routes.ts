@@ -179,7 +179,8 @@ export const operations = {
     path: '/orders/{orderId}/tickets/{ticketFile}',
     auth: 'token-or-link',
     service: 'notifications',
-    summary: 'One ticket as an Apple Wallet pass (`<ticketId>.pkpass`) or a calendar entry (`.ics`)',
+    summary:
+      'One ticket as an Apple Wallet pass (`<ticketId>.pkpass`) or a calendar entry (`.ics`)',
     pathParams: TicketFilePathParams,
     query: SignedLinkQuery,
     responses: {

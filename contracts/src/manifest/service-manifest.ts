@@ -50,7 +50,13 @@ export const TableSpec = z.strictObject({
  * token, an order token, or none when the URL carries a link the handler signed (an email's
  * download links, which a mail client opens without a header).
  */
-export const AuthMode = z.enum(['public', 'public-or-user', 'user', 'user-or-order', 'token-or-link']);
+export const AuthMode = z.enum([
+  'public',
+  'public-or-user',
+  'user',
+  'user-or-order',
+  'token-or-link',
+]);
 export type AuthMode = z.infer<typeof AuthMode>;
 
 /** Routes whose token is optional: API Gateway runs their authorizer with no identity source. */

@@ -49,7 +49,9 @@ const pem = (label: string) =>
  */
 export const ApplePassCertificate = jsonText(
   z.object({
-    passTypeIdentifier: z.string().regex(/^pass\./, 'must be a pass type id, pass.<reverse domain>'),
+    passTypeIdentifier: z
+      .string()
+      .regex(/^pass\./, 'must be a pass type id, pass.<reverse domain>'),
     teamIdentifier: z.string().regex(/^[A-Z0-9]{10}$/, 'must be an Apple team id'),
     signerCertPem: pem('CERTIFICATE'),
     signerKeyPem: pem('(RSA |EC )?PRIVATE KEY'),

@@ -55,5 +55,13 @@ export interface EmailMessage {
   attachments: AttachmentSpec[];
 }
 
-/** The templates, by the kebab-case name EmailSent and the send records carry. */
-export type TemplateName = 'order-confirmation' | 'order-failed';
+/**
+ * The templates, by the kebab-case name EmailSent and the send records carry. A confirmation sent
+ * again on request is numbered (each is an email of its own, sent once); a reissued ticket's email
+ * names the ticket's line, seat and generation (`ticket-reissued-0-1-2`).
+ */
+export type TemplateName =
+  | 'order-confirmation'
+  | 'order-failed'
+  | `order-confirmation-resend-${number}`
+  | `ticket-reissued-${number}-${number}-${number}`;

@@ -56,7 +56,7 @@ const Payload = z
     ticketTypeId: p.y,
     orderId: p.o,
     eventId: p.e,
-    generation: p.g,
+    ...(p.g !== undefined && { generation: p.g }),
   }))
   .pipe(TicketClaims);
 
