@@ -53,7 +53,8 @@ export const testPassCertificate = (): string => {
     signerCertPem: certificate(
       [
         { name: 'commonName', value: `Pass Type ID: ${LOCAL_PASS_TYPE}` },
-        { name: 'userId', value: LOCAL_PASS_TYPE },
+        // UID: where Apple's pass certificates carry the pass type identifier.
+        { type: '0.9.2342.19200300.100.1.1', value: LOCAL_PASS_TYPE },
         { name: 'organizationalUnitName', value: LOCAL_TEAM },
       ],
       signer.publicPem,
