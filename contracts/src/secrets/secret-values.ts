@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { jsonText } from '../json-text.ts';
 
 /**
  * What each kind of secret holds once it is really set. CloudFormation creates a secret with a
@@ -25,19 +26,6 @@ export const Ed25519PrivateKeyPem = z
 export const HmacKey = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43,}$/, 'must be at least 256 bits of base64url');
-
-const jsonText = <T extends z.ZodType>(shape: T) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON document' });
-        return z.NEVER;
-      }
-    })
-    .pipe(shape);
 
 const pem = (label: string) =>
   z.string().regex(new RegExp(`-----BEGIN ${label}-----[\\s\\S]+-----END ${label}-----`));

@@ -11,14 +11,13 @@ import {
   localNames,
   type RepoPlatform,
   repoRoot,
-  shopper,
   signInLocalUser,
   startRepoPlatform,
-  watchOrder,
 } from '@mytabs/local';
 import { unzipSync } from 'fflate';
 import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buyDemoTickets } from './bought-order.ts';
 import { inbox, type StoredEmail, scanQr } from './received-email.ts';
 
 let local: RepoPlatform;
@@ -47,25 +46,9 @@ const secret = async (name: string) => {
 
 /** A paid, fulfilled order of `quantity` tickets of the demo event, and its email. */
 const buy = async (email: string, quantity: number) => {
-  const event = local.seed?.event;
-  const ticketType = event?.ticketTypes[0];
-  if (!event || !ticketType) throw new Error('the demo seed has no event');
-  const buyer = shopper(local.endpoints);
-  const cart = {
-    eventId: event.eventId,
-    items: [{ ticketTypeId: ticketType.ticketTypeId, quantity }],
-    address: { country: 'US', postalCode: '10001', state: 'NY' },
-  };
-  const quote = await buyer.quote(cart);
-  const placed = await buyer.createPaymentIntent(
-    { ...cart, taxCalculationId: quote.taxCalculationId },
-    { email, name: 'Wallet Test' },
-  );
-  await buyer.pay(placed.paymentIntentId);
-  const order = await watchOrder(buyer, placed.orderId, placed.orderToken, { timeoutMs: 60_000 });
-  expect(order.status).toBe('FULFILLED');
+  const { event, order, orderToken } = await buyDemoTickets(local, email, quantity);
   const [confirmation] = await inbox(local.endpoints.ses, email);
-  return { event, order, orderToken: placed.orderToken, email: confirmation as StoredEmail };
+  return { event, order, orderToken, email: confirmation as StoredEmail };
 };
 
 /** The links of an email's HTML, as a mail client follows them (entities undone). */

@@ -1,7 +1,7 @@
 import type { OrderSnapshot, OrderTicket, TicketedEvent } from '@mytabs/contracts';
 import type * as z from 'zod';
 import type { DownloadLinks } from './download-links.ts';
-import type { AttachmentSpec, TicketsPdf } from './email-message.ts';
+import type { AttachmentSpec, CalendarEntry, TicketsPdf } from './email-message.ts';
 import { DEFAULT_EVENT_MINUTES, eventWhen, venueLines } from './event-time.ts';
 
 export interface ConfirmationContent {
@@ -66,16 +66,24 @@ export const confirmationFiles = ({
     }),
   ),
   ticketsPdfSpec({ order, tickets, event }),
-  {
-    kind: 'calendar',
+  calendarEntry(event, {
     fileName: 'event.ics',
     uid: `${order.orderId}@keeptabs.app`,
-    title: event.name,
-    startsAt: event.startsAt,
-    ...(event.endsAt ? { endsAt: event.endsAt } : { durationMinutes: DEFAULT_EVENT_MINUTES }),
-    timeZone: event.timeZone,
-    location: venueLines(event).join(', '),
     description: `${ticketCount(tickets.length)}, order ${order.orderId}. Your order: ${orderUrl}`,
     url: orderUrl,
-  },
+  }),
 ];
+
+/** The event as a calendar entry (3 hours long when it names no end). */
+export const calendarEntry = (
+  event: TicketedEvent,
+  entry: { fileName: string; uid: string; description: string; url?: string },
+): CalendarEntry => ({
+  kind: 'calendar',
+  ...entry,
+  title: event.name,
+  startsAt: event.startsAt,
+  ...(event.endsAt ? { endsAt: event.endsAt } : { durationMinutes: DEFAULT_EVENT_MINUTES }),
+  timeZone: event.timeZone,
+  location: venueLines(event).join(', '),
+});

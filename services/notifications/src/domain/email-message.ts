@@ -43,7 +43,8 @@ export type CalendarEntry = {
   timeZone: string;
   location: string;
   description: string;
-  url: string;
+  /** The order's page, in the confirmation's entry; a downloaded ticket's has none. */
+  url?: string;
 } & ({ endsAt: string } | { durationMinutes: number });
 
 /** One rendered email: both parts, so every mail client shows something sensible, and its files. */

@@ -1,6 +1,4 @@
-import { ticketTypeName } from './confirmation-files.ts';
-import type { CalendarEntry } from './email-message.ts';
-import { DEFAULT_EVENT_MINUTES, venueLines } from './event-time.ts';
+import { calendarEntry, ticketTypeName } from './confirmation-files.ts';
 import type { OrderTickets } from './order-tickets.ts';
 import type { WalletTicket } from './wallet-pass.ts';
 
@@ -21,15 +19,9 @@ export const walletTickets = ({
   }));
 
 /** One ticket's calendar entry (its own UID, so two tickets are two entries if both are added). */
-export const ticketCalendarSpec = ({ ticket, ticketType, event }: WalletTicket): CalendarEntry => ({
-  kind: 'calendar',
-  fileName: `${ticket.ticketId}.ics`,
-  uid: `${ticket.ticketId}@keeptabs.app`,
-  title: event.name,
-  startsAt: event.startsAt,
-  ...(event.endsAt ? { endsAt: event.endsAt } : { durationMinutes: DEFAULT_EVENT_MINUTES }),
-  timeZone: event.timeZone,
-  location: venueLines(event).join(', '),
-  description: `${ticketType} for ${ticket.attendee.name}, ticket ${ticket.ticketId}.`,
-  url: `https://keeptabs.app/events/${event.eventId}`,
-});
+export const ticketCalendarSpec = ({ ticket, ticketType, event }: WalletTicket) =>
+  calendarEntry(event, {
+    fileName: `${ticket.ticketId}.ics`,
+    uid: `${ticket.ticketId}@keeptabs.app`,
+    description: `${ticketType} for ${ticket.attendee.name}, ticket ${ticket.ticketId}.`,
+  });
