@@ -20,7 +20,7 @@ const problemTitles: Record<number, string> = {
   429: 'Throttled: by the gateway, or a limit of the route (`retry-after` says when)',
   500: 'Unexpected error',
   502: 'An upstream service (Stripe) failed',
-  503: 'Payments are not configured yet (`code: payments-not-configured`): nothing was held or charged; retry later',
+  503: 'Not configured yet: payments (`code: payments-not-configured`, nothing was held or charged) or wallet passes (`code: wallet-not-configured`); retry later',
 };
 
 const BinaryFile = z.string().meta({ format: 'binary' });

@@ -189,7 +189,7 @@ export const operations = {
         files: ['application/vnd.apple.pkpass', 'text/calendar'],
       },
     },
-    problems: [400, 403, 404],
+    problems: [400, 403, 404, 503],
   }),
   resendConfirmation: operation({
     method: 'POST',

@@ -14,17 +14,17 @@ import { downloadLinkKey, googleWalletServiceAccount } from './wallet-credential
  * The signed links an email gives to the order's files, valid as long as its link to the order
  * (a week past the event, a year at most): an email is opened long after it is sent.
  */
-export const ticketLinks = async (kept: Pick<OrderTickets, 'order' | 'tickets' | 'event'>) =>
-  downloadLinks(
+export const ticketLinks = async (kept: Pick<OrderTickets, 'order' | 'tickets' | 'event'>) => {
+  const account = await googleWalletServiceAccount();
+  return downloadLinks(
     apiUrl(),
     kept.order.orderId,
     kept.tickets.map((t) => t.ticketId),
     new Date(orderLinkValidUntil(kept.event)),
     await downloadLinkKey(),
-    await googleWalletLink(walletTickets(kept), await googleWalletServiceAccount(), [
-      ticketSiteUrl(),
-    ]),
+    account && (await googleWalletLink(walletTickets(kept), account, [ticketSiteUrl()])),
   );
+};
 
 /** The confirmation of an order's tickets as they are now, with its order link and file links. */
 export const confirmationMessage = async (

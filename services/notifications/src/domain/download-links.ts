@@ -9,8 +9,8 @@ export const ticketFilePath = (orderId: string, ticketId: string, format: Ticket
 export interface DownloadLinks {
   pdf: string;
   tickets: Record<string, { pkpass: string; ics: string }>;
-  /** One "Save to Google Wallet" link for every ticket of the order. */
-  googleWallet: string;
+  /** One "Save to Google Wallet" link for every ticket of the order (none until configured). */
+  googleWallet?: string | undefined;
 }
 
 /** Links signed until `expires`, on the API (`https://api.<domain>`), that open without a token. */
@@ -20,7 +20,7 @@ export const downloadLinks = (
   ticketIds: readonly string[],
   expires: Date,
   key: string,
-  googleWallet: string,
+  googleWallet: string | undefined,
 ): DownloadLinks => {
   const link = (path: string) => `${apiUrl}${path}?${signedQuery(path, expires, key)}`;
   return {

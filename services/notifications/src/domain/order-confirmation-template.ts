@@ -52,7 +52,11 @@ export const orderConfirmationEmail = (content: ConfirmationContent) => {
       '',
     ]),
     ...(links
-      ? [`Save to Google Wallet: ${links.googleWallet}`, `Download the PDF: ${links.pdf}`, '']
+      ? [
+          ...(links.googleWallet ? [`Save to Google Wallet: ${links.googleWallet}`] : []),
+          `Download the PDF: ${links.pdf}`,
+          '',
+        ]
       : []),
     ...payment.map(([label, amount]) => `${label}: ${amount}`),
     '',
@@ -75,7 +79,7 @@ ${tickets.map(
 <table role="presentation" cellpadding="4" style="border-collapse:collapse;margin:16px 0">
 ${payment.map(([label, amount], i) => html`<tr${i === payment.length - 1 ? html` style="font-weight:bold"` : ''}><td>${label}</td><td align="right">${amount}</td></tr>`)}
 </table>
-${links ? html`<p><a href="${links.googleWallet}" style="color:#0a58ca">Save to Google Wallet</a> · <a href="${links.pdf}" style="color:#0a58ca">Download the PDF</a></p>` : ''}
+${links ? html`<p>${links.googleWallet ? html`<a href="${links.googleWallet}" style="color:#0a58ca">Save to Google Wallet</a> · ` : ''}<a href="${links.pdf}" style="color:#0a58ca">Download the PDF</a></p>` : ''}
 <p><a href="${orderUrl}" style="color:#0a58ca">View your order</a></p>
 <p style="font-size:12px;color:#666">${TICKET_TERMS}</p>`;
 

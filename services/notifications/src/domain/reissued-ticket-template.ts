@@ -8,7 +8,7 @@ export interface ReissuedTicketContent {
   event: TicketedEvent;
   ticket: { ticketId: string; qr: string; attendee: { name: string; email: string } };
   ticketType: string;
-  links: { pkpass: string; ics: string; googleWallet: string };
+  links: { pkpass: string; ics: string; googleWallet?: string | undefined };
 }
 
 /** `ticket-reissued-<line>-<seat>-<generation>`: one email per new code of one ticket. */
@@ -42,7 +42,7 @@ export const reissuedTicketEmail = ({
     `Code (the QR image in this email and the attached PDF hold it): ${ticket.qr}`,
     '',
     `Add to Apple Wallet: ${links.pkpass}`,
-    `Save to Google Wallet: ${links.googleWallet}`,
+    ...(links.googleWallet ? [`Save to Google Wallet: ${links.googleWallet}`] : []),
     `Add to your calendar: ${links.ics}`,
     '',
     TICKET_TERMS,
@@ -52,7 +52,7 @@ export const reissuedTicketEmail = ({
 <p>Hello ${ticket.attendee.name}, your ticket has a <strong>new code</strong>. The code you had before no longer admits anyone: use this one.</p>
 <p><strong>${ticketType}</strong><br><small style="color:#666">${ticket.ticketId}</small></p>
 <img src="cid:${contentId}" width="180" height="180" alt="QR code of ticket ${ticket.ticketId}" style="display:block">
-<p><a href="${links.pkpass}" style="color:#0a58ca">Add to Apple Wallet</a> · <a href="${links.googleWallet}" style="color:#0a58ca">Save to Google Wallet</a> · <a href="${links.ics}" style="color:#0a58ca">Add to calendar</a></p>
+<p><a href="${links.pkpass}" style="color:#0a58ca">Add to Apple Wallet</a> · ${links.googleWallet ? html`<a href="${links.googleWallet}" style="color:#0a58ca">Save to Google Wallet</a> · ` : ''}<a href="${links.ics}" style="color:#0a58ca">Add to calendar</a></p>
 <p style="font-size:12px;color:#666">${TICKET_TERMS}</p>`;
   return composeEmail({
     to: ticket.attendee.email,
