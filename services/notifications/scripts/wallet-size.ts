@@ -10,10 +10,7 @@
  */
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { ApplePassCertificate, GoogleWalletServiceAccount } from '@mytabs/contracts';
-import {
-  testGoogleServiceAccount,
-  testPassCertificate,
-} from '../../../local/src/secrets/wallet-test-credentials.ts';
+import { testGoogleServiceAccount, testPassCertificate } from '@mytabs/local';
 import { appleWalletPass } from '../src/adapters/apple-wallet-pass.ts';
 import { googleWalletLink } from '../src/adapters/google-wallet-link.ts';
 import type { WalletTicket } from '../src/domain/wallet-pass.ts';
