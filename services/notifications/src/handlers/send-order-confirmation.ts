@@ -16,6 +16,7 @@ export const handler = invocationHandler(
   async ({ order, tickets, event }) => {
     const kept = orderTicketsRepository(documentClient(), tableName());
     await kept.keep({ order, tickets, event, generations: {} });
+    // A retried step sends what is kept: a ticket reissued meanwhile carries its new code.
     const message = await confirmationMessage(
       (await kept.find(order.orderId)) ?? { order, tickets, event },
     );
