@@ -23,8 +23,8 @@ export type Authorization =
 /**
  * The identity source the authorizer is configured with, as the CDK app declares it
  * (`method.request.header.Authorization`): a request without it is answered 401 before the
- * authorizer runs, and it is the cache key. `public-or-user` routes have the authorizer without
- * an identity source and without caching, as the CDK app declares it too: it runs on every request.
+ * authorizer runs, and it is the cache key. Routes whose token is optional (`public-or-user`,
+ * `token-or-link`) have the authorizer without an identity source and without caching, as the CDK app declares it too: it runs on every request.
  */
 export const identitySourceHeader = 'authorization';
 export interface AuthorizerOptions {
