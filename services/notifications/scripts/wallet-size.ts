@@ -8,49 +8,16 @@
  * and prints the medians, the pass's size and the link's length (some browsers and mail clients
  * cut URLs past 2,000 characters; Google documents no limit of its own for the save link).
  */
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { ApplePassCertificate, GoogleWalletServiceAccount } from '@mytabs/contracts';
 import { testGoogleServiceAccount, testPassCertificate } from '@mytabs/local';
 import { appleWalletPass } from '../src/adapters/apple-wallet-pass.ts';
 import { googleWalletLink } from '../src/adapters/google-wallet-link.ts';
-import type { WalletTicket } from '../src/domain/wallet-pass.ts';
+import { walletTickets } from '../src/domain/ticket-documents.ts';
+import { sampleOrder } from './sample-order.ts';
 
 const count = Number(process.argv[2] ?? 10);
 const runs = Number(process.argv[3] ?? 9);
-const orderId = `ord_${'5f0c'.repeat(8)}`;
-const { privateKey } = generateKeyPairSync('ed25519');
-const code = (ticketId: string) => {
-  const signed = `mtt1.${Buffer.from(
-    JSON.stringify({ t: ticketId, y: 'tt_general0001', o: orderId, e: 'ev_winterlights01' }),
-  ).toString('base64url')}`;
-  return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
-};
-const event = {
-  eventId: 'ev_winterlights01',
-  name: 'Winter Lights',
-  startsAt: '2027-01-15T19:30:00Z',
-  timeZone: 'Europe/Paris',
-  venue: {
-    name: 'La Cigale',
-    line1: '120 Boulevard de Rochechouart',
-    city: 'Paris',
-    postalCode: '75018',
-    country: 'FR',
-  },
-} as WalletTicket['event'];
-const tickets: WalletTicket[] = Array.from({ length: count }, (_, i) => {
-  const ticketId = `tkt_${orderId}_0_${i}`;
-  return {
-    ticket: {
-      ticketId,
-      ticketTypeId: 'tt_general0001',
-      attendee: { name: 'Bea Buyer', email: 'bea@example.com' },
-      qr: code(ticketId),
-    } as WalletTicket['ticket'],
-    ticketType: 'General admission',
-    event,
-  };
-});
+const tickets = walletTickets(sampleOrder(count));
 const certificate = ApplePassCertificate.parse(testPassCertificate());
 const account = GoogleWalletServiceAccount.parse(testGoogleServiceAccount());
 
