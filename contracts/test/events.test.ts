@@ -50,6 +50,7 @@ describe('the event catalog', () => {
         'UserRegistered',
         'BusinessCreated',
         'EventPublished',
+        'EventChanged',
         'MemberInvited',
         'MemberAdded',
         'MemberRoleChanged',

@@ -554,6 +554,25 @@ export const manifestChecks = (built: () => BuiltApp) => {
       ]),
     );
     expect(acl.Rules.some((r: Json) => r.Statement.RateBasedStatement?.Limit > 0)).toBe(true);
+    // The local API server answers a body over the plan's limit the same way.
+    const { bodyLimit } = built().stacks.plan.api;
+    const tooLarge = acl.Rules.find((r: Json) => r.Name === 'BodyTooLarge');
+    expect(tooLarge.Statement.SizeConstraintStatement).toMatchObject({
+      FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+      ComparisonOperator: 'GT',
+      Size: bodyLimit.maxBytes,
+    });
+    expect(tooLarge.Action.Block.CustomResponse).toEqual({
+      ResponseCode: bodyLimit.answer.status,
+      CustomResponseBodyKey: 'BodyTooLarge',
+    });
+    expect(acl.CustomResponseBodies.BodyTooLarge).toEqual({
+      ContentType: 'APPLICATION_JSON',
+      Content: bodyLimit.answer.body,
+    });
+    expect(acl.AssociationConfig.RequestBody.API_GATEWAY.DefaultSizeInspectionLimit).toBe(
+      `KB_${bodyLimit.maxBytes / 1024}`,
+    );
     const [, association] = one(resources(t, 'AWS::WAFv2::WebACLAssociation'), 'ACL association');
     expect(refId(association.WebACLArn)).toBe(aclId);
     expect(JSON.stringify(association.ResourceArn)).toContain(`"/stages/",{"Ref":"${stageId}"}`);

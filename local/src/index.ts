@@ -52,6 +52,7 @@ export {
   archivedEvents,
   callApi,
   eventually,
+  replayArchive,
   seatsLeft,
   stripeFor,
 } from './testing/probes.ts';

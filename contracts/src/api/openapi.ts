@@ -15,8 +15,10 @@ const problemTitles: Record<number, string> = {
   401: 'Missing or invalid token (answered by the gateway)',
   403: 'Your role in the business does not allow this (or the gateway denied the token)',
   404: "Not found, or not yours: another business's data answers 404",
-  409: 'Conflicts with the current state',
-  422: 'Valid input the domain refuses',
+  409: 'Conflicts with the current state, or a request with this Idempotency-Key is in flight',
+  413: 'The body is larger than the API takes (64 KB)',
+  415: 'The body is not application/json',
+  422: 'Valid input the domain refuses, or an Idempotency-Key reused with another body',
   429: 'Throttled: by the gateway, or a limit of the route (`retry-after` says when)',
   500: 'Unexpected error',
   502: 'An upstream service (Stripe) failed',
@@ -54,7 +56,14 @@ const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => 
     for (const type of response.files ?? []) content[type] = { schema: BinaryFile };
     responses[status] = { description: response.description, content };
   }
-  for (const status of new Set([...op.problems, ...gatewayStatuses, 500].sort((a, b) => a - b))) {
+  // What every handler answers through the runtime kit, whatever the operation itself refuses.
+  const kitStatuses = [
+    ...(op.pathParams || op.query || op.headers || op.body ? [400] : []),
+    ...(op.body ? [413, 415] : []),
+    ...(op.headers && 'idempotency-key' in op.headers.shape ? [409, 422] : []),
+  ];
+  const statuses = [...op.problems, ...kitStatuses, ...gatewayStatuses, 500];
+  for (const status of new Set(statuses.sort((a, b) => a - b))) {
     responses[String(status)] = problem(status);
   }
   return {

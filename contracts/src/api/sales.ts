@@ -7,8 +7,8 @@ const Count = z.number().int().min(0);
 const Minor = z.number().int().min(0);
 
 /**
- * An event's figures, in its currency. `gross` is the tickets' prices, `fees` and `tax` what
- * buyers paid on top; `refunded` what went back to them; `net` what buyers paid and kept paid
+ * An event's figures, in its currency. `gross` is the tickets' prices without tax (the tax inside
+ * a tax-inclusive price is counted in `tax`), `fees` the service fees, `tax` all tax; `refunded` what went back to them; `net` what buyers paid and kept paid
  * (`gross + fees + tax - refunded`). `sold` counts valid tickets (a full refund or a dispute voids
  * them); `held` seats held for unpaid orders; `available` is capacity less both.
  */

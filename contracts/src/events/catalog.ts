@@ -5,6 +5,7 @@ import type { EventContract } from './define-event.ts';
 import { EmailBounced } from './email-bounced.ts';
 import { EmailComplained } from './email-complained.ts';
 import { EmailSent } from './email-sent.ts';
+import { EventChanged } from './event-changed.ts';
 import { EventPublished } from './event-published.ts';
 import { HoldExpired } from './hold-expired.ts';
 import { HoldReleased } from './hold-released.ts';
@@ -36,6 +37,7 @@ export {
   EmailBounced,
   EmailComplained,
   EmailSent,
+  EventChanged,
   EventPublished,
   HoldExpired,
   HoldReleased,
@@ -87,6 +89,7 @@ export const catalog = {
   UserRegistered,
   BusinessCreated,
   EventPublished,
+  EventChanged,
   MemberInvited,
   MemberAdded,
   MemberRoleChanged,

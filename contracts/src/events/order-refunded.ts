@@ -18,6 +18,8 @@ export const OrderRefunded = defineEvent({
     amountRefunded: MinorUnits,
     currency: Currency,
     status: z.enum(['REFUNDED', 'PARTIALLY_REFUNDED']),
+    /** Set when an event cancellation made the refund; its cancellation email announces it. */
+    cause: z.enum(['event-canceled']).optional(),
   }),
   examples: [
     {

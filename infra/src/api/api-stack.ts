@@ -164,6 +164,7 @@ export class ApiStack extends Stack {
       name: apiName,
       scope: 'REGIONAL',
       rateLimitPer5Min: 2_000,
+      bodyLimit: plan.api.bodyLimit,
     });
     new CfnWebACLAssociation(waf, 'Association', {
       resourceArn: this.api.deploymentStage.stageArn,

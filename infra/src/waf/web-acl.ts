@@ -7,7 +7,16 @@ export interface WebAclProps {
   scope: 'REGIONAL' | 'CLOUDFRONT';
   /** Requests per 5 minutes from one IP before it is blocked. */
   rateLimitPer5Min: number;
+  /** Bodies over this many bytes (at most 64 KB, what the WAF inspects) are answered this. */
+  bodyLimit?: { maxBytes: number; answer: { status: number; body: string } };
 }
+
+/** The largest body inspection a regional web ACL allows, as its size-limit option names it. */
+const inspectionLimit = (maxBytes: number) => {
+  const kb = [16, 32, 48, 64].find((size) => size * 1024 >= maxBytes);
+  if (!kb) throw new Error(`The WAF inspects at most 64 KB of a body, not ${maxBytes} bytes`);
+  return `KB_${kb}`;
+};
 
 const visibility = (metricName: string) => ({
   cloudWatchMetricsEnabled: true,
@@ -37,13 +46,25 @@ export class WebAcl extends Construct {
       },
       visibilityConfig: visibility(name),
     });
+    const { bodyLimit } = props;
     this.webAcl = new CfnWebACL(this, 'WebAcl', {
       name: props.name,
       scope: props.scope,
       defaultAction: { allow: {} },
       visibilityConfig: visibility(props.name),
+      ...(bodyLimit && {
+        associationConfig: {
+          requestBody: {
+            API_GATEWAY: { defaultSizeInspectionLimit: inspectionLimit(bodyLimit.maxBytes) },
+          },
+        },
+        customResponseBodies: {
+          BodyTooLarge: { contentType: 'APPLICATION_JSON', content: bodyLimit.answer.body },
+        },
+      }),
       rules: [
-        // Stripe's signed webhook bodies often exceed the common rule set's 8 KB body limit.
+        // Stripe's signed webhook bodies often exceed the common rule set's 8 KB body limit; the
+        // API's own limit is BodyTooLarge's.
         managed('AWSManagedRulesCommonRuleSet', 0, ['SizeRestrictions_BODY']),
         managed('AWSManagedRulesKnownBadInputsRuleSet', 1),
         {
@@ -55,6 +76,32 @@ export class WebAcl extends Construct {
           },
           visibilityConfig: visibility('RateLimitPerIp'),
         },
+        ...(bodyLimit
+          ? [
+              {
+                name: 'BodyTooLarge',
+                priority: 3,
+                action: {
+                  block: {
+                    customResponse: {
+                      responseCode: bodyLimit.answer.status,
+                      customResponseBodyKey: 'BodyTooLarge',
+                    },
+                  },
+                },
+                // A body past the inspection limit matches: that is how the WAF counts it.
+                statement: {
+                  sizeConstraintStatement: {
+                    fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+                    comparisonOperator: 'GT',
+                    size: bodyLimit.maxBytes,
+                    textTransformations: [{ priority: 0, type: 'NONE' }],
+                  },
+                },
+                visibilityConfig: visibility('BodyTooLarge'),
+              },
+            ]
+          : []),
       ],
     });
   }

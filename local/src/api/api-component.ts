@@ -21,6 +21,7 @@ export const api: PlatformComponent = {
       routes: context.plan.routes,
       authorizer: context.plan.authorizer,
       binaryMediaTypes: context.plan.api.binaryMediaTypes,
+      bodyLimit: context.plan.api.bodyLimit,
       invoke: localLambdaInvoker(context.lambda),
       ...(context.traces && {
         tracing: { traces: context.traces, apiName: context.plan.api.name },

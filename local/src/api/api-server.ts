@@ -12,7 +12,6 @@ import {
   readGatewayRequest,
 } from './proxy-event.ts';
 import { httpAnswerOf } from './proxy-result.ts';
-import { restApi } from './rest-api.ts';
 import { matchRoute, routesOf } from './route-table.ts';
 import { stageSegment } from './stage-segment.ts';
 
@@ -20,6 +19,8 @@ export interface ApiServerOptions {
   routes: readonly RoutePlan[];
   authorizer: Plan['authorizer'];
   binaryMediaTypes: readonly string[];
+  /** What the WAF answers on AWS to a body over the limit, before API Gateway's own 10 MB one. */
+  bodyLimit: Plan['api']['bodyLimit'];
   invoke: InvokeFunction;
   /** The stage's segments, named `<api name>/prod` as API Gateway names them; absent: untraced. */
   tracing?: { traces: LocalTraces; apiName: string };
@@ -29,17 +30,17 @@ export interface ApiServerOptions {
 }
 
 /**
- * The whole body, or `undefined` past API Gateway's limit. An oversized body is still read to its
- * end (and dropped), so the client gets the 413 rather than a reset connection.
+ * The whole body, or `undefined` past `maxBytes`. An oversized body is still read to its end (and
+ * dropped), so the client gets the 413 rather than a reset connection.
  */
-const readBody = async (req: IncomingMessage) => {
+const readBody = async (req: IncomingMessage, maxBytes: number) => {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size <= restApi.maxPayloadBytes) chunks.push(chunk as Buffer);
+    if (size <= maxBytes) chunks.push(chunk as Buffer);
   }
-  return size > restApi.maxPayloadBytes ? undefined : Buffer.concat(chunks);
+  return size > maxBytes ? undefined : Buffer.concat(chunks);
 };
 
 const apiGatewayHeaders = (request: { requestId: string; extendedRequestId: string }) => ({
@@ -56,6 +57,7 @@ export const createApiServer = ({
   routes: planned,
   authorizer: planAuthorizer,
   binaryMediaTypes,
+  bodyLimit,
   invoke,
   tracing,
   isReady,
@@ -130,13 +132,16 @@ export const createApiServer = ({
     const unparsed = { ...ids, path: (req.url ?? '').slice(0, 200) };
     let body: Buffer | undefined;
     try {
-      body = await readBody(req);
+      body = await readBody(req, bodyLimit.maxBytes);
     } catch {
       // The client went away mid-body: nobody is left to answer.
       return res.destroy();
     }
     try {
-      if (!body) return answerProblem(res, 'REQUEST_TOO_LARGE', unparsed);
+      if (!body) {
+        res.writeHead(bodyLimit.answer.status, { 'content-type': bodyLimit.answer.contentType });
+        return res.end(bodyLimit.answer.body);
+      }
       await handle(res, readGatewayRequest(req, body, ids, trace));
     } catch (error) {
       if (error instanceof MalformedRequestTarget) {

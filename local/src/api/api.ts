@@ -10,6 +10,7 @@ export interface ApiOptions {
   routes: readonly RoutePlan[];
   authorizer: Plan['authorizer'];
   binaryMediaTypes: readonly string[];
+  bodyLimit: ApiServerOptions['bodyLimit'];
   invoke: InvokeFunction;
   tracing?: ApiServerOptions['tracing'];
   /** 0 picks a free port (tests). */

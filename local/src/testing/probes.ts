@@ -1,4 +1,10 @@
+import {
+  DescribeReplayCommand,
+  EventBridgeClient,
+  StartReplayCommand,
+} from '@aws-sdk/client-eventbridge';
 import Stripe from 'stripe';
+import { credentialsFor, localArns, localNames } from '../naming.ts';
 import { apiClient } from '../seed/api-client.ts';
 import type { RepoPlatform } from './repo-platform.ts';
 
@@ -85,4 +91,31 @@ export const stripeFor = (local: RepoPlatform) => {
     maxNetworkRetries: 0,
     telemetry: false,
   });
+};
+
+/**
+ * Replays the bus's archive from `from` until now onto the bus, as an operator would with the
+ * SDK, and answers once the replay ended: its final state (`COMPLETED`, or why not).
+ */
+export const replayArchive = async (local: RepoPlatform, from: Date, name: string) => {
+  const events = new EventBridgeClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: credentialsFor('ops'),
+  });
+  await events.send(
+    new StartReplayCommand({
+      ReplayName: name,
+      EventSourceArn: `arn:aws:events:us-east-1:000000000000:archive/${localNames.archive}`,
+      EventStartTime: from,
+      EventEndTime: new Date(),
+      Destination: { Arn: localArns.bus(localNames.bus) },
+    }),
+  );
+  const ended = await eventually(
+    async () => (await events.send(new DescribeReplayCommand({ ReplayName: name }))).State,
+    (state) => state === 'COMPLETED' || state === 'FAILED',
+    60_000,
+  );
+  return ended;
 };

@@ -1,4 +1,5 @@
 import { Problem } from '@mytabs/contracts/api/problem';
+import { MAX_REQUEST_BODY_BYTES } from '@mytabs/contracts/api/request-limits';
 import { type LoadedManifest, loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -302,13 +303,17 @@ describe("API Gateway's own answers", () => {
     expect(logged.some((l) => l.includes(problem.requestId) && /timed out/i.test(l))).toBe(true);
   });
 
-  it('answers 413 for a body over 10 MB', async () => {
+  it("answers the WAF's 413 to a body over the API's limit, before any function runs", async () => {
+    const before = logged.length;
     const res = await send(`${api.url}/echo`, {
       method: 'POST',
-      headers: { 'content-type': 'text/plain' },
-      body: Buffer.alloc(10 * 1024 * 1024 + 1, 97),
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.alloc(MAX_REQUEST_BODY_BYTES + 1, 97),
     });
-    expectProblem(res, 413, 'RequestTooLongException', '/echo');
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toBe('application/json');
+    expect(res.json()).toMatchObject({ status: 413, title: 'Content Too Large' });
+    expect(logged.slice(before).some((l) => l.includes('REPORT'))).toBe(false);
   });
 
   it("answers GET /health 503 before the platform is ready, then by the manifests' route", async () => {
@@ -319,6 +324,7 @@ describe("API Gateway's own answers", () => {
       routes: [],
       authorizer: undefined,
       binaryMediaTypes: [],
+      bodyLimit: { maxBytes: 1024, answer: { status: 413, contentType: 'text/plain', body: '' } },
       invoke: () => Promise.reject(new Error('nothing to invoke')),
       port: 0,
       isReady: () => false,

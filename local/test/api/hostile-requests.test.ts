@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { localNames } from '../../src/naming.ts';
 import { shopper, watchOrder } from '../../src/shopper/checkout.ts';
+import { seatsLeft } from '../../src/testing/probes.ts';
 import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 
 /**
@@ -94,6 +95,42 @@ describe('the API', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ currency: 'usd' });
   });
+
+  it.each(['text/plain', 'image/png', 'application/x-www-form-urlencoded'])(
+    'answers 415 problem+json to a valid checkout sent as %s, and holds no seat',
+    async (contentType) => {
+      const cart = cartOf();
+      const ticketTypeId = cart.items[0]?.ticketTypeId as string;
+      const before = await seatsLeft(local, cart.eventId, ticketTypeId);
+      const response = await fetch(`${local.endpoints.api}/payments/createPaymentIntent`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body: JSON.stringify({ ...cart, buyer: { email: 'typo@example.com', name: 'Ty' } }),
+      });
+      expect(response.status).toBe(415);
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+      expect(await response.json()).toMatchObject({
+        status: 415,
+        errors: [{ path: 'headers.content-type' }],
+      });
+      expect(await seatsLeft(local, cart.eventId, ticketTypeId)).toBe(before);
+    },
+  );
+
+  it.each(['/payments/createPaymentIntent', '/payments/webhook', '/events'])(
+    'answers 413 to a 7 MB body sent to %s, before any function runs',
+    async (path) => {
+      const before = local.lines.length;
+      const response = await fetch(`${local.endpoints.api}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"pad":"${'x'.repeat(7 * 1024 * 1024)}"}`,
+      });
+      expect(response.status).toBe(413);
+      expect(await response.json()).toMatchObject({ status: 413, title: 'Content Too Large' });
+      expect(local.lines.slice(before).some((l) => l.includes('| REPORT'))).toBe(false);
+    },
+  );
 
   it('refuses a cursor that is not one it gave out (deep, large or another shape) with 400', async () => {
     const deep = `${'['.repeat(2000)}${']'.repeat(2000)}`;

@@ -23,6 +23,14 @@ export interface Plan {
     name: string;
     /** Content types whose bodies reach handlers base64-encoded (API Gateway's binaryMediaTypes). */
     binaryMediaTypes: string[];
+    /**
+     * Bodies over `maxBytes` are answered `answer` before any function runs: by the WAF on AWS, by
+     * the API server locally.
+     */
+    bodyLimit: {
+      maxBytes: number;
+      answer: { status: number; contentType: string; body: string };
+    };
   };
   tables: TablePlan[];
   secrets: SecretPlan[];

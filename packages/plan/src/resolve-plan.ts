@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  bodyTooLargeAnswer,
   type FunctionSpec,
   functionEnvironment,
+  MAX_REQUEST_BODY_BYTES,
   sesEventPattern,
   sesEventTypes,
 } from '@mytabs/contracts';
@@ -315,7 +317,11 @@ export const resolvePlan = (input: PlanInput): Plan => {
     bus: { name: names.bus, arn: arns.bus(names.bus) },
     archive: { name: names.archive },
     schemaRegistry: { name: names.schemaRegistry },
-    api: { name: names.api, binaryMediaTypes: BINARY_MEDIA_TYPES },
+    api: {
+      name: names.api,
+      binaryMediaTypes: BINARY_MEDIA_TYPES,
+      bodyLimit: { maxBytes: MAX_REQUEST_BODY_BYTES, answer: bodyTooLargeAnswer },
+    },
     tables,
     secrets,
     functions,

@@ -74,6 +74,45 @@ export const manifest = defineManifest({
       invokedBy: ['orders'],
       uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
     },
+    sendEventChanged: {
+      entry: 'src/handlers/send-event-changed.ts',
+      subscribe: { events: ['EventChanged'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      // Every buyer of the event, page by page: a large event takes a while.
+      timeoutS: 300,
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        invoke: ['orders.listEventBuyers'],
+      },
+    },
+    sendRefundNotice: {
+      entry: 'src/handlers/send-refund-notice.ts',
+      subscribe: { events: ['OrderRefunded'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        invoke: ['orders.getOrderBuyer'],
+      },
+    },
+    /** The day-before reminders: a scan, not a timer per event (EventBridge Scheduler is AWS only). */
+    sendReminders: {
+      entry: 'src/handlers/send-reminders.ts',
+      schedule: 'rate(15 minutes)',
+      timeoutS: 300,
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        // The order token in the reminder's link to the order.
+        invoke: [
+          'ticketing.listEventsStarting',
+          'orders.listEventBuyers',
+          'identity.issueOrderToken',
+        ],
+      },
+    },
     /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */
     resendEmail: {
       entry: 'src/handlers/resend-email.ts',

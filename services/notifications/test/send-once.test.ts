@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PermanentEmailError, RefusedForNowError } from '../src/domain/email-errors.ts';
-import type { EmailMessage, TemplateName } from '../src/domain/email-message.ts';
+import type { EmailKey, EmailMessage } from '../src/domain/email-message.ts';
 import type {
   EmailRecord,
   EmailRecordsPort,
@@ -26,30 +26,31 @@ const memorySuppressions = (...initial: Suppression[]): SuppressionsPort => {
 /** The records port over a Map with the same conditions as the DynamoDB adapter. */
 const memoryRecords = () => {
   const rows = new Map<string, EmailRecord>();
-  const key = (orderId: string, template: TemplateName) => `${orderId}#${template}`;
+  const key = ({ orderId, template, fact }: EmailKey) =>
+    `${orderId}#${template}${fact ? `#${fact}` : ''}`;
   const port: EmailRecordsPort = {
-    find: async (o, t) => rows.get(key(o, t)),
+    find: async (k) => rows.get(key(k)),
     claim: async (r) => {
-      const stored = rows.get(key(r.orderId, r.template));
+      const stored = rows.get(key(r));
       if (stored) return { ...stored };
-      rows.set(key(r.orderId, r.template), { ...r });
+      rows.set(key(r), { ...r });
       return 'claimed';
     },
     retake: async (r, leaseUntil) => {
-      const stored = rows.get(key(r.orderId, r.template));
+      const stored = rows.get(key(r));
       if (!stored || stored.status !== r.status || stored.leaseUntil !== r.leaseUntil) return false;
       Object.assign(stored, { status: 'sending', leaseUntil, attempts: stored.attempts + 1 });
       return true;
     },
-    releaseLease: async (o, t, now) => {
-      const stored = rows.get(key(o, t));
+    releaseLease: async (k, now) => {
+      const stored = rows.get(key(k));
       if (stored?.status === 'sending') stored.leaseUntil = now;
     },
-    markSent: async (o, t, messageId) => {
-      Object.assign(rows.get(key(o, t)) ?? {}, { status: 'sent', messageId });
+    markSent: async (k, messageId) => {
+      Object.assign(rows.get(key(k)) ?? {}, { status: 'sent', messageId });
     },
-    markFailed: async (o, t, failure) => {
-      Object.assign(rows.get(key(o, t)) ?? {}, { status: 'failed', failure });
+    markFailed: async (k, failure) => {
+      Object.assign(rows.get(key(k)) ?? {}, { status: 'failed', failure });
     },
   };
   return { port, rows };
@@ -133,15 +134,17 @@ describe('sendOnce', () => {
       failure: 'MessageRejected',
     });
     expect(await sendOnce(key, message, deps)).toMatchObject({ status: 'failed' });
-    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+    expect(await resendFailed(key, deps)).toEqual({
       status: 'sent',
       messageId: 'msg-3',
     });
-    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+    expect(await resendFailed(key, deps)).toEqual({
       status: 'already-sent',
       messageId: 'msg-3',
     });
-    expect(await resendFailed('ord_other', key.template, deps)).toEqual({ status: 'not-found' });
+    expect(await resendFailed({ ...key, orderId: 'ord_other' }, deps)).toEqual({
+      status: 'not-found',
+    });
     expect(ses.sent).toHaveLength(1);
   });
 
@@ -155,10 +158,8 @@ describe('sendOnce', () => {
       now: at(ms),
     });
     await expect(sendOnce(key, message, deps(0))).rejects.toThrow();
-    await expect(resendFailed(key.orderId, key.template, deps(1))).rejects.toThrow(
-      /another attempt/,
-    );
-    expect(await resendFailed(key.orderId, key.template, deps(LEASE_MS + 1))).toEqual({
+    await expect(resendFailed(key, deps(1))).rejects.toThrow(/another attempt/);
+    expect(await resendFailed(key, deps(LEASE_MS + 1))).toEqual({
       status: 'sent',
       messageId: 'msg-4',
     });
@@ -188,7 +189,7 @@ describe('sendOnce', () => {
       status: 'failed',
       failure,
     });
-    expect(await resendFailed(key.orderId, key.template, deps)).toEqual({
+    expect(await resendFailed(key, deps)).toEqual({
       status: 'failed',
       failure,
     });

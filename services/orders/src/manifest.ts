@@ -42,6 +42,16 @@ export const manifest = defineManifest({
       invokedBy: ['orders'],
       uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
+    listEventBuyers: {
+      entry: 'src/handlers/list-event-buyers.ts',
+      invokedBy: ['notifications'],
+      uses: { table: ['Query'] },
+    },
+    getOrderBuyer: {
+      entry: 'src/handlers/get-order-buyer.ts',
+      invokedBy: ['notifications'],
+      uses: { table: ['GetItem'] },
+    },
     getOrder: {
       entry: 'src/handlers/get-order.ts',
       http: routes.getOrder,

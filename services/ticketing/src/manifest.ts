@@ -42,6 +42,11 @@ export const manifest = defineManifest({
       http: routes.listBusinessEvents,
       uses: { table: ['Query'] },
     },
+    listEventsStarting: {
+      entry: 'src/handlers/list-events-starting.ts',
+      invokedBy: ['notifications'],
+      uses: { table: ['Query'] },
+    },
     createEvent: {
       entry: 'src/handlers/create-event.ts',
       http: routes.createEvent,

@@ -1,5 +1,7 @@
 import {
   AuthorizerContext,
+  isJsonMediaType,
+  MAX_REQUEST_BODY_BYTES,
   type Operation,
   type Principal,
   type UserPrincipal,
@@ -118,6 +120,14 @@ const answer = async <O extends Operation>(
   }
 
   const rawBody = rawBodyOf(event);
+  if (Buffer.byteLength(rawBody) > MAX_REQUEST_BODY_BYTES) {
+    return problemResponse(413, `Request bodies are at most ${MAX_REQUEST_BODY_BYTES} bytes.`);
+  }
+  if (rawBody && operation.body && !isJsonMediaType(headers['content-type'])) {
+    return problemResponse(415, 'Send the body as application/json.', {
+      errors: [{ path: 'headers.content-type', message: 'must be application/json' }],
+    });
+  }
   let body: unknown;
   if (operation.body) {
     try {

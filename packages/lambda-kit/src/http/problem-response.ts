@@ -15,7 +15,10 @@ const TITLES: Record<number, string> = {
   502: 'Bad Gateway',
 };
 
-/** An error answer in `application/problem+json` (RFC 9457). */
+/**
+ * An error answer in `application/problem+json` (RFC 9457). Extension members come before
+ * `status` and `detail`, so none can replace the numeric status a client reads.
+ */
 export const problemResponse = (
   status: number,
   detail: string,
@@ -27,9 +30,9 @@ export const problemResponse = (
   body: JSON.stringify({
     type: 'about:blank',
     title: TITLES[status] ?? 'Error',
+    ...extra,
     status,
     detail,
-    ...extra,
   }),
 });
 

@@ -5,18 +5,22 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { TemplateName } from '../domain/email-message.ts';
+import type { EmailKey, TemplateName } from '../domain/email-message.ts';
 import type { EmailRecord, EmailRecordsPort } from '../domain/ports.ts';
 
-/** `email#<orderId>#<template>`: one per email the service ever sends, never expiring. */
-const emailKey = (orderId: string, template: TemplateName) => ({
-  pk: `email#${orderId}#${template}`,
+/**
+ * `email#<orderId>#<template>`, and `#<fact>` for a template an order gets once per fact: one
+ * item per email the service ever sends, never expiring.
+ */
+const emailKey = ({ orderId, template, fact }: EmailKey) => ({
+  pk: `email#${orderId}#${template}${fact ? `#${fact}` : ''}`,
   sk: 'EMAIL',
 });
 
 const toRecord = (item: Record<string, unknown>): EmailRecord => ({
   orderId: item.orderId as string,
   template: item.template as TemplateName,
+  ...(typeof item.fact === 'string' && { fact: item.fact }),
   businessId: item.businessId as string,
   message: item.message as EmailRecord['message'],
   status: item.status as EmailRecord['status'],
@@ -34,11 +38,11 @@ export const emailRecordsRepository = (
   db: DynamoDBDocumentClient,
   tableName: string,
 ): EmailRecordsPort => {
-  const find = async (orderId: string, template: TemplateName) => {
+  const find = async (key: EmailKey) => {
     const { Item } = await db.send(
       new GetCommand({
         TableName: tableName,
-        Key: emailKey(orderId, template),
+        Key: emailKey(key),
         ConsistentRead: true,
       }),
     );
@@ -52,14 +56,14 @@ export const emailRecordsRepository = (
         await db.send(
           new PutCommand({
             TableName: tableName,
-            Item: { ...emailKey(record.orderId, record.template), type: 'email', ...record },
+            Item: { ...emailKey(record), type: 'email', ...record },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
         );
         return 'claimed';
       } catch (error) {
         ignoreConditionFailure(error);
-        const stored = await find(record.orderId, record.template);
+        const stored = await find(record);
         if (!stored) throw error;
         return stored;
       }
@@ -69,7 +73,7 @@ export const emailRecordsRepository = (
         await db.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: emailKey(record.orderId, record.template),
+            Key: emailKey(record),
             UpdateExpression: 'SET #status = :sending, leaseUntil = :lease ADD attempts :one',
             ConditionExpression: '#status = :was AND leaseUntil = :wasLease',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -88,12 +92,12 @@ export const emailRecordsRepository = (
         return false;
       }
     },
-    async releaseLease(orderId, template, now) {
+    async releaseLease(key, now) {
       await db
         .send(
           new UpdateCommand({
             TableName: tableName,
-            Key: emailKey(orderId, template),
+            Key: emailKey(key),
             UpdateExpression: 'SET leaseUntil = :now',
             ConditionExpression: '#status = :sending',
             ExpressionAttributeNames: { '#status': 'status' },
@@ -102,11 +106,11 @@ export const emailRecordsRepository = (
         )
         .catch(ignoreConditionFailure);
     },
-    async markSent(orderId, template, messageId) {
+    async markSent(key, messageId) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: emailKey(orderId, template),
+          Key: emailKey(key),
           UpdateExpression: 'SET #status = :sent, messageId = :id REMOVE failure',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -114,11 +118,11 @@ export const emailRecordsRepository = (
         }),
       );
     },
-    async markFailed(orderId, template, failure) {
+    async markFailed(key, failure) {
       await db.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: emailKey(orderId, template),
+          Key: emailKey(key),
           UpdateExpression: 'SET #status = :failed, failure = :why',
           ConditionExpression: '#status = :sending',
           ExpressionAttributeNames: { '#status': 'status' },

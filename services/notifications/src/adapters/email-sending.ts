@@ -1,8 +1,8 @@
 import { EmailSent } from '@mytabs/contracts';
-import { documentClient, publish, tableName } from '@mytabs/lambda-kit';
+import { documentClient, logger, publish, tableName } from '@mytabs/lambda-kit';
 import { env } from '../config.ts';
-import type { TemplateName } from '../domain/email-message.ts';
-import type { SendResult } from '../domain/send-once.ts';
+import type { EmailKey, EmailMessage } from '../domain/email-message.ts';
+import { type SendResult, sendOnce } from '../domain/send-once.ts';
 import { emailRecordsRepository } from './email-records-repository.ts';
 import { sesMailer } from './ses-mailer.ts';
 import { suppressionsRepository } from './suppressions-repository.ts';
@@ -21,10 +21,7 @@ export const emailSending = () => {
  * EmailSent for a sent email, also when a repeat finds it already sent (the first attempt may
  * have stopped before publishing); consumers deduplicate on the idempotency key.
  */
-export const announceSent = async (
-  result: SendResult,
-  email: { orderId: string; template: TemplateName; to: string },
-) => {
+export const announceSent = async (result: SendResult, email: EmailKey & { to: string }) => {
   if (result.status === 'failed') return;
   await publish(
     EmailSent.build(
@@ -35,9 +32,20 @@ export const announceSent = async (
         orderId: email.orderId,
       },
       {
-        idempotencyKey: `EmailSent:${email.orderId}:${email.template}`,
+        idempotencyKey: `EmailSent:${email.orderId}:${email.template}${email.fact ? `:${email.fact}` : ''}`,
         correlationId: email.orderId,
       },
     ),
   );
+};
+
+/** One email of an order sent once and announced: what the event-driven emails all do. */
+export const sendToBuyer = async (
+  key: EmailKey & { businessId: string },
+  message: EmailMessage,
+): Promise<SendResult> => {
+  const result = await sendOnce(key, message, emailSending());
+  logger.info('Email', { ...key, ...result });
+  await announceSent(result, { ...key, to: message.to });
+  return result;
 };

@@ -58,11 +58,24 @@ export interface EmailMessage {
 
 /**
  * The templates, by the kebab-case name EmailSent and the send records carry. A confirmation sent
- * again on request is numbered (each is an email of its own, sent once); a reissued ticket's email
- * names the ticket's line, seat and generation (`ticket-reissued-0-1-2`).
+ * again on request (`order-confirmation-resend`, its turn as the fact) and a reissued ticket
+ * (`ticket-reissued`, the ticket and its generation as the fact) are emails of their own.
  */
 export type TemplateName =
   | 'order-confirmation'
   | 'order-failed'
-  | `order-confirmation-resend-${number}`
-  | `ticket-reissued-${number}-${number}-${number}`;
+  | 'order-refunded'
+  | 'event-changed'
+  | 'event-reminder'
+  | 'order-confirmation-resend'
+  | 'ticket-reissued';
+
+/**
+ * Which email: one per order and template, and per `fact` for a template an order can get more
+ * than once (a refund's id, an event change's id).
+ */
+export interface EmailKey {
+  orderId: string;
+  template: TemplateName;
+  fact?: string;
+}

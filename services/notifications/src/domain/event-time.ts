@@ -28,11 +28,11 @@ export const localDateTime = (instant: string, timeZone: string) =>
   }).format(new Date(instant));
 
 /** When the event is, in its time zone, named so the buyer knows which clock it is. */
-export const eventWhen = (event: TicketedEvent) =>
+export const eventWhen = (event: Pick<TicketedEvent, 'startsAt' | 'timeZone'>) =>
   `${localDateTime(event.startsAt, event.timeZone)} (${event.timeZone})`;
 
 /** The venue as an address block. */
-export const venueLines = ({ venue }: TicketedEvent) => [
+export const venueLines = ({ venue }: Pick<TicketedEvent, 'venue'>) => [
   venue.name,
   venue.line1,
   ...(venue.line2 ? [venue.line2] : []),

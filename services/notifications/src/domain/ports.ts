@@ -1,12 +1,13 @@
-import type { EmailMessage, TemplateName } from './email-message.ts';
+import type { EmailKey, EmailMessage } from './email-message.ts';
 import type { Suppression } from './suppression.ts';
 
 export type SendStatus = 'sending' | 'sent' | 'failed';
 
-/** The durable record of one email (`email#<orderId>#<template>`): what to send and how it went. */
-export interface EmailRecord {
-  orderId: string;
-  template: TemplateName;
+/**
+ * The durable record of one email (`email#<orderId>#<template>`, `#<fact>` after it when there is
+ * one): what to send and how it went.
+ */
+export interface EmailRecord extends EmailKey {
   businessId: string;
   message: EmailMessage;
   status: SendStatus;
@@ -18,7 +19,7 @@ export interface EmailRecord {
 }
 
 export interface EmailRecordsPort {
-  find(orderId: string, template: TemplateName): Promise<EmailRecord | undefined>;
+  find(key: EmailKey): Promise<EmailRecord | undefined>;
   /** Writes the record as `sending` if there is none; answers the stored one if there is. */
   claim(record: EmailRecord): Promise<'claimed' | EmailRecord>;
   /**
@@ -27,9 +28,9 @@ export interface EmailRecordsPort {
    */
   retake(record: EmailRecord, leaseUntil: string): Promise<boolean>;
   /** Ends the current attempt's lease early: SES refused for now, a retry may go at once. */
-  releaseLease(orderId: string, template: TemplateName, now: string): Promise<void>;
-  markSent(orderId: string, template: TemplateName, messageId: string): Promise<void>;
-  markFailed(orderId: string, template: TemplateName, failure: string): Promise<void>;
+  releaseLease(key: EmailKey, now: string): Promise<void>;
+  markSent(key: EmailKey, messageId: string): Promise<void>;
+  markFailed(key: EmailKey, failure: string): Promise<void>;
 }
 
 export interface MailerPort {

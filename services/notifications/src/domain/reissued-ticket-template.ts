@@ -1,7 +1,6 @@
 import type { TicketedEvent } from '@mytabs/contracts';
 import { TICKET_TERMS } from './confirmation-files.ts';
 import { composeEmail, html } from './email-layout.ts';
-import type { TemplateName } from './email-message.ts';
 import { eventWhen, venueLines } from './event-time.ts';
 
 export interface ReissuedTicketContent {
@@ -11,11 +10,12 @@ export interface ReissuedTicketContent {
   links: { pkpass: string; ics: string; googleWallet?: string | undefined };
 }
 
-/** `ticket-reissued-<line>-<seat>-<generation>`: one email per new code of one ticket. */
-export const reissuedTemplate = (ticketId: string, generation: number): TemplateName => {
-  const [, line, seat] = /_(\d+)_(\d+)$/.exec(ticketId) ?? [];
-  return `ticket-reissued-${Number(line)}-${Number(seat)}-${generation}`;
-};
+/** One email per new code of one ticket: `ticket-reissued` with `<ticketId>:<generation>`. */
+export const reissuedEmailKey = (orderId: string, ticketId: string, generation: number) => ({
+  orderId,
+  template: 'ticket-reissued' as const,
+  fact: `${ticketId}:${generation}`,
+});
 
 /**
  * To the ticket's holder: the ticket got a new code, the old one no longer admits anyone; the new

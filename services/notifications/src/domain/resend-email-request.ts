@@ -8,7 +8,15 @@ import * as z from 'zod';
  */
 export const ResendEmailRequest = z.object({
   orderId: OrderId,
-  template: z.enum(['order-confirmation', 'order-failed']),
+  template: z.enum([
+    'order-confirmation',
+    'order-failed',
+    'order-refunded',
+    'event-changed',
+    'event-reminder',
+  ]),
+  /** The refund's or the event change's id, for the templates sent once per fact. */
+  fact: z.string().min(1).optional(),
 });
 
 export const ResendEmailResponse = z.object({

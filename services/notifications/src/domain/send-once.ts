@@ -1,5 +1,5 @@
 import { PermanentEmailError, RefusedForNowError, TransientEmailError } from './email-errors.ts';
-import type { EmailMessage, TemplateName } from './email-message.ts';
+import type { EmailKey, EmailMessage } from './email-message.ts';
 import type { EmailRecord, EmailRecordsPort, MailerPort, SuppressionsPort } from './ports.ts';
 import { suppressedFailure } from './suppression.ts';
 
@@ -20,10 +20,14 @@ interface Deps {
   now: Date;
 }
 
+/** How errors and logs name an email. */
+const describe = ({ orderId, template, fact }: EmailKey) =>
+  `${template}${fact ? ` (${fact})` : ''} for ${orderId}`;
+
 const leaseFrom = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString();
 
 /**
- * Sends one email per (order, template), whatever the number of deliveries, retries or replays:
+ * Sends one email per key (order, template and fact), whatever the number of deliveries, retries or replays:
  * the `sending` claim is written with `attribute_not_exists` before SES is called, and `sent`
  * with SES's MessageId after. SES has no idempotency key, so a crash between SES accepting the
  * message and the `sent` mark cannot be told apart from a crash before the call: once the
@@ -34,7 +38,7 @@ const leaseFrom = (now: Date) => new Date(now.getTime() + LEASE_MS).toISOString(
  * `resendFailed` sends a failed email again.
  */
 export const sendOnce = async (
-  key: { orderId: string; template: TemplateName; businessId: string },
+  key: EmailKey & { businessId: string },
   message: EmailMessage,
   deps: Deps,
 ): Promise<SendResult> => {
@@ -58,11 +62,10 @@ export const sendOnce = async (
  * workflow stopped retrying; its lease has run out), sent once more however often asked.
  */
 export const resendFailed = async (
-  orderId: string,
-  template: TemplateName,
+  key: EmailKey,
   deps: Deps,
 ): Promise<SendResult | { status: 'not-found' }> => {
-  const stored = await deps.records.find(orderId, template);
+  const stored = await deps.records.find(key);
   if (!stored) return { status: 'not-found' };
   if (stored.status === 'sent')
     return { status: 'already-sent', messageId: stored.messageId ?? '' };
@@ -71,13 +74,11 @@ export const resendFailed = async (
 
 const takeOver = async (stored: EmailRecord, deps: Deps): Promise<SendResult> => {
   if (stored.status === 'sending' && stored.leaseUntil > deps.now.toISOString()) {
-    throw new TransientEmailError(
-      `${stored.template} for ${stored.orderId} is being sent by another attempt`,
-    );
+    throw new TransientEmailError(`${describe(stored)} is being sent by another attempt`);
   }
   const leaseUntil = leaseFrom(deps.now);
   if (!(await deps.records.retake(stored, leaseUntil))) {
-    throw new TransientEmailError(`${stored.template} for ${stored.orderId} changed meanwhile`);
+    throw new TransientEmailError(`${describe(stored)} changed meanwhile`);
   }
   return deliver({ ...stored, status: 'sending', leaseUntil }, deps);
 };
@@ -86,7 +87,7 @@ const deliver = async (record: EmailRecord, deps: Deps): Promise<SendResult> => 
   const suppressed = await deps.suppressions.find(record.message.to);
   if (suppressed) {
     const failure = suppressedFailure(suppressed);
-    await deps.records.markFailed(record.orderId, record.template, failure);
+    await deps.records.markFailed(record, failure);
     return { status: 'failed', failure };
   }
   let messageId: string;
@@ -94,18 +95,18 @@ const deliver = async (record: EmailRecord, deps: Deps): Promise<SendResult> => 
     messageId = await deps.mailer.send(record.message);
   } catch (error) {
     if (error instanceof PermanentEmailError) {
-      await deps.records.markFailed(record.orderId, record.template, error.message);
+      await deps.records.markFailed(record, error.message);
       return { status: 'failed', failure: error.message };
     }
     // SES answered that it did not take it: the next attempt need not wait for the lease. Any
     // other failure (a timeout) may have sent it; the lease then keeps retries off until it ends.
     if (error instanceof RefusedForNowError) {
-      await deps.records.releaseLease(record.orderId, record.template, deps.now.toISOString());
+      await deps.records.releaseLease(record, deps.now.toISOString());
     }
-    throw new TransientEmailError(`SES could not send ${record.template} for ${record.orderId}`, {
+    throw new TransientEmailError(`SES could not send ${describe(record)}`, {
       cause: error,
     });
   }
-  await deps.records.markSent(record.orderId, record.template, messageId);
+  await deps.records.markSent(record, messageId);
   return { status: 'sent', messageId };
 };

@@ -8,12 +8,11 @@ import {
   tableName,
 } from '@mytabs/lambda-kit';
 import { confirmationMessage } from '../adapters/confirmation-message.ts';
-import { announceSent, emailSending } from '../adapters/email-sending.ts';
+import { sendToBuyer } from '../adapters/email-sending.ts';
 import { orderTicketsRepository } from '../adapters/order-tickets-repository.ts';
 import { resendLimitsRepository } from '../adapters/resend-limits-repository.ts';
 import { downloadAccess } from '../domain/download-access.ts';
 import { nextResendAt } from '../domain/resend-limit.ts';
-import { sendOnce } from '../domain/send-once.ts';
 
 const NOT_FOUND = 'No such order, or it has no tickets yet.';
 
@@ -42,20 +41,20 @@ export const handler = httpHandler(operations.resendConfirmation, async ({ param
       { 'retry-after': String(waitS) },
     );
   }
-  const template = `order-confirmation-resend-${turn.turn}` as const;
-  const message = await confirmationMessage(kept);
-  const result = await sendOnce(
-    { orderId: params.orderId, template, businessId: kept.order.businessId },
-    message,
-    emailSending(),
-  );
-  logger.info('Confirmation sent again on request', {
+  logger.info('Confirmation to be sent again on request', {
     orderId: params.orderId,
     requestedBy: principal.principalType === 'user' ? principal.userId : 'order-token',
     turn: turn.turn,
-    ...result,
   });
-  await announceSent(result, { orderId: params.orderId, template, to: message.to });
+  const result = await sendToBuyer(
+    {
+      orderId: params.orderId,
+      template: 'order-confirmation-resend',
+      fact: String(turn.turn),
+      businessId: kept.order.businessId,
+    },
+    await confirmationMessage(kept),
+  );
   if (result.status === 'failed') throw new HttpProblem(409, result.failure);
   return {
     status: 202,

@@ -5,13 +5,13 @@ import { resendFailed } from '../domain/send-once.ts';
 
 /** An operator re-sends an email that failed or was abandoned (after the cause is fixed), once. */
 export const handler = async (event: unknown) => {
-  const { orderId, template } = ResendEmailRequest.parse(event);
+  const key = ResendEmailRequest.parse(event);
   const deps = emailSending();
-  const result = await resendFailed(orderId, template, deps);
-  logger.info('Re-send', { orderId, template, ...result });
+  const result = await resendFailed(key, deps);
+  logger.info('Re-send', { ...key, ...result });
   if (result.status === 'sent' || result.status === 'already-sent') {
-    const record = await deps.records.find(orderId, template);
-    if (record) await announceSent(result, { orderId, template, to: record.message.to });
+    const record = await deps.records.find(key);
+    if (record) await announceSent(result, { ...key, to: record.message.to });
   }
   return ResendEmailResponse.parse(result);
 };

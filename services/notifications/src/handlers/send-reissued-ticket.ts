@@ -1,11 +1,10 @@
 import { TicketReissued } from '@mytabs/contracts';
 import { documentClient, eventHandler, logger, tableName } from '@mytabs/lambda-kit';
 import { ticketLinks } from '../adapters/confirmation-message.ts';
-import { announceSent, emailSending } from '../adapters/email-sending.ts';
+import { sendToBuyer } from '../adapters/email-sending.ts';
 import { orderTicketsRepository } from '../adapters/order-tickets-repository.ts';
 import { ticketTypeName } from '../domain/confirmation-files.ts';
-import { reissuedTemplate, reissuedTicketEmail } from '../domain/reissued-ticket-template.ts';
-import { sendOnce } from '../domain/send-once.ts';
+import { reissuedEmailKey, reissuedTicketEmail } from '../domain/reissued-ticket-template.ts';
 
 /**
  * `notifications.sendReissuedTicket` (TicketReissued): the kept tickets take the new code, so
@@ -35,22 +34,17 @@ export const handler = eventHandler([TicketReissued], async ({ data }) => {
     });
     return;
   }
-  const template = reissuedTemplate(data.ticketId, data.generation);
   const message = reissuedTicketEmail({
     event: kept.event,
     ticket: { ticketId: data.ticketId, qr: data.qr, attendee: data.attendee },
     ticketType: ticketTypeName(kept.order, data.ticketTypeId),
     links: { ...files, googleWallet: links.googleWallet },
   });
-  const result = await sendOnce(
-    { orderId: data.orderId, template, businessId: data.businessId },
+  await sendToBuyer(
+    {
+      ...reissuedEmailKey(data.orderId, data.ticketId, data.generation),
+      businessId: data.businessId,
+    },
     message,
-    emailSending(),
   );
-  logger.info('Reissued ticket sent', {
-    orderId: data.orderId,
-    ticketId: data.ticketId,
-    ...result,
-  });
-  await announceSent(result, { orderId: data.orderId, template, to: message.to });
 });

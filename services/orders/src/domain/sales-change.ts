@@ -54,8 +54,16 @@ export const holdReleased = (items: CartItem[]): SalesChange =>
 export const ticketsIssued = (tickets: { ticketTypeId: string }[]): SalesChange =>
   perType(tickets, (t) => [t.ticketTypeId, { sold: 1, held: -1 }]);
 
-/** The money of a fulfilled order; fees split by tickets, tax by price, over its lines. */
+/**
+ * The money of a fulfilled order, split over its lines: the subtotal and tax by price, fees by
+ * tickets. Gross is the subtotal, not the lines' prices: a tax-inclusive price holds tax that the
+ * quote moved into `tax`, and counting it in both would add it twice.
+ */
 export const orderFulfilled = (order: Order): SalesChange => {
+  const gross = allocate(
+    order.subtotal,
+    order.lines.map((l) => l.amount),
+  );
   const fees = allocate(
     order.fees,
     order.lines.map((l) => l.quantity),
@@ -66,7 +74,7 @@ export const orderFulfilled = (order: Order): SalesChange => {
   );
   return perType(order.lines, (line) => {
     const i = order.lines.indexOf(line);
-    return [line.ticketTypeId, { gross: line.amount, fees: fees[i] ?? 0, tax: tax[i] ?? 0 }];
+    return [line.ticketTypeId, { gross: gross[i] ?? 0, fees: fees[i] ?? 0, tax: tax[i] ?? 0 }];
   });
 };
 

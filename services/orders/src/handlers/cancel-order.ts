@@ -15,9 +15,7 @@ export const handler = httpHandler(operations.cancelOrder, async ({ params, prin
     throw new HttpProblem(
       409,
       `The order is ${order.status}: only an unpaid order can be canceled.`,
-      {
-        status: order.status,
-      },
+      { orderStatus: order.status },
     );
   }
   const { outcome } = await invoke(CancelPaymentInvocation, {

@@ -34,9 +34,7 @@ export const handler = httpHandler(
       throw new HttpProblem(
         409,
         `The order is ${order.status} with ${check.left} left to refund.`,
-        {
-          status: order.status,
-        },
+        { orderStatus: order.status },
       );
     }
     // The amount asked for, or none: what is left is Stripe's to know, since our `amountRefunded`

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/domain/allocate.ts';
+import { Order } from '../../src/domain/order.ts';
 import {
   orderFulfilled,
   orderRefunded,
@@ -42,5 +43,24 @@ describe("an event's figures", () => {
       refunded: 101,
       net: order.amount - 101,
     });
+  });
+
+  it('count the tax inside a tax-inclusive price once: gross, fees and tax add up to what was paid', () => {
+    const order = Order.parse({
+      ...anOrder('FULFILLED'),
+      lines: [
+        { ticketTypeId: 'tt_0001', name: 'General', quantity: 1, unitPrice: 4500, amount: 4500 },
+        { ticketTypeId: 'tt_0002', name: 'VIP', quantity: 2, unitPrice: 12000, amount: 24000 },
+      ],
+      subtotal: 4500 + 24000 - 1956,
+      fees: 450,
+      tax: 399 + 1956 + 40,
+      amount: 4500 + 24000 - 1956 + 450 + 399 + 1956 + 40,
+    });
+    const { total } = salesFigures({ eventId: order.eventId, currency: 'usd' }, [
+      orderFulfilled(order),
+    ]);
+    expect(total.gross + total.fees + total.tax).toBe(order.amount);
+    expect(total).toMatchObject({ gross: order.subtotal, tax: order.tax, net: order.amount });
   });
 });

@@ -1,4 +1,5 @@
-import type Stripe from 'stripe';
+import { logger } from '@mytabs/lambda-kit';
+import Stripe from 'stripe';
 import {
   type Fact,
   type IntentView,
@@ -47,9 +48,26 @@ const refundFacts = async (stripe: Stripe, chargeId: string) => {
 /**
  * The domain events a verified Stripe event stands for. Every state is read from Stripe again:
  * events arrive late, twice and out of order, so the snapshot in the event is only a pointer.
- * Types this service does not act on answer no events (and are still recorded as received).
+ * Types this service does not act on answer no events (and are still recorded as received), and
+ * so does an event about an object Stripe does not know: retrying it would never find it either.
  */
 export const factsOf = async (event: Stripe.Event): Promise<Fact[]> => {
+  try {
+    return await factsRead(event);
+  } catch (error) {
+    if (!(error instanceof Stripe.errors.StripeInvalidRequestError) || error.statusCode !== 404) {
+      throw error;
+    }
+    logger.warn('Stripe event about an object Stripe does not know', {
+      stripeEventId: event.id,
+      type: event.type,
+      error: error.message,
+    });
+    return [];
+  }
+};
+
+const factsRead = async (event: Stripe.Event): Promise<Fact[]> => {
   const stripe = await stripeClient();
   const object = event.data.object as { id: string };
   switch (event.type) {

@@ -210,12 +210,36 @@ describe('signatures', () => {
     ['stale (ten minutes old)', () => sign(payload(), { timestamp: Date.now() / 1000 - 600 })],
     ['for another body', () => sign(payload().replace('forged0001', 'forged0002'))],
     ['missing', () => undefined],
+    ['empty (`v1=` with no value)', () => `t=${Math.floor(Date.now() / 1000)},v1=`],
   ])('refuses a %s signature with 400 and records nothing', async (_, signature) => {
     const answer = await deliver(payload(), signature());
     expect(answer.status).toBe(400);
     expect(answer.contentType).toContain('application/problem+json');
     expect(await paymentsRecord(local, 'webhook#evt_forged00001')).toBeUndefined();
   });
+
+  it.each([
+    ['payment_intent.succeeded', { id: 'pi_neverseen0001', object: 'payment_intent' }],
+    ['charge.refunded', { id: 'ch_neverseen0001', object: 'charge' }],
+    ['refund.updated', { id: 're_neverseen0001', object: 'refund' }],
+    ['charge.dispute.created', { id: 'dp_neverseen0001', object: 'dispute' }],
+  ])(
+    'answers 200 to a signed %s about an object Stripe does not know, and publishes nothing',
+    async (type, object) => {
+      const id = `evt_unknown${object.id.replace('_', '')}`;
+      const body = JSON.stringify({
+        id,
+        object: 'event',
+        type,
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        data: { object },
+      });
+      expect((await deliver(body, sign(body))).status).toBe(200);
+      expect(await paymentsRecord(local, `webhook#${id}`)).toMatchObject({ type });
+      expect(local.lines.some((l) => l.includes('"published":["') && l.includes(id))).toBe(false);
+    },
+  );
 
   it('answers 200 to an event type it does not act on, and records it', async () => {
     const body = JSON.stringify({

@@ -16,9 +16,22 @@ import {
 const EVENT_SK = eventKey('').sk;
 
 const strip = <T extends Record<string, unknown>>(item: T) => {
-  const { pk, sk, type, listing, holds, ...rest } = item;
+  const { pk, sk, type, listing, holds, position, ...rest } = item;
   return rest;
 };
+
+/** Where a page of the public listing's index stopped. */
+const listingCursor = z.strictObject({
+  pk: cursorKeyPart,
+  sk: cursorKeyPart,
+  listing: z.literal(PUBLISHED),
+  startsAt: cursorKeyPart,
+});
+
+/** Ticket types in the order the organizer created them; ids break a tie of two created at once. */
+const byPosition = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+  Number(a.position ?? 0) - Number(b.position ?? 0) ||
+  String(a.ticketTypeId).localeCompare(String(b.ticketTypeId));
 
 /** Events and their ticket types: one partition per event, read in one consistent Query. */
 export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string) => {
@@ -33,9 +46,9 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     );
     const event = Items.find((i) => i.type === 'event');
     if (!event) return undefined;
-    const ticketTypes = Items.filter((i) => i.type === 'ticketType').map(
-      (i) => strip(i) as unknown as TicketType,
-    );
+    const ticketTypes = Items.filter((i) => i.type === 'ticketType')
+      .sort(byPosition)
+      .map((i) => strip(i) as unknown as TicketType);
     return { event: strip(event) as unknown as EventRecord, ticketTypes };
   };
 
@@ -86,8 +99,14 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     readEvent: typeof readEvent;
     putEvent(event: EventRecord): Promise<void>;
     updateEvent(event: EventRecord): Promise<void>;
-    putTicketType(ticketType: TicketType): Promise<void>;
+    /** `position`: how many ticket types the event had before this one. */
+    putTicketType(ticketType: TicketType, position: number): Promise<void>;
     listPublished(limit: number, cursor?: string): Promise<{ eventIds: string[]; next?: string }>;
+    listStarting(
+      window: { from: string; to: string },
+      limit: number,
+      cursor?: string,
+    ): Promise<{ eventIds: string[]; next?: string }>;
     listForBusiness(
       businessId: string,
       limit: number,
@@ -100,7 +119,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
     putEvent: (event) => writeEvent(event, 'attribute_not_exists(pk)'),
     /** The whole event, replaced: refused if it does not exist. */
     updateEvent: (event) => writeEvent(event, 'attribute_exists(pk)'),
-    async putTicketType(ticketType) {
+    async putTicketType(ticketType, position) {
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -109,6 +128,7 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
             type: 'ticketType',
             ...ticketType,
             holds: {},
+            position,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
@@ -120,12 +140,19 @@ export const catalogRepository = (db: DynamoDBDocumentClient, tableName: string)
           index: PUBLISHED_EVENTS_INDEX,
           condition: 'listing = :p',
           values: { ':p': PUBLISHED },
-          cursorKey: z.strictObject({
-            pk: cursorKeyPart,
-            sk: cursorKeyPart,
-            listing: z.literal(PUBLISHED),
-            startsAt: cursorKeyPart,
-          }),
+          cursorKey: listingCursor,
+        },
+        limit,
+        cursor,
+      ),
+    /** Listed events starting in (from, to]: the listing index is sorted by start. */
+    listStarting: ({ from, to }, limit, cursor) =>
+      eventPage(
+        {
+          index: PUBLISHED_EVENTS_INDEX,
+          condition: 'listing = :p AND startsAt BETWEEN :from AND :to',
+          values: { ':p': PUBLISHED, ':from': from, ':to': to },
+          cursorKey: listingCursor,
         },
         limit,
         cursor,

@@ -24,7 +24,7 @@ export const handler = httpHandler(
       eventId: found.event.eventId,
       available: body.capacity,
     };
-    await catalog.putTicketType(ticketType);
+    await catalog.putTicketType(ticketType, found.ticketTypes.length);
     return { status: 201, body: ticketType };
   },
 );

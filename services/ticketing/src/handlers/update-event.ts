@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import {
   businessAccess,
   CreateTaxLocationInvocation,
+  EventChanged,
   EventPublished,
   operations,
 } from '@mytabs/contracts';
@@ -8,6 +10,7 @@ import { HttpProblem, httpHandler, invoke, publish, refuseUnlessAllowed } from '
 import { repositories } from '../adapters/repositories.ts';
 import type { EventRecord } from '../domain/event-record.ts';
 import { toOrganizerEvent } from '../domain/organizer-event.ts';
+import { scheduleChange } from '../domain/schedule-change.ts';
 
 export const handler = httpHandler(
   operations.updateEvent,
@@ -30,6 +33,25 @@ export const handler = httpHandler(
       ).taxLocationId;
     }
     await catalog.updateEvent(next);
+    const change = scheduleChange(found.event, next);
+    if (change) {
+      const changeId = requestId || randomUUID();
+      await publish(
+        EventChanged.build(
+          {
+            eventId: next.eventId,
+            businessId: next.businessId,
+            name: next.name,
+            changeId,
+            ...change,
+          },
+          {
+            idempotencyKey: `EventChanged:${next.eventId}:${changeId}`,
+            correlationId: requestId,
+          },
+        ),
+      );
+    }
     if (publishing) {
       await publish(
         EventPublished.build(

@@ -42,7 +42,7 @@ describe('the public catalog', () => {
     }>('/events');
     const seeded = items.find((e) => e.eventId === local.seed?.event.eventId);
     expect(seeded).toMatchObject({ name: 'Winter Lights Concert', timeZone: 'America/New_York' });
-    expect(seeded?.ticketTypes.map((t) => t.available).sort()).toEqual([100, 200]);
+    expect(seeded?.ticketTypes.map((t) => t.available)).toEqual([200, 100]);
   });
 
   it('answers 404 for an event that does not exist, 400 for an id that cannot be one', async () => {
@@ -66,6 +66,26 @@ describe('an organizer', () => {
       { ticketTypeId, name: 'Seat', price: 2000, currency: 'usd', available: 30 },
     ]);
     expect(await listedIds()).toContain(eventId);
+  });
+
+  it('sees ticket types listed in the order they were created', async () => {
+    const { eventId } = await publishedEvent(dana, 10);
+    const names = ['Balcony', 'Standing', 'Box', 'Early bird', 'Student'];
+    for (const name of names) {
+      await dana.api.post(`/events/${eventId}/ticket-types`, {
+        name,
+        price: 1500,
+        currency: 'usd',
+        taxBehavior: 'exclusive',
+        taxCode: 'txcd_50010001',
+        capacity: 10,
+        perOrderLimit: 2,
+      });
+    }
+    const event = await apiClient(local.endpoints.api).get<{ ticketTypes: { name: string }[] }>(
+      `/events/${eventId}`,
+    );
+    expect(event.ticketTypes.map((t) => t.name)).toEqual(['Seat', ...names]);
   });
 
   it('keeps a draft out of the public listing', async () => {
