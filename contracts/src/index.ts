@@ -15,6 +15,7 @@ export * from './api/request-limits.ts';
 export * from './api/routes.ts';
 export * from './api/sales.ts';
 export * from './api/ticket-types.ts';
+export * from './api/tickets.ts';
 export * from './api/users.ts';
 export * from './api/webhook.ts';
 export * from './aws-events/scheduled-event.ts';

@@ -42,6 +42,7 @@ describe('the event catalog', () => {
         'OrderFailed',
         'OrderRefunded',
         'TicketsVoided',
+        'TicketReissued',
         'EmailSent',
         'EmailBounced',
         'EmailComplained',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { catalog, type FunctionSpec } from '@mytabs/contracts';
+import { catalog, type FunctionSpec, tokenIsOptional } from '@mytabs/contracts';
 import { Problem } from '@mytabs/contracts/api/problem';
 import { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -461,7 +461,7 @@ export const manifestChecks = (built: () => BuiltApp) => {
         // An optional token: no identity source (the authorizer runs on every request, which API
         // Gateway allows only uncached); otherwise the Authorization header, cached as declared.
         expect(authorizer).toMatchObject(
-          http.auth === 'public-or-user'
+          tokenIsOptional(http.auth)
             ? { Type: 'REQUEST', IdentitySource: '', AuthorizerResultTtlInSeconds: 0 }
             : {
                 Type: 'REQUEST',

@@ -30,6 +30,10 @@ export * from './naming.ts';
 export { EDGE_PORT, type Platform, type PlatformOptions, startPlatform } from './platform.ts';
 export { LocalSecrets } from './secrets/local-secrets.ts';
 export { secretsManager } from './secrets/secrets-manager.ts';
+export {
+  testGoogleServiceAccount,
+  testPassCertificate,
+} from './secrets/wallet-test-credentials.ts';
 export { apiClient } from './seed/api-client.ts';
 export { DEMO_ORGANIZER, DEMO_STAFF, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';

@@ -1,9 +1,11 @@
+import * as z from 'zod';
 import {
   createDocument,
   type ZodOpenApiOperationObject,
   type ZodOpenApiPathsObject,
   type ZodOpenApiResponseObject,
 } from 'zod-openapi';
+import { tokenIsOptional } from '../manifest/service-manifest.ts';
 import { PROBLEM_CONTENT_TYPE, Problem } from './problem.ts';
 import type { Operation } from './routes.ts';
 import { operations } from './routes.ts';
@@ -17,11 +19,13 @@ const problemTitles: Record<number, string> = {
   413: 'The body is larger than the API takes (64 KB)',
   415: 'The body is not application/json',
   422: 'Valid input the domain refuses, or an Idempotency-Key reused with another body',
-  429: 'Throttled (answered by the gateway)',
+  429: 'Throttled: by the gateway, or a limit of the route (`retry-after` says when)',
   500: 'Unexpected error',
   502: 'An upstream service (Stripe) failed',
-  503: 'Payments are not configured yet (`code: payments-not-configured`): nothing was held or charged; retry later',
+  503: 'Not configured yet: payments (`code: payments-not-configured`, nothing was held or charged) or wallet passes (`code: wallet-not-configured`); retry later',
 };
+
+const BinaryFile = z.string().meta({ format: 'binary' });
 
 const problem = (status: number) => ({
   description: problemTitles[status] ?? 'Error',
@@ -34,19 +38,22 @@ const security = (auth: Operation['auth']): Record<string, string[]>[] =>
     ? []
     : auth === 'public-or-user'
       ? [{}, { cognito: [] }]
-      : auth === 'user'
-        ? [{ cognito: [] }]
-        : [{ cognito: [] }, { orderToken: [] }];
+      : auth === 'token-or-link'
+        ? [{}, { cognito: [] }, { orderToken: [] }]
+        : auth === 'user'
+          ? [{ cognito: [] }]
+          : [{ cognito: [] }, { orderToken: [] }];
 
 const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => {
   const gatewayStatuses =
-    op.auth === 'public' ? [429] : op.auth === 'public-or-user' ? [401, 429] : [401, 403, 429];
+    op.auth === 'public' ? [429] : tokenIsOptional(op.auth) ? [401, 429] : [401, 403, 429];
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response) continue;
     const content: Record<string, { schema: NonNullable<typeof response.schema> }> = {};
     if (response.schema) content['application/json'] = { schema: response.schema };
     if (response.csv) content['text/csv'] = { schema: response.csv };
+    for (const type of response.files ?? []) content[type] = { schema: BinaryFile };
     responses[status] = { description: response.description, content };
   }
   // What every handler answers through the runtime kit, whatever the operation itself refuses.

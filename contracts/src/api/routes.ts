@@ -46,6 +46,13 @@ import {
 } from './orders.ts';
 import { EventSales } from './sales.ts';
 import { CreateTicketTypeRequest, TicketType } from './ticket-types.ts';
+import {
+  ReissueTicketResponse,
+  ResendConfirmationResponse,
+  SignedLinkQuery,
+  TicketFilePathParams,
+  TicketPathParams,
+} from './tickets.ts';
 import { UpdateUserRequest, User } from './users.ts';
 import { StripeSignatureHeader, StripeWebhookEvent, WebhookReceived } from './webhook.ts';
 
@@ -55,18 +62,20 @@ export interface SuccessResponse {
   schema?: z.ZodType;
   /** The same answer as CSV, chosen by `Accept: text/csv`. */
   csv?: z.ZodType;
+  /** A file instead of JSON, in one of these content types. */
+  files?: string[];
 }
 
 /**
  * Error statuses a route answers in problem+json besides the gateway's own (401, 403, 429). A
  * handler's 403: a member of the business whose role does not allow it.
  */
-export type ProblemStatus = 400 | 403 | 404 | 409 | 422 | 502 | 503;
+export type ProblemStatus = 400 | 403 | 404 | 409 | 422 | 429 | 502 | 503;
 
 export interface Operation extends HttpRoute {
   summary: string;
   /** Who implements it (the service whose manifest declares the route). */
-  service: 'payments' | 'orders' | 'ticketing' | 'identity';
+  service: 'payments' | 'orders' | 'ticketing' | 'identity' | 'notifications';
   pathParams?: z.ZodObject;
   query?: z.ZodObject;
   /** Header names in lower case, as handlers read them after normalizing. */
@@ -153,6 +162,57 @@ export const operations = {
     body: RefundOrderRequest,
     responses: { 202: { description: 'Refund created at Stripe', schema: RefundOrderResponse } },
     problems: [400, 403, 404, 409],
+  }),
+  downloadTicketsPdf: operation({
+    method: 'GET',
+    path: '/orders/{orderId}/tickets.pdf',
+    auth: 'token-or-link',
+    service: 'notifications',
+    summary:
+      "The order's tickets as a PDF, for its order token, the business's owners and managers, or a signed link",
+    pathParams: OrderPathParams,
+    query: SignedLinkQuery,
+    responses: { 200: { description: 'A page per ticket', files: ['application/pdf'] } },
+    problems: [400, 403, 404],
+  }),
+  downloadTicketFile: operation({
+    method: 'GET',
+    path: '/orders/{orderId}/tickets/{ticketFile}',
+    auth: 'token-or-link',
+    service: 'notifications',
+    summary:
+      'One ticket as an Apple Wallet pass (`<ticketId>.pkpass`) or a calendar entry (`.ics`)',
+    pathParams: TicketFilePathParams,
+    query: SignedLinkQuery,
+    responses: {
+      200: {
+        description: 'The signed pass, or the event as iCalendar',
+        files: ['application/vnd.apple.pkpass', 'text/calendar'],
+      },
+    },
+    problems: [400, 403, 404, 503],
+  }),
+  resendConfirmation: operation({
+    method: 'POST',
+    path: '/orders/{orderId}/resend',
+    auth: 'user-or-order',
+    service: 'notifications',
+    summary: 'Send the order confirmation, with the tickets as they are now, again (rate-limited)',
+    pathParams: OrderPathParams,
+    responses: { 202: { description: 'Sent', schema: ResendConfirmationResponse } },
+    problems: [403, 404, 409, 429],
+  }),
+  reissueTicket: operation({
+    method: 'POST',
+    path: '/orders/{orderId}/tickets/{ticketId}/reissue',
+    auth: 'user',
+    service: 'ticketing',
+    summary:
+      'Give a ticket a new code: the old one is refused at the door; the holder is emailed (owners and managers)',
+    pathParams: TicketPathParams,
+    headers: IdempotencyKeyHeader,
+    responses: { 200: { description: 'The new code', schema: ReissueTicketResponse } },
+    problems: [403, 404, 409],
   }),
   health: operation({
     method: 'GET',

@@ -26,6 +26,7 @@ import { PaymentFailed } from './payment-failed.ts';
 import { PaymentRefunded } from './payment-refunded.ts';
 import { PaymentSucceeded } from './payment-succeeded.ts';
 import { SeatsHeld } from './seats-held.ts';
+import { TicketReissued } from './ticket-reissued.ts';
 import { TicketsIssued } from './tickets-issued.ts';
 import { TicketsVoided } from './tickets-voided.ts';
 import { UserRegistered } from './user-registered.ts';
@@ -58,6 +59,7 @@ export {
   PaymentRefunded,
   PaymentSucceeded,
   SeatsHeld,
+  TicketReissued,
   TicketsIssued,
   TicketsVoided,
   UserRegistered,
@@ -81,6 +83,7 @@ export const catalog = {
   OrderFailed,
   OrderRefunded,
   TicketsVoided,
+  TicketReissued,
   EmailSent,
   EmailBounced,
   EmailComplained,

@@ -1,23 +1,13 @@
 import * as z from 'zod';
 import { Role } from '../access/business-roles.ts';
+import { jsonText } from '../json-text.ts';
 
 /**
  * Who the authorizer let in, as it passes them in `requestContext.authorizer`. API Gateway allows
  * only flat string/number/boolean values there and hands them to the integration as strings, so
  * lists travel JSON-encoded and flags as `'true'`/`'false'`.
  */
-const jsonList = <T extends z.ZodType>(item: T) =>
-  z
-    .string()
-    .transform((s, ctx) => {
-      try {
-        return JSON.parse(s) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON-encoded list' });
-        return z.NEVER;
-      }
-    })
-    .pipe(z.array(item));
+const jsonList = <T extends z.ZodType>(item: T) => jsonText(z.array(item), 'a JSON-encoded list');
 
 const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((s) => s === 'true')]);
 

@@ -46,10 +46,22 @@ export const TableSpec = z.strictObject({
 /**
  * Who may call a route: `public` anyone, unasked; `public-or-user` anyone, but a Cognito token,
  * when sent, must verify and tells the handler who is calling (a signed-in buyer's checkout);
- * `user` a Cognito token; `user-or-order` a Cognito token or an order token.
+ * `user` a Cognito token; `user-or-order` a Cognito token or an order token; `token-or-link` a Cognito
+ * token, an order token, or none when the URL carries a link the handler signed (an email's
+ * download links, which a mail client opens without a header).
  */
-export const AuthMode = z.enum(['public', 'public-or-user', 'user', 'user-or-order']);
+export const AuthMode = z.enum([
+  'public',
+  'public-or-user',
+  'user',
+  'user-or-order',
+  'token-or-link',
+]);
 export type AuthMode = z.infer<typeof AuthMode>;
+
+/** Routes whose token is optional: API Gateway runs their authorizer with no identity source. */
+export const tokenIsOptional = (auth: AuthMode) =>
+  auth === 'public-or-user' || auth === 'token-or-link';
 
 export const HttpMethod = z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 

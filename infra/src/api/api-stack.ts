@@ -1,4 +1,4 @@
-import type { HttpRoute } from '@mytabs/contracts';
+import { type HttpRoute, tokenIsOptional } from '@mytabs/contracts';
 import type { Plan } from '@mytabs/plan';
 import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
@@ -100,7 +100,7 @@ export class ApiStack extends Stack {
 
     const authorizers = new Map<'required' | 'optional', RequestAuthorizer>();
     const authorizerFor = (authorizerName: string, auth: HttpRoute['auth']) => {
-      const kind = auth === 'public-or-user' ? 'optional' : 'required';
+      const kind = tokenIsOptional(auth) ? 'optional' : 'required';
       let authorizer = authorizers.get(kind);
       if (!authorizer) {
         authorizer =

@@ -71,6 +71,16 @@ const WHAT_TO_PUT: Partial<
     what: "the signing secret of the Stripe webhook endpoint that posts to the API's /payments/webhook (Developers → Webhooks in the Stripe dashboard)",
     example: 'whsec_…',
   }),
+  'apple-pass-certificate': () => ({
+    shape: 'the Apple Wallet pass certificate (JSON)',
+    what: 'a JSON document with passTypeIdentifier, teamIdentifier, signerCertPem, signerKeyPem and wwdrCertPem (the Pass Type ID certificate from the Apple Developer account, its key, and Apple WWDR G4); services/notifications/README.md',
+    example: '{"passTypeIdentifier":"pass.app.keeptabs.ticket",…}',
+  }),
+  'google-wallet-service-account': () => ({
+    shape: 'a Google service-account key (JSON) with issuerId',
+    what: "the Wallet API service account's JSON key from Google Cloud, with the Google Pay & Wallet Console's issuer id added as issuerId",
+    example: '{"issuerId":"338800000…","client_email":"…","private_key":"…"}',
+  }),
 };
 
 /** What is wrong with one of the plan's secrets as Secrets Manager holds it, if anything. */

@@ -17,6 +17,10 @@ const NO_ROTATION: Record<OperatorKind, string> = {
     'A Stripe API key is rolled in the Stripe dashboard, then put here; Secrets Manager has no rotation function for it.',
   'stripe-webhook-secret':
     'A Stripe webhook signing secret is rolled on the webhook endpoint in the Stripe dashboard, then put here; Secrets Manager has no rotation function for it.',
+  'apple-pass-certificate':
+    'The Pass Type ID certificate is renewed in the Apple Developer account (it expires after a year), then put here; Secrets Manager has no rotation function for it.',
+  'google-wallet-service-account':
+    'A service-account key is created in Google Cloud (and the old one deleted there), then put here; Secrets Manager has no rotation function for it.',
   'operator-value':
     'A third-party credential, rolled where it is issued and then put here by an operator; Secrets Manager has no rotation function for it.',
 };

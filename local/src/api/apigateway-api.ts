@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { tokenIsOptional } from '@mytabs/contracts';
 import type { Plan, RoutePlan } from '@mytabs/plan';
 import { type AwsService, type EdgeResponse, signingName } from '../edge/aws-service.ts';
 import { localArns, REGION } from '../naming.ts';
@@ -64,7 +65,7 @@ export const apiGatewayApi = (plan: Pick<Plan, 'api' | 'routes' | 'authorizer'>)
   const methodOf = (route: RoutePlan, embed: boolean) => {
     if (!embed) return {};
     const authorizer =
-      route.auth === 'public' ? undefined : authorizers[route.auth === 'public-or-user' ? 1 : 0];
+      route.auth === 'public' ? undefined : authorizers[tokenIsOptional(route.auth) ? 1 : 0];
     return {
       httpMethod: route.method,
       authorizationType: authorizer ? 'CUSTOM' : 'NONE',

@@ -1,3 +1,4 @@
+import { tokenIsOptional } from '@mytabs/contracts';
 import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
 import * as z from 'zod';
 import type { InvokeFunction } from './function-invoker.ts';
@@ -22,8 +23,8 @@ export type Authorization =
 /**
  * The identity source the authorizer is configured with, as the CDK app declares it
  * (`method.request.header.Authorization`): a request without it is answered 401 before the
- * authorizer runs, and it is the cache key. `public-or-user` routes have the authorizer without
- * an identity source and without caching, as the CDK app declares it too: it runs on every request.
+ * authorizer runs, and it is the cache key. Routes whose token is optional (`public-or-user`,
+ * `token-or-link`) have the authorizer without an identity source and without caching, as the CDK app declares it too: it runs on every request.
  */
 export const identitySourceHeader = 'authorization';
 export interface AuthorizerOptions {
@@ -84,7 +85,7 @@ export const createAuthorizer = ({ functionName, cacheTtlMs, invoke, log }: Auth
   };
 
   return async (request: GatewayRequest, match: RouteMatch): Promise<Authorization> => {
-    const optional = match.route.auth === 'public-or-user';
+    const optional = tokenIsOptional(match.route.auth);
     const identity = Object.entries(request.headers).find(
       ([name]) => name.toLowerCase() === identitySourceHeader,
     )?.[1];

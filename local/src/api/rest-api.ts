@@ -21,7 +21,11 @@ export const isBinaryMediaType = (
   const type = contentType?.split(';')[0]?.trim().toLowerCase();
   if (!type) return false;
   return binaryMediaTypes.some((pattern) =>
-    pattern.endsWith('/*') ? type.startsWith(pattern.slice(0, -1)) : type === pattern,
+    pattern === '*/*'
+      ? true
+      : pattern.endsWith('/*')
+        ? type.startsWith(pattern.slice(0, -1))
+        : type === pattern,
   );
 };
 

@@ -16,6 +16,33 @@ const started = performance.now();
 const elapsed = () => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 const line = (label: string, text: string) => console.log(`  ${label.padEnd(9)} ${text}`);
 
+/**
+ * Where to get the tickets, from the email's signed links (`https://api.<domain>/…`), pointed at
+ * the local API, which answers the same paths; the Google link goes to Google, so it is only named.
+ */
+const walletLinks = (text: string, api: string): [string, string][] => {
+  const local = (link: string) => {
+    const url = new URL(link);
+    return `${api}${url.pathname}${url.search}`;
+  };
+  const found = (label: string) => new RegExp(`${label}: (\\S+)`).exec(text)?.[1];
+  const pass = found('Add to Apple Wallet');
+  const pdf = found('Download the PDF');
+  const google = found('Save to Google Wallet');
+  return [
+    ...(pass ? [['Apple Wallet pass (ticket 1):', local(pass)] as [string, string]] : []),
+    ...(pdf ? [['PDF of the tickets:        ', local(pdf)] as [string, string]] : []),
+    ...(google
+      ? [
+          [
+            'Google Wallet:             ',
+            `the email's "Save to Google Wallet" link (its JWT is signed with the local test key, so Google would refuse it)`,
+          ] as [string, string],
+        ]
+      : []),
+  ];
+};
+
 // `npm start` answers 200 only once it is ready, the demo event published.
 const health = await fetch(`${endpoints.api}/health`).then(
   (r) => r.status,
@@ -104,6 +131,7 @@ if (email) {
   );
   line('', `open it in a mail client: ${email.eml}`);
   line('', `or in a browser:          ${email.preview}`);
+  for (const [label, file] of walletLinks(email.text, endpoints.api)) line('', `${label} ${file}`);
 } else {
   line(
     'email',

@@ -19,6 +19,7 @@ export const sentEmail = async (sesUrl: string, to: string, mentioning: string) 
   if (!email) return undefined;
   return {
     subject: email.subject,
+    text: email.body.text ?? '',
     attachments: email.attachments,
     eml: `${sesUrl}/messages/${email.messageId}.eml`,
     preview: `${sesUrl}/messages/${email.messageId}`,

@@ -9,6 +9,7 @@ import {
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { signInLocalUser } from '../../src/seed/local-user.ts';
+import { eventually, stripeFor } from '../../src/testing/probes.ts';
 import { type RepoPlatform, repoRoot, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 
 /**
@@ -39,6 +40,10 @@ const GUARDS: Record<OperationName, Guard> = {
   getOrder: business('orders', true),
   cancelOrder: business('orders', true),
   refundOrder: business('refunds'),
+  downloadTicketsPdf: business('orders', true),
+  downloadTicketFile: business('orders', true),
+  resendConfirmation: business('orders', true),
+  reissueTicket: business('orders'),
   health: open,
   listEvents: open,
   createEvent: business('events'),
@@ -134,7 +139,7 @@ const checkout = async () => {
     buyer: { email: 'matrix-buyer@example.com', name: 'Matrix Buyer' },
   });
   expect(answer.status).toBe(201);
-  return answer.json() as { orderId: string; orderToken: string };
+  return answer.json() as { orderId: string; orderToken: string; paymentIntentId: string };
 };
 
 beforeAll(async () => {
@@ -167,6 +172,21 @@ beforeAll(async () => {
     role: 'staff',
   });
   const [ownOrder, otherOrder] = [await checkout(), await checkout()];
+  // Paid and fulfilled, so that its tickets can be downloaded, sent again and reissued.
+  await stripeFor(local).paymentIntents.confirm(ownOrder.paymentIntentId, {
+    payment_method: 'pm_card_visa',
+  });
+  const fulfilled = await eventually(
+    () => api('GET', `/orders/${ownOrder.orderId}`, ownOrder.orderToken),
+    (answer) => answer.status === 200 && answer.json().status === 'FULFILLED',
+    60_000,
+  );
+  const ticketId = fulfilled.json().tickets[0].ticketId as string;
+  await eventually(
+    () => api('GET', `/orders/${ownOrder.orderId}/tickets.pdf`, ownOrder.orderToken),
+    (answer) => answer.status === 200,
+    60_000,
+  );
   tokens = {
     anonymous: undefined,
     garbage: 'x',
@@ -184,6 +204,8 @@ beforeAll(async () => {
     orderId: ownOrder.orderId,
     userId: target.userId,
     invitationId: invited.json().invitationId,
+    ticketId,
+    ticketFile: `${ticketId}.ics`,
   };
 }, 120_000);
 afterAll(() => local?.close());
@@ -243,6 +265,7 @@ const bodies: Partial<Record<OperationName, () => unknown>> = {
 
 const headersFor: Partial<Record<OperationName, (caller: Caller) => Record<string, string>>> = {
   refundOrder: (caller) => ({ 'idempotency-key': `matrix-${caller}` }),
+  reissueTicket: (caller) => ({ 'idempotency-key': `matrix-${caller}` }),
   stripeWebhook: () => ({ 'stripe-signature': 't=1,v1=00' }),
 };
 

@@ -44,7 +44,7 @@ export interface Plan {
   /**
    * The one function that authorizes every route that is not `public`, as two API Gateway
    * authorizers: `name` with the Authorization header as identity source (cached for
-   * `cacheTtlS`), and `optionalName` with none and no cache, for `public-or-user` routes.
+   * `cacheTtlS`), and `optionalName` with none and no cache, for the routes whose token is optional (`public-or-user`, `token-or-link`).
    */
   authorizer?: { functionName: string; cacheTtlS: number; name: string; optionalName: string };
   userPool?: UserPoolPlan;

@@ -41,8 +41,13 @@ export interface PlanInput {
   userPoolName?: string;
 }
 
-/** Bodies of these types reach a handler base64-encoded (`isBase64Encoded`), as uploads need. */
-const BINARY_MEDIA_TYPES = ['application/octet-stream', 'application/pdf', 'image/*'];
+/**
+ * Every type is binary to API Gateway: a function's base64 answer (a PDF, a wallet pass) is
+ * decoded for the client only when the request's first `Accept` type is listed, and a browser
+ * opening an email's link asks for `text/html` first. So every request body reaches a handler
+ * base64-encoded (`isBase64Encoded`); the kit's `httpHandler` decodes it before parsing.
+ */
+const BINARY_MEDIA_TYPES = ['*/*'];
 
 /** What both runtimes' Lambda retries of an asynchronous invocation are when no subscription says. */
 const DEFAULT_ASYNC_RETRIES = 2;

@@ -1,6 +1,8 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import {
+  ApplePassCertificate,
   Ed25519PrivateKeyPem,
+  GoogleWalletServiceAccount,
   HmacKey,
   StripeSecretKey,
   StripeWebhookSecret,
@@ -15,6 +17,8 @@ export type SecretKind =
   | 'hmac-key'
   | 'stripe-secret-key'
   | 'stripe-webhook-secret'
+  | 'apple-pass-certificate'
+  | 'google-wallet-service-account'
   | 'operator-value';
 
 const KINDS: ReadonlyArray<{ matches: RegExp; kind: SecretKind }> = [
@@ -22,6 +26,8 @@ const KINDS: ReadonlyArray<{ matches: RegExp; kind: SecretKind }> = [
   { matches: /(signing|token)-(key|secret)$/, kind: 'hmac-key' },
   { matches: /^stripe-(secret|api)-key$/, kind: 'stripe-secret-key' },
   { matches: /^stripe-webhook-secret$/, kind: 'stripe-webhook-secret' },
+  { matches: /^apple-pass-certificate$/, kind: 'apple-pass-certificate' },
+  { matches: /^google-wallet-service-account$/, kind: 'google-wallet-service-account' },
 ];
 
 export const secretKindOf = (key: string): SecretKind =>
@@ -37,6 +43,8 @@ const SHAPES: Record<SecretKind, { safeParse: (v: unknown) => { success: boolean
     'hmac-key': HmacKey,
     'stripe-secret-key': StripeSecretKey,
     'stripe-webhook-secret': StripeWebhookSecret,
+    'apple-pass-certificate': ApplePassCertificate,
+    'google-wallet-service-account': GoogleWalletServiceAccount,
     'operator-value': undefined,
   };
 

@@ -11,3 +11,9 @@ export const env = environmentOf({
 
 /** The buyers' ticket site, `https://ticket.<domain>`, on the domain the emails come from. */
 export const ticketSiteUrl = () => `https://ticket.${env('EMAIL_FROM').split('@')[1]}`;
+
+/**
+ * The API as buyers reach it, `https://api.<domain>`: where the emails' download links point
+ * (locally the API answers the same paths at :3000).
+ */
+export const apiUrl = () => `https://api.${env('EMAIL_FROM').split('@')[1]}`;

@@ -1,4 +1,4 @@
-import { defineManifest } from '@mytabs/contracts';
+import { defineManifest, routes } from '@mytabs/contracts';
 
 /** notifications: emails sent through SES, each exactly once. */
 export const manifest = defineManifest({
@@ -14,6 +14,7 @@ export const manifest = defineManifest({
       },
     ],
   },
+  secrets: ['apple-pass-certificate', 'google-wallet-service-account', 'download-link-signing-key'],
   functions: {
     sendOrderConfirmation: {
       entry: 'src/handlers/send-order-confirmation.ts',
@@ -26,6 +27,46 @@ export const manifest = defineManifest({
         email: true,
         // The order token in the confirmation's link to the order.
         invoke: ['identity.issueOrderToken'],
+        // The Google Wallet link and the signed download links.
+        secrets: ['google-wallet-service-account', 'download-link-signing-key'],
+      },
+    },
+    downloadTicketsPdf: {
+      entry: 'src/handlers/download-tickets-pdf.ts',
+      http: routes.downloadTicketsPdf,
+      memoryMb: 512,
+      uses: { table: ['GetItem'], secrets: ['download-link-signing-key'] },
+    },
+    downloadTicketFile: {
+      entry: 'src/handlers/download-ticket-file.ts',
+      http: routes.downloadTicketFile,
+      uses: {
+        table: ['GetItem'],
+        secrets: ['apple-pass-certificate', 'download-link-signing-key'],
+      },
+    },
+    resendConfirmation: {
+      entry: 'src/handlers/resend-confirmation.ts',
+      http: routes.resendConfirmation,
+      memoryMb: 512,
+      uses: {
+        // PutItem and UpdateItem: the email's record and the order's re-send turns.
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        invoke: ['identity.issueOrderToken'],
+        secrets: ['google-wallet-service-account', 'download-link-signing-key'],
+      },
+    },
+    sendReissuedTicket: {
+      entry: 'src/handlers/send-reissued-ticket.ts',
+      subscribe: { events: ['TicketReissued'], retryAttempts: 2, maxEventAgeS: 21_600 },
+      memoryMb: 512,
+      uses: {
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
+        bus: true,
+        email: true,
+        secrets: ['google-wallet-service-account', 'download-link-signing-key'],
       },
     },
     sendOrderFailed: {

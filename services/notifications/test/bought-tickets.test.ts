@@ -3,12 +3,11 @@ import {
   DEMO_ORGANIZER,
   type RepoPlatform,
   repoRoot,
-  shopper,
   signInLocalUser,
   startRepoPlatform,
-  watchOrder,
 } from '@mytabs/local';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { buyDemoTickets } from './bought-order.ts';
 import { calendar, inbox, scanQr } from './received-email.ts';
 
 let local: RepoPlatform;
@@ -18,24 +17,7 @@ beforeAll(async () => {
 afterAll(() => local?.close());
 
 it('a bought order’s email names the event as ticketing has it, and each QR gets its ticket in at the door once', async () => {
-  const event = local.seed?.event;
-  const ticketType = event?.ticketTypes[0];
-  if (!event || !ticketType) throw new Error('the demo seed has no event');
-  const buyer = shopper(local.endpoints);
-  const cart = {
-    eventId: event.eventId,
-    items: [{ ticketTypeId: ticketType.ticketTypeId, quantity: 2 }],
-    address: { country: 'US', postalCode: '10001', state: 'NY' },
-  };
-  const quote = await buyer.quote(cart);
-  const placed = await buyer.createPaymentIntent(
-    { ...cart, taxCalculationId: quote.taxCalculationId },
-    { email: 'door.test@example.com', name: 'Door Test' },
-  );
-  await buyer.pay(placed.paymentIntentId);
-  // The platform is cold: the fulfillment wakes a chain of functions for the first time.
-  const order = await watchOrder(buyer, placed.orderId, placed.orderToken, { timeoutMs: 60_000 });
-  expect(order.status).toBe('FULFILLED');
+  const { event, buyer, order } = await buyDemoTickets(local, 'door.test@example.com', 2);
 
   const [email] = await inbox(local.endpoints.ses, 'door.test@example.com');
   expect(email?.subject).toBe(`Your tickets for ${event.name}`);

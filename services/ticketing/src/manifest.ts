@@ -139,6 +139,15 @@ export const manifest = defineManifest({
       timeoutS: 29,
       uses: { table: ['Query'] },
     },
+    reissueTicket: {
+      entry: 'src/handlers/reissue-ticket.ts',
+      http: routes.reissueTicket,
+      uses: {
+        table: ['GetItem', 'UpdateItem'],
+        bus: true,
+        secrets: ['ticket-ed25519-key'],
+      },
+    },
     checkIn: {
       entry: 'src/handlers/check-in.ts',
       http: routes.checkIn,

@@ -23,7 +23,8 @@ export interface HttpRequest<O extends Operation> {
   body: Parsed<O['body']>;
   /**
    * Who called: a signed-in user on `user` routes, a user or an order on `user-or-order` ones, the
-   * signed-in user if any on `public-or-user` ones.
+   * signed-in user if any on `public-or-user` ones, a user, an order or nobody (a signed link is
+   * then for the handler to check) on `token-or-link` ones.
    */
   principal: O['auth'] extends 'user'
     ? UserPrincipal
@@ -31,7 +32,9 @@ export interface HttpRequest<O extends Operation> {
       ? undefined
       : O['auth'] extends 'public-or-user'
         ? UserPrincipal | undefined
-        : Principal;
+        : O['auth'] extends 'token-or-link'
+          ? Principal | undefined
+          : Principal;
   /** Lower-cased request headers, for what the operation does not declare (e.g. `accept`). */
   rawHeaders: Record<string, string>;
   /** The body exactly as sent (base64 undone): what a signature, e.g. Stripe's, is computed on. */
@@ -104,6 +107,8 @@ const answer = async <O extends Operation>(
     if (operation.auth === 'public-or-user') {
       // An order token names an order, not a buyer: on an open route it identifies nobody.
       if (parsed.success && parsed.data.principalType === 'user') principal = parsed.data;
+    } else if (operation.auth === 'token-or-link') {
+      if (parsed.success && parsed.data.principalType !== 'anonymous') principal = parsed.data;
     } else {
       if (!parsed.success || parsed.data.principalType === 'anonymous')
         return problemResponse(401, 'Sign in, or use the order token, to do this.');
@@ -160,6 +165,14 @@ const answer = async <O extends Operation>(
             () => run(request),
           )
         : await run(request);
+    if (result.raw && 'bytes' in result.raw) {
+      return {
+        statusCode: result.status,
+        headers: { 'content-type': result.raw.contentType, ...result.headers },
+        body: Buffer.from(result.raw.bytes).toString('base64'),
+        isBase64Encoded: true,
+      };
+    }
     if (result.raw) {
       return {
         statusCode: result.status,

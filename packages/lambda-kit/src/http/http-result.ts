@@ -3,8 +3,11 @@ export interface HttpResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** A body sent as is with its own content type (e.g. CSV), instead of JSON. */
-  raw?: { contentType: string; text: string };
+  /**
+   * A body sent as is with its own content type (e.g. CSV), instead of JSON; `bytes` for a file
+   * (a PDF, a wallet pass), which API Gateway gets base64-encoded and decodes for the client.
+   */
+  raw?: { contentType: string; text: string } | { contentType: string; bytes: Uint8Array };
 }
 
 /** An answer other than success that a handler decides on: 404, 409, ... as problem+json. */

@@ -19,8 +19,9 @@ const unauthorized = () => new Error('Unauthorized');
  * (nothing is cached: a removed member is refused on their next request); what they may touch
  * is for each service. A token carrying a verified email not claimed yet claims its invitations
  * first, so the request that follows a sign-up already has the memberships they started. Only a
- * `public-or-user` route reaches it without an `Authorization` header (the other routes' identity
- * source makes API Gateway answer 401 first): that caller is anonymous. A header that is sent
+ * route whose token is optional (`public-or-user`, `token-or-link`) reaches it without an
+ * `Authorization` header (the other routes' identity source makes API Gateway answer 401 first):
+ * that caller is anonymous. A header that is sent
  * must hold a valid token, so a client that thinks it signed in is told it did not.
  */
 export const handler = async (

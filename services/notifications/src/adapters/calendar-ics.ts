@@ -32,7 +32,7 @@ export const calendarIcs = (entry: CalendarEntry) => {
     ...timing,
     location: entry.location,
     description: entry.description,
-    url: entry.url,
+    ...(entry.url && { url: entry.url }),
     status: 'CONFIRMED',
     busyStatus: 'BUSY',
   };

@@ -43,7 +43,8 @@ export type CalendarEntry = {
   timeZone: string;
   location: string;
   description: string;
-  url: string;
+  /** The order's page, in the confirmation's entry; a downloaded ticket's has none. */
+  url?: string;
 } & ({ endsAt: string } | { durationMinutes: number });
 
 /** One rendered email: both parts, so every mail client shows something sensible, and its files. */
@@ -55,14 +56,20 @@ export interface EmailMessage {
   attachments: AttachmentSpec[];
 }
 
-/** The templates, by the kebab-case name EmailSent and the send records carry. */
+/**
+ * The templates, by the kebab-case name EmailSent and the send records carry. A confirmation sent
+ * again on request (`order-confirmation-resend`, its turn as the fact) and a reissued ticket
+ * (`ticket-reissued`, the ticket and its generation as the fact) are emails of their own.
+ */
 export type TemplateName =
   | 'order-confirmation'
   | 'order-failed'
   | 'order-refunded'
   | 'event-changed'
   | 'event-reminder'
-  | 'event-canceled';
+  | 'event-canceled'
+  | 'order-confirmation-resend'
+  | 'ticket-reissued';
 
 /**
  * Which email: one per order and template, and per `fact` for a template an order can get more

@@ -1,28 +1,25 @@
-import { IssueOrderTokenInvocation, SendConfirmationStep } from '@mytabs/contracts';
-import { invocationHandler, invoke, logger } from '@mytabs/lambda-kit';
+import { SendConfirmationStep } from '@mytabs/contracts';
+import { documentClient, invocationHandler, logger, tableName } from '@mytabs/lambda-kit';
+import { confirmationMessage } from '../adapters/confirmation-message.ts';
 import { announceSent, emailSending } from '../adapters/email-sending.ts';
-import { ticketSiteUrl } from '../config.ts';
-import { orderLinkValidUntil } from '../domain/event-time.ts';
-import { orderConfirmationEmail } from '../domain/order-confirmation-template.ts';
-import { orderPageUrl } from '../domain/order-page-url.ts';
+import { orderTicketsRepository } from '../adapters/order-tickets-repository.ts';
 import { sendOnce } from '../domain/send-once.ts';
 
 const TEMPLATE = 'order-confirmation';
 
-/** `notifications.sendOrderConfirmation`: the buyer's tickets by email, once per order. */
+/**
+ * `notifications.sendOrderConfirmation`: the buyer's tickets by email, once per order. The
+ * tickets are kept first, for the downloads and the re-sends the email links to.
+ */
 export const handler = invocationHandler(
   SendConfirmationStep,
   async ({ order, tickets, event }) => {
-    const { orderToken } = await invoke(IssueOrderTokenInvocation, {
-      orderId: order.orderId,
-      validUntil: orderLinkValidUntil(event),
-    });
-    const message = orderConfirmationEmail({
-      order,
-      tickets,
-      event,
-      orderUrl: orderPageUrl(ticketSiteUrl(), order.orderId, orderToken),
-    });
+    const kept = orderTicketsRepository(documentClient(), tableName());
+    await kept.keep({ order, tickets, event, generations: {} });
+    // A retried step sends what is kept: a ticket reissued meanwhile carries its new code.
+    const message = await confirmationMessage(
+      (await kept.find(order.orderId)) ?? { order, tickets, event },
+    );
     const result = await sendOnce(
       { orderId: order.orderId, template: TEMPLATE, businessId: order.businessId },
       message,

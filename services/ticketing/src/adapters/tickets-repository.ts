@@ -1,4 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { putOnce } from '@mytabs/lambda-kit';
 import type { TicketsPort } from '../domain/ports.ts';
 import { byPosition, type IssuedTicket, type VoidReason } from '../domain/ticket.ts';
@@ -14,6 +20,10 @@ const toTicket = (item: Record<string, unknown>): IssuedTicket => ({
   unit: item.unit as number,
   attendee: item.attendee as IssuedTicket['attendee'],
   qr: item.qr as string,
+  ...(typeof item.generation === 'number' && { generation: item.generation }),
+  ...(item.reissuedBy !== undefined && {
+    reissuedBy: item.reissuedBy as NonNullable<IssuedTicket['reissuedBy']>,
+  }),
 });
 
 /** Tickets, each written once (`attribute_not_exists`): issuing again changes nothing. */
@@ -41,6 +51,40 @@ export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string)
       start = page.LastEvaluatedKey;
     } while (start);
     return items.map(toTicket).sort(byPosition);
+  },
+  async find(orderId, ticketId) {
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: ticketKey(orderId, ticketId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item && toTicket(Item);
+  },
+  async reissue(from, next) {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: ticketKey(from.orderId, from.ticketId),
+          UpdateExpression: 'SET qr = :qr, generation = :next, reissuedBy = :by',
+          ConditionExpression: from.generation
+            ? 'generation = :current'
+            : 'attribute_exists(pk) AND attribute_not_exists(generation)',
+          ExpressionAttributeValues: {
+            ':qr': next.qr,
+            ':next': next.generation,
+            ':by': next.reissuedBy,
+            ...(from.generation && { ':current': from.generation }),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   },
   async voidOrder(orderId, reason, at) {
     return putOnce(db, tableName, {

@@ -54,6 +54,15 @@ export interface TicketsPort {
   put(tickets: IssuedTicket[]): Promise<void>;
   /** The order's tickets as stored, in line and unit order. */
   listForOrder(orderId: string): Promise<IssuedTicket[]>;
+  find(orderId: string, ticketId: string): Promise<IssuedTicket | undefined>;
+  /**
+   * Gives the ticket its next code, if it still is at the generation `from` was read at; false
+   * when another reissue came first.
+   */
+  reissue(
+    from: IssuedTicket,
+    next: Required<Pick<IssuedTicket, 'qr' | 'generation' | 'reissuedBy'>>,
+  ): Promise<boolean>;
   /** Marks every ticket of the order, issued or still to come, void; false if it already was. */
   voidOrder(orderId: string, reason: VoidReason, at: string): Promise<boolean>;
   /** Why the order's tickets are void, or undefined while they admit. */

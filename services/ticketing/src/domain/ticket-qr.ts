@@ -16,8 +16,14 @@ export const TicketClaims = z.object({
   ticketTypeId: z.string().min(1),
   orderId: z.string().min(1),
   eventId: z.string().min(1),
+  /**
+   * How many times the ticket was reissued when this code was signed: check-in admits only the
+   * ticket's current one. 0 (a first code) is left out of the payload, so codes signed before
+   * reissuing existed still read the same.
+   */
+  generation: z.number().int().min(0).default(0),
 });
-export type TicketClaims = z.infer<typeof TicketClaims>;
+export type TicketClaims = z.output<typeof TicketClaims>;
 
 /** The Ed25519 private key as Secrets Manager keeps it: a PKCS8 PEM. */
 export const ticketSigningKey = (pkcs8Pem: string) => {
@@ -30,21 +36,28 @@ export const ticketSigningKey = (pkcs8Pem: string) => {
 export const ticketPublicKeyPem = (privateKey: KeyObject) =>
   createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString();
 
-export const signTicketQr = (claims: TicketClaims, privateKey: KeyObject) => {
+export const signTicketQr = (claims: z.input<typeof TicketClaims>, privateKey: KeyObject) => {
   const signed = `${VERSION}.${Buffer.from(
     JSON.stringify({
       t: claims.ticketId,
       y: claims.ticketTypeId,
       o: claims.orderId,
       e: claims.eventId,
+      ...(claims.generation && { g: claims.generation }),
     }),
   ).toString('base64url')}`;
   return `${signed}.${sign(null, Buffer.from(signed), privateKey).toString('base64url')}`;
 };
 
 const Payload = z
-  .object({ t: z.string(), y: z.string(), o: z.string(), e: z.string() })
-  .transform((p) => ({ ticketId: p.t, ticketTypeId: p.y, orderId: p.o, eventId: p.e }))
+  .object({ t: z.string(), y: z.string(), o: z.string(), e: z.string(), g: z.number().optional() })
+  .transform((p) => ({
+    ticketId: p.t,
+    ticketTypeId: p.y,
+    orderId: p.o,
+    eventId: p.e,
+    ...(p.g !== undefined && { generation: p.g }),
+  }))
   .pipe(TicketClaims);
 
 /** The claims of a code this service signed, or undefined for anything else (forged, altered). */

@@ -18,12 +18,16 @@ export interface IssuedTicket {
   unit: number;
   attendee: Attendee;
   qr: string;
+  /** How many times it was reissued (a new code each time); absent until the first. */
+  generation?: number;
+  /** The request that gave it its current code, so a retry of that request changes nothing. */
+  reissuedBy?: { requestKey: string; userId: string };
 }
 
 /** Why an order's tickets stopped admitting anyone (TicketsVoided's reasons). */
 export type VoidReason = 'refunded' | 'disputed';
 
-export type PlannedTicket = Omit<IssuedTicket, 'qr'>;
+export type PlannedTicket = Omit<IssuedTicket, 'qr' | 'generation' | 'reissuedBy'>;
 
 /**
  * The tickets an order gets, always the same for the same order: one per seat, ids from the line

@@ -28,6 +28,13 @@ export const handler = httpHandler(operations.checkIn, async ({ params, body, pr
   if (claims.eventId !== params.eventId) {
     throw new HttpProblem(409, 'This ticket is for another event.', { ticketId: claims.ticketId });
   }
+  const current = await tickets.find(claims.orderId, claims.ticketId);
+  if (current && (current.generation ?? 0) !== claims.generation) {
+    throw new HttpProblem(409, 'This code was replaced: the ticket was reissued with a new one.', {
+      ticketId: claims.ticketId,
+      replaced: true,
+    });
+  }
   const voided = await tickets.voidedBecause(claims.orderId);
   if (voided) {
     throw new HttpProblem(409, `This ticket was voided: its order was ${voided}.`, {

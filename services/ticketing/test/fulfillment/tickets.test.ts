@@ -45,7 +45,11 @@ describe('ticket QR codes', () => {
   it('verifies offline with the public key alone, and is the same for the same ticket', () => {
     const qr = signTicketQr(claims, privateKey);
     const publicKey = createPublicKey(ticketPublicKeyPem(privateKey));
-    expect(verifyTicketQr(qr, publicKey)).toEqual(claims);
+    expect(verifyTicketQr(qr, publicKey)).toEqual({ ...claims, generation: 0 });
+    // A reissued ticket's code differs, and says which generation it is.
+    const reissued = signTicketQr({ ...claims, generation: 1 }, privateKey);
+    expect(reissued).not.toBe(qr);
+    expect(verifyTicketQr(reissued, publicKey)?.generation).toBe(1);
     expect(signTicketQr(claims, privateKey)).toBe(qr);
     expect(qr.length).toBeLessThan(300);
   });
