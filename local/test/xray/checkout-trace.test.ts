@@ -4,6 +4,7 @@ import { BatchGetTracesCommand, GetTraceSummariesCommand, XRayClient } from '@aw
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopper, watchOrder } from '../../src/shopper/checkout.ts';
 import { orderTraces } from '../../src/shopper/order-traces.ts';
+import { eventually } from '../../src/testing/probes.ts';
 import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 import { awsJson, hasAwsCli } from '../fixtures/aws-cli.ts';
 
@@ -98,10 +99,7 @@ const documentsOf = async (traceIds: readonly string[]) => {
 
 describe("an order's traces on the local platform", () => {
   it('are found by the order id and cover the API, every service and the workflow, one tree each', async () => {
-    const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
-    const traces = await documentsOf(summaries.map((s) => s.Id as string));
-    const names = new Set(traces.flatMap((t) => flat(t.segments).map((n) => n.name)));
-    for (const name of [
+    const expected = [
       'mytabs-local/prod',
       'mytabs-local-payments-createPaymentIntent',
       'mytabs-local-payments-stripeWebhook',
@@ -114,15 +112,31 @@ describe("an order's traces on the local platform", () => {
       'SendConfirmation',
       'mytabs-local-notifications-sendOrderConfirmation',
       'mytabs-local-orders-markFulfilled',
-    ]) {
+    ];
+    const read = async () => {
+      const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
+      const traces = await documentsOf(summaries.map((s) => s.Id as string));
+      return { traces, names: new Set(traces.flatMap((t) => flat(t.segments).map((n) => n.name))) };
+    };
+    // One root: every other segment's parent is a segment or subsegment of the same trace.
+    const rootsOf = (trace: { segments: Node[] }) => {
+      const ids = new Set(flat(trace.segments).map((n) => n.id));
+      return trace.segments.filter((s) => !s.parent_id || !ids.has(s.parent_id));
+    };
+    // The order shows FULFILLED once MarkFulfilled returns; the workflow's own segment, the parent
+    // of its steps', is sent when its execution ends, a moment later.
+    const { traces, names } = await eventually(
+      read,
+      (r) =>
+        expected.every((n) => r.names.has(n)) &&
+        r.traces.every((trace) => rootsOf(trace).length === 1),
+    );
+    for (const name of expected) {
       expect(names, name).toContain(name);
     }
     for (const trace of traces) {
-      // One root: every other segment's parent is a segment or subsegment of the same trace.
-      const ids = new Set(flat(trace.segments).map((n) => n.id));
-      const roots = trace.segments.filter((s) => !s.parent_id || !ids.has(s.parent_id));
       expect(
-        roots.map((r) => `${r.origin} ${r.name}`),
+        rootsOf(trace).map((r) => `${r.origin} ${r.name}`),
         trace.id,
       ).toHaveLength(1);
     }
