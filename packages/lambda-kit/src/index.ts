@@ -16,6 +16,7 @@ export * from './invoke.ts';
 export { logger, MetricUnit, metrics } from './observability.ts';
 export * from './page-cursor.ts';
 export * from './publish.ts';
+export * from './publish-once.ts';
 export * from './put-once.ts';
 export * from './secret-value.ts';
 export * from './ses-event-handler.ts';

@@ -89,7 +89,8 @@ export const manifest = defineManifest({
     releaseOnPaymentCanceled: {
       entry: 'src/handlers/release-on-payment-canceled.ts',
       subscribe: { events: ['PaymentCanceled'], retryAttempts: 2, maxEventAgeS: 21_600 },
-      uses: { table: ['GetItem', 'UpdateItem'], bus: true },
+      // PutItem: the record that HoldReleased is on the bus.
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true },
     },
     expireHolds: {
       entry: 'src/handlers/expire-holds.ts',
@@ -117,7 +118,8 @@ export const manifest = defineManifest({
     releaseSeats: {
       entry: 'src/handlers/release-seats.ts',
       invokedBy: ['orders'],
-      uses: { table: ['GetItem', 'UpdateItem'], bus: true },
+      // PutItem: the record that HoldReleased is on the bus.
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true },
     },
     settleHold: {
       entry: 'src/handlers/settle-hold.ts',

@@ -1,5 +1,5 @@
 import { HoldSeatsInvocation, SeatsHeld } from '@mytabs/contracts';
-import { invocationHandler, publish } from '@mytabs/lambda-kit';
+import { documentClient, invocationHandler, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { env } from '../config.ts';
 import { holdSeats } from '../domain/hold-seats.ts';
@@ -12,7 +12,9 @@ export const handler = invocationHandler(HoldSeatsInvocation, async (request) =>
     holdMinutes: env('HOLD_MINUTES'),
   });
   if (result.ok) {
-    await publish(
+    await publishOnce(
+      documentClient(),
+      tableName(),
       SeatsHeld.build(
         {
           orderId: request.orderId,

@@ -1,5 +1,5 @@
 import { HoldReleased, PaymentCanceled } from '@mytabs/contracts';
-import { eventHandler, logger, publish } from '@mytabs/lambda-kit';
+import { documentClient, eventHandler, logger, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { releaseUnpaidHold } from '../domain/release-unpaid-hold.ts';
 
@@ -10,7 +10,9 @@ export const handler = eventHandler([PaymentCanceled], async ({ data }) => {
   const outcome = await releaseUnpaidHold(data.orderId, repos);
   logger.info('Released hold', { orderId: data.orderId, outcome });
   if (outcome === 'released' && hold) {
-    await publish(
+    await publishOnce(
+      documentClient(),
+      tableName(),
       HoldReleased.build(
         {
           orderId: data.orderId,

@@ -1,5 +1,11 @@
 import { HoldReleased, ReleaseSeatsStep } from '@mytabs/contracts';
-import { invocationHandler, logger, publish } from '@mytabs/lambda-kit';
+import {
+  documentClient,
+  invocationHandler,
+  logger,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { releaseFailedOrderSeats } from '../domain/release-failed-order-seats.ts';
 
@@ -8,7 +14,9 @@ export const handler = invocationHandler(ReleaseSeatsStep, async ({ orderId }) =
   const { outcome, hold } = await releaseFailedOrderSeats(orderId, repositories());
   logger.info('Released seats of a failed order', { orderId, outcome });
   if (outcome === 'released' && hold) {
-    await publish(
+    await publishOnce(
+      documentClient(),
+      tableName(),
       HoldReleased.build(
         { orderId, eventId: hold.eventId, items: hold.lines, reason: 'order_failed' },
         { idempotencyKey: `HoldReleased:${orderId}`, correlationId: orderId },

@@ -1,5 +1,5 @@
 import { OrderRefunded, PaymentDisputed, TicketsVoided } from '@mytabs/contracts';
-import { eventHandler, logger, publish } from '@mytabs/lambda-kit';
+import { documentClient, eventHandler, logger, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import type { VoidReason } from '../domain/ticket.ts';
 
@@ -24,7 +24,9 @@ export const handler = eventHandler([OrderRefunded, PaymentDisputed], async (det
   logger.info('Voided tickets', { orderId, reason, tickets: issued.length });
   const [first] = issued;
   if (!first) return;
-  await publish(
+  await publishOnce(
+    documentClient(),
+    tableName(),
     TicketsVoided.build(
       {
         orderId,
