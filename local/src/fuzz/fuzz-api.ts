@@ -42,13 +42,15 @@ const runningExecutions = async (sfn: SFNClient) => {
  * sets going (a canceled payment's events, a whole event's cancellation) lands before the next
  * request, which is then judged alone.
  */
-const settled = async (local: RepoPlatform, sfn: SFNClient) => {
+const settled = async (local: RepoPlatform, sfn: SFNClient, quietMs: number) => {
   let count = await archivedCount(local);
+  let quietSince = Date.now();
   for (;;) {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const now = await archivedCount(local);
-    if (now === count && (await runningExecutions(sfn)) === 0) return;
+    if (now !== count) quietSince = Date.now();
     count = now;
+    if (Date.now() - quietSince >= quietMs && (await runningExecutions(sfn)) === 0) return;
   }
 };
 
@@ -129,7 +131,11 @@ export const fuzzApi = async (
             .slice(before)
             .filter((e) => e.source === `mytabs.${request.operation.service}`).length
         : 0;
-    if (status < 400) await settled(local, sfn);
+    // A request that published starts chains of consumers (a cancellation's refunds void tickets
+    // after its workflow ends): their events need a longer quiet spell to be all in.
+    if (status < 400) {
+      await settled(local, sfn, (await archivedCount(local)) > before ? 2_000 : 300);
+    }
     const broken = brokenRule(
       request,
       status,
