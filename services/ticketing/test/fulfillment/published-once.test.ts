@@ -57,9 +57,10 @@ it('holds seats once, and publishes SeatsHeld once, for five checkouts sent at o
 
 it('voids a refunded order’s tickets with one TicketsVoided, however often the archive is replayed', async () => {
   const buyer = shopper(local.endpoints);
+  const { buyer: who, ...order } = cart();
   const placed = await buyer.createPaymentIntent(
-    { eventId: cart().eventId as string, items: cart().items as never, address: cart().address },
-    cart().buyer,
+    order as Parameters<typeof buyer.createPaymentIntent>[0],
+    who,
   );
   await buyer.pay(placed.paymentIntentId);
   const paid = await watchOrder(buyer, placed.orderId, placed.orderToken, { timeoutMs: 60_000 });
