@@ -23,8 +23,6 @@ export type JsonSchema = {
 
 export interface DocumentedOperation {
   operationId: string;
-  /** The service that answers it (its tag), whose events a refused request must not publish. */
-  service: string;
   method: string;
   /** The path template, e.g. `/events/{eventId}`. */
   path: string;
@@ -46,7 +44,6 @@ interface Parameter {
 
 interface DocumentOperation {
   operationId: string;
-  tags?: string[];
   parameters?: Parameter[];
   requestBody?: { content: Record<string, { schema: JsonSchema }> };
   security?: Record<string, string[]>[];
@@ -90,7 +87,6 @@ export const documentedOperations = (repoRoot: string): DocumentedOperation[] =>
       const body = op.requestBody?.content['application/json']?.schema;
       operations.push({
         operationId: op.operationId,
-        service: op.tags?.[0] ?? '',
         method: method.toUpperCase(),
         path,
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string),
