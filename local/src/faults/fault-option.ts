@@ -13,6 +13,8 @@ const OPTIONS: Record<string, { field: string; number?: boolean }> = {
   error: { field: 'errorType' },
   status: { field: 'status', number: true },
   recipient: { field: 'recipient' },
+  mode: { field: 'mode' },
+  matching: { field: 'matching' },
 };
 
 /** `30`, `30s`, `5m` or `1h`, in seconds (anything else is left for the schema to refuse). */
@@ -24,7 +26,8 @@ const seconds = (text: string) => {
 
 /**
  * One `--fault` of `npm start`: `KIND=WHAT[,times=N][,for=DURATION][,...]`, e.g.
- * `function=orders.markPaid,times=3`, `ses=throttle,for=10m`, `stripe=timeout`,
+ * `function=orders.markPaid,times=3`, `function=ticketing.issueTickets,mode=kill,times=1`,
+ * `ses=throttle,for=10m`, `stripe=timeout`,
  * `dynamodb=mytabs-local-orders`. The same spec `POST /_local/faults` takes; throws a one-line
  * reason when it is not one.
  */
@@ -43,7 +46,7 @@ export const parseFaultOption = (text: string): FaultSpec => {
     const option = OPTIONS[pair.slice(0, at)];
     if (at < 0 || !option) {
       throw new Error(
-        `--fault ${text}: ${pair} is not an option (times=N, for=DURATION, error=NAME, status=5xx, recipient=EMAIL)`,
+        `--fault ${text}: ${pair} is not an option (times=N, for=DURATION, error=NAME, mode=error|kill, matching=TEXT, status=5xx, recipient=EMAIL)`,
       );
     }
     const value = pair.slice(at + 1);

@@ -24,6 +24,15 @@ export const FaultSpec = z.discriminatedUnion('kind', [
       .string()
       .regex(/^[A-Za-z][\w.]*$/)
       .default('InjectedFault'),
+    /**
+     * `error` (when omitted): the invocation fails with `errorType`, its handler not run. `kill`: the
+     * handler runs (its side effects happen), then its worker is killed before it answers, as
+     * when Lambda's runtime dies: Invoke answers `Runtime.ExitError` (Step Functions:
+     * `Lambda.Unknown`) and the next invocation starts a new worker.
+     */
+    mode: z.enum(['error', 'kill']).optional(),
+    /** Only invocations whose event (its JSON text) contains this, e.g. an order id. */
+    matching: z.string().min(1).optional(),
     ...lasting,
   }),
   z.object({

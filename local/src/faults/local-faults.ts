@@ -131,8 +131,12 @@ const SES_VERBS = {
 const describe = (fault: Fault) => {
   const times = fault.times === undefined ? '' : `, at most ${fault.times} call(s)`;
   switch (fault.kind) {
-    case 'function':
-      return `function ${fault.function} fails with ${fault.errorType}${times}`;
+    case 'function': {
+      const which = fault.matching === undefined ? '' : ` (events containing ${fault.matching})`;
+      return fault.mode === 'kill'
+        ? `function ${fault.function}${which} has its worker killed before it answers${times}`
+        : `function ${fault.function}${which} fails with ${fault.errorType}${times}`;
+    }
     case 'ses':
       return `SES ${SES_VERBS[fault.mode]} SendEmail${fault.recipient ? ` to ${fault.recipient}` : ''}${times}`;
     case 'stripe':

@@ -64,21 +64,29 @@ export class FunctionPool {
     readonly options: PoolOptions,
   ) {}
 
-  /** `traceId`: the invocation's `_X_AMZN_TRACE_ID`, when traced. */
-  async run(requestId: string, event: string, traceId?: string): Promise<RunOutcome> {
+  /**
+   * `traceId`: the invocation's `_X_AMZN_TRACE_ID`, when traced. `kill`: an injected fault; the
+   * handler runs to its end, then its worker is terminated before the answer is read.
+   */
+  async run(
+    requestId: string,
+    event: string,
+    traceId?: string,
+    { kill = false }: { kill?: boolean } = {},
+  ): Promise<RunOutcome> {
     if (this.#busy >= this.options.maxWorkers) {
       await new Promise<void>((resolve) => this.#waiting.push(resolve));
     }
     this.#busy += 1;
     try {
       const idle = this.#takeIdle();
-      if (idle) return await this.#invoke(idle, requestId, event, traceId);
+      if (idle) return await this.#invoke(idle, requestId, event, traceId, kill);
       await this.options.initSlots.acquire();
       // A worker may have come free while this invocation waited for a slot: use it instead.
       const freed = this.#takeIdle();
       if (freed) {
         this.options.initSlots.release();
-        return await this.#invoke(freed, requestId, event, traceId);
+        return await this.#invoke(freed, requestId, event, traceId, kill);
       }
       const initStarted = performance.now();
       const worker = this.#spawn(this.#bundle());
@@ -86,7 +94,10 @@ export class FunctionPool {
         this.options.initSlots.release(),
       );
       const initMs = performance.now() - initStarted;
-      return { ...(failed ?? (await this.#invoke(worker, requestId, event, traceId))), initMs };
+      return {
+        ...(failed ?? (await this.#invoke(worker, requestId, event, traceId, kill))),
+        initMs,
+      };
     } finally {
       this.#busy -= 1;
       this.#waiting.shift()?.();
@@ -249,7 +260,13 @@ export class FunctionPool {
     });
   }
 
-  #invoke(worker: Worker, requestId: string, event: string, traceId: string | undefined) {
+  #invoke(
+    worker: Worker,
+    requestId: string,
+    event: string,
+    traceId: string | undefined,
+    kill: boolean,
+  ) {
     const timeoutMs = this.fn.spec.timeoutS * 1000;
     return new Promise<RunOutcome>((resolve) => {
       let settled = false;
@@ -270,6 +287,20 @@ export class FunctionPool {
       };
       const onMessage = (reply: RunnerReply | InitReply) => {
         if (!('requestId' in reply) || reply.requestId !== requestId) return;
+        if (kill) {
+          // What Lambda answers when the runtime's process dies (SIGKILL) mid-invocation.
+          settle(
+            {
+              ...failure(
+                'Runtime.ExitError',
+                `RequestId: ${requestId} Error: Runtime exited with error: signal: killed`,
+              ),
+              log: reply.log,
+            },
+            false,
+          );
+          return;
+        }
         settle(
           reply.ok
             ? { ok: true, payload: reply.payload, log: reply.log }

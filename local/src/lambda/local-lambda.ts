@@ -75,7 +75,10 @@ export interface LocalLambdaOptions {
   log: (line: string) => void;
   /** Where an async invocation that failed for good goes: its function's on-failure queue. */
   queues: LocalQueues;
-  /** Injected failures: a function with a fault in force fails without running its handler. */
+  /**
+   * Injected failures: a function with a fault in force fails without running its handler, or
+   * (mode `kill`) runs it and loses its worker before answering.
+   */
   faults: LocalFaults;
   /** Where each invocation's segments go; absent when tracing is off. */
   traces?: LocalTraces;
@@ -315,10 +318,10 @@ export class LocalLambda {
       requestId,
       traceHeader,
       async (traceId): Promise<RunOutcome> => {
-        const injected = injectedFailure(this.options.faults, fn);
-        if (injected) return { ok: false, error: injected };
+        const injected = injectedFailure(this.options.faults, fn, event);
+        if (injected && 'error' in injected) return { ok: false, error: injected.error };
         return 'bundle' in fn.code
-          ? await this.#pool(fn).run(requestId, event, traceId)
+          ? await this.#pool(fn).run(requestId, event, traceId, { kill: injected !== undefined })
           : { ok: false, error: codeProblem(fn, fn.code) };
       },
     );

@@ -48,11 +48,35 @@ const errorTypeOf = (payload: string) => {
 };
 
 /**
+ * The errors Lambda itself reports when the runtime, not the handler, ends an invocation: its
+ * process died, ran out of memory, or timed out. Step Functions names them all `Lambda.Unknown`
+ * (https://docs.aws.amazon.com/step-functions/latest/dg/bp-lambda-serviceexception.html).
+ */
+const RUNTIME_ERRORS: ReadonlySet<string> = new Set([
+  'Runtime.ExitError',
+  'Runtime.OutOfMemory',
+  'Sandbox.Timedout',
+]);
+
+/** The error and cause a Task fails with when its function answered a FunctionError. */
+const functionFailure = (payload: string) => {
+  const errorType = errorTypeOf(payload);
+  if (errorType === undefined || RUNTIME_ERRORS.has(errorType)) {
+    return {
+      error: 'Lambda.Unknown',
+      cause: `The cause could not be determined because Lambda did not return an error type. Returned payload: ${payload}`,
+    };
+  }
+  return { error: errorType, cause: payload };
+};
+
+/**
  * Invoke a Task's function as Step Functions does for a function-ARN Resource: Lambda's Invoke
  * with the state's effective input as the payload; the function's return value is the result. A
  * function error fails the task with the payload's `errorType` as error and the whole payload
- * (`{"errorType","errorMessage","trace"}`) as cause; a Lambda service error is named
- * `Lambda.<exception>`, and not reaching Lambda at all `Lambda.SdkClientException`.
+ * (`{"errorType","errorMessage","trace"}`) as cause, except that the runtime's own failures are
+ * `Lambda.Unknown`; a Lambda service error is named `Lambda.<exception>`, and not reaching Lambda
+ * at all `Lambda.SdkClientException`.
  */
 const invokeTask = async (
   client: LambdaClient,
@@ -83,9 +107,9 @@ const invokeTask = async (
     throw new TaskFailure(failure, message);
   }
   if (functionError) {
-    const errorType = errorTypeOf(payload) ?? 'Lambda.Unknown';
-    history.lambdaFailed(errorType, payload);
-    throw new TaskFailure(errorType, payload);
+    const { error, cause } = functionFailure(payload);
+    history.lambdaFailed(error, cause);
+    throw new TaskFailure(error, cause);
   }
   const output = (payload === '' ? null : JSON.parse(payload)) as Json;
   history.lambdaSucceeded(output);

@@ -34,6 +34,8 @@ describe('npm start options', () => {
         'stripe=5xx,status=503,for=30s',
         '--fault',
         'dynamodb=mytabs-local-orders,for=90',
+        '--fault',
+        'function=ticketing.issueTickets,mode=kill,times=1,matching=ord_123',
       ).faults,
     ).toEqual([
       {
@@ -46,6 +48,15 @@ describe('npm start options', () => {
       { kind: 'ses', mode: 'throttle', recipient: 'a@example.com', seconds: 600 },
       { kind: 'stripe', mode: '5xx', status: 503, seconds: 30 },
       { kind: 'dynamodb', table: 'mytabs-local-orders', seconds: 90 },
+      {
+        kind: 'function',
+        function: 'ticketing.issueTickets',
+        errorType: 'InjectedFault',
+        mode: 'kill',
+        matching: 'ord_123',
+        times: 1,
+        seconds: 300,
+      },
     ]);
     expect(parse().faults).toEqual([]);
   });
@@ -57,6 +68,7 @@ describe('npm start options', () => {
     ['function=orders.markPaid,times=0', /times/],
     ['function=orders.markPaid,for=2d', /seconds/],
     ['dynamodb=t,retries=3', /retries=3 is not an option/],
+    ['function=orders.markPaid,mode=crash', /mode/],
   ])('refuses --fault %s in one line naming what is wrong', (spec, reason) => {
     expect(() => parse('--fault', spec)).toThrow(UsageError);
     expect(() => parse('--fault', spec)).toThrow(reason);

@@ -129,6 +129,46 @@ describe('a function that fails', () => {
   });
 });
 
+describe('a worker killed mid-invocation', () => {
+  const invokeEcho = async (marker: string) => {
+    const answer = await platform.lambda.invoke({
+      functionName: ECHO,
+      payload: JSON.stringify({ marker }),
+    });
+    return { ...answer, body: JSON.parse(answer.payload) as Record<string, unknown> };
+  };
+
+  it('runs the handler, then answers as Lambda does when the runtime dies; the next call starts a new worker', async () => {
+    const warm = (await invokeEcho('warm')).body.sandbox;
+    expect(
+      (await setFault({ kind: 'function', function: 'alpha.echo', mode: 'kill', times: 1 })).status,
+    ).toBe(201);
+
+    const killed = await invokeEcho('killed');
+    expect(killed.functionError).toBe('Unhandled');
+    expect(killed.body).toMatchObject({
+      errorType: 'Runtime.ExitError',
+      errorMessage: `RequestId: ${killed.requestId} Error: Runtime exited with error: signal: killed`,
+    });
+    // The handler ran to its end: what it did stands, only its answer is lost.
+    expect(lines).toContainEqual(expect.stringContaining('echo called with {"marker":"killed"}'));
+
+    const next = await invokeEcho('after');
+    expect(next.functionError).toBeUndefined();
+    expect(next.body.sandbox).not.toBe(warm);
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`${next.requestId} Duration: .* Init Duration`)),
+    );
+  });
+
+  it('kills only the invocations whose event contains its `matching` text', async () => {
+    await setFault({ kind: 'function', function: 'alpha.echo', mode: 'kill', matching: 'ord_2' });
+    expect((await invokeEcho('ord_1')).functionError).toBeUndefined();
+    expect((await invokeEcho('ord_2')).body).toMatchObject({ errorType: 'Runtime.ExitError' });
+    expect((await invokeEcho('ord_1')).functionError).toBeUndefined();
+  });
+});
+
 describe('SES', () => {
   const send = (to: string) =>
     new SESv2Client(clientConfig(edge)).send(
