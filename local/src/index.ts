@@ -37,7 +37,7 @@ export {
 export { apiClient } from './seed/api-client.ts';
 export { DEMO_ORGANIZER, DEMO_STAFF, type DemoSeed, seedDemo } from './seed/demo-seed.ts';
 export { localUserPool, signInLocalUser } from './seed/local-user.ts';
-export { type Cart, shopper, watchOrder } from './shopper/checkout.ts';
+export { type Cart, type Shopper, shopper, watchOrder } from './shopper/checkout.ts';
 export type { LocalQueues } from './sqs/local-queues.ts';
 export type { TimingOverrides } from './stepfunctions/step-functions.ts';
 export { stepFunctionsComponent } from './stepfunctions/stepfunctions-component.ts';

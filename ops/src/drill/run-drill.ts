@@ -46,8 +46,8 @@ export interface DrillReport {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** `npm run ops -- <args> --json` in this process, against the drill's platform. */
-const ops = async (edge: string, command: string): Promise<CommandRun> => {
+/** `npm run ops -- <args> --json` in this process, against a local platform's edge. */
+export const opsCommand = async (edge: string, command: string): Promise<CommandRun> => {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
@@ -150,7 +150,7 @@ export const runDrill = async (
       throw new Error('the sales did not settle under the faults');
     }
     await sleep(500);
-    status = (await ops(local.endpoints.edge, 'status --older-than 0')).answer as Status;
+    status = (await opsCommand(local.endpoints.edge, 'status --older-than 0')).answer as Status;
     before = await readOrders();
     const fulfilled = before.filter((o) => o.status === 'FULFILLED').length;
     if (
@@ -180,7 +180,7 @@ export const runDrill = async (
   local.platform.faults.clear();
   const recoverStarted = performance.now();
   const commands: CommandRun[] = [];
-  for (const command of RECOVERY) commands.push(await ops(local.endpoints.edge, command));
+  for (const command of RECOVERY) commands.push(await opsCommand(local.endpoints.edge, command));
   // Redriven executions end by themselves; their OrderFulfilled then reaches a settleHold that works.
   let after = await readOrders();
   while (
@@ -190,17 +190,17 @@ export const runDrill = async (
     await sleep(250);
     after = await readOrders();
   }
-  commands.push(await ops(local.endpoints.edge, RESEND));
-  let final = (await ops(local.endpoints.edge, 'status --older-than 0')).answer as Status;
+  commands.push(await opsCommand(local.endpoints.edge, RESEND));
+  let final = (await opsCommand(local.endpoints.edge, 'status --older-than 0')).answer as Status;
   while (final.deadLetterTotal > 0 && performance.now() - recoverStarted < timeoutMs) {
-    commands.push(await ops(local.endpoints.edge, 'dlq redrive --all'));
-    final = (await ops(local.endpoints.edge, 'status --older-than 0')).answer as Status;
+    commands.push(await opsCommand(local.endpoints.edge, 'dlq redrive --all'));
+    final = (await opsCommand(local.endpoints.edge, 'status --older-than 0')).answer as Status;
   }
   const recoverMs = performance.now() - recoverStarted;
   log(`drill: recovered in ${(recoverMs / 1000).toFixed(1)} s; running the commands again`);
   const secondRun: CommandRun[] = [];
   for (const command of [...RECOVERY, RESEND]) {
-    secondRun.push(await ops(local.endpoints.edge, command));
+    secondRun.push(await opsCommand(local.endpoints.edge, command));
   }
   await sleep(1000);
   after = await readOrders();
