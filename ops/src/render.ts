@@ -28,6 +28,7 @@ export const statusText = (s: Status) =>
     executionsText(s.failedExecutions),
     stuckText(s.stuckOrders),
     list('unsent emails', s.unsentEmails, (u) => `${u.orderId}  ${u.email}`),
+    list('unsent apologies', s.unsentApologies, (u) => `${u.orderId}  ${u.email}`),
   ].join('\n');
 
 export const lettersText = (queue: string, letters: Omit<DeadLetter, 'receiptHandle'>[]) =>

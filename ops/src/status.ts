@@ -2,6 +2,7 @@ import { depthOf } from './dead-letters.ts';
 import { failedExecutions } from './executions.ts';
 import { scanOrders, stuckOrders, unsentEmails } from './stuck-orders.ts';
 import type { Target } from './target.ts';
+import { unsentApologies } from './unsent-apologies.ts';
 
 /** What an operator looks at first: everything that failed for good and waits for a person. */
 export const status = async (target: Target, { olderThanMs }: { olderThanMs: number }) => {
@@ -20,6 +21,7 @@ export const status = async (target: Target, { olderThanMs }: { olderThanMs: num
     failedExecutions: await failedExecutions(target, target.plan.stateMachines),
     stuckOrders: await stuckOrders(target, { olderThanMs, orders }),
     unsentEmails: unsentEmails(orders),
+    unsentApologies: await unsentApologies(target, orders, { olderThanMs }),
   };
 };
 export type Status = Awaited<ReturnType<typeof status>>;
