@@ -14,13 +14,13 @@ commands:
   executions redrive             each failed execution redriven from the step that failed
   orders stuck                   paid orders not fulfilled
   orders resume [ORDER_ID ...]   stuck orders (all, or those named) resumed by their fulfillment
-  emails resend [ORDER_ID ...]   unsent confirmations (all, or those named) sent again, once
+  emails resend [ORDER_ID ...]   unsent confirmations and apologies (or the confirmations named) sent again, once
 
 options:
   --stage NAME        the stage (MYTABS_STAGE); with --endpoint, default local
   --endpoint URL      a local platform's edge (AWS_ENDPOINT_URL); unset: AWS
   --region REGION     default AWS_REGION, else us-east-1
-  --older-than MIN    how long an order waits before it counts as stuck (default 15)
+  --older-than MIN    how long an order waits before it counts as stuck, or its apology as unsent (default 15)
   --workflow NAME     executions of one workflow only (e.g. OrderFulfillment)
   --json              one JSON document on stdout, nothing else
   --dry-run           say what would change, change nothing`;

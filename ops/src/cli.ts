@@ -13,11 +13,12 @@ import {
   stuckText,
 } from './render.ts';
 import { replay } from './replay.ts';
-import { resendConfirmations } from './resend-emails.ts';
+import { type EmailToResend, resendEmails } from './resend-emails.ts';
 import { resumeOrders } from './resume-orders.ts';
 import { status } from './status.ts';
 import { scanOrders, stuckOrders, unsentEmails } from './stuck-orders.ts';
 import { openTarget, type Target } from './target.ts';
+import { unsentApologies } from './unsent-apologies.ts';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -128,8 +129,18 @@ const commands: Record<string, Run> = {
     };
   },
   'emails resend': async (target, args, options, io) => {
-    const unsent = unsentEmails(await scanOrders(target)).map((u) => u.orderId);
-    const outcome = await resendConfirmations(target, args.length > 0 ? args : unsent, {
+    const orders = args.length > 0 ? [] : await scanOrders(target);
+    const emails: EmailToResend[] =
+      args.length > 0
+        ? args.map((orderId) => ({ orderId, template: 'order-confirmation' }))
+        : [
+            ...unsentEmails(orders).map((u) => ({ ...u, template: 'order-confirmation' as const })),
+            ...(await unsentApologies(target, orders, olderThan(options))).map((u) => ({
+              ...u,
+              template: 'order-failed' as const,
+            })),
+          ];
+    const outcome = await resendEmails(target, emails, {
       dryRun: options.dryRun,
       onProgress: progressBar(io.stderr, 'emails'),
     });

@@ -14,13 +14,19 @@ export interface ResendOutcome {
   failed: { orderId: string; error: string }[];
 }
 
+/** An order's email by notifications' name of its template: its confirmation, or its apology. */
+export interface EmailToResend {
+  orderId: string;
+  template: 'order-confirmation' | 'order-failed';
+}
+
 /**
- * Each order's confirmation sent again by notifications' own operator function, which takes over
- * the email's failed record and sends once: a second call answers `already-sent`.
+ * Each email sent again by notifications' own operator function, which takes over the email's
+ * failed record and sends once: a second call answers `already-sent`.
  */
-export const resendConfirmations = async (
+export const resendEmails = async (
   target: Target,
-  orderIds: string[],
+  emails: EmailToResend[],
   {
     dryRun,
     onProgress = () => {},
@@ -30,16 +36,14 @@ export const resendConfirmations = async (
   if (!resender) throw new Error(`stage ${target.stage} has no notifications.resendEmail`);
   const outcome: ResendOutcome = { sent: [], alreadySent: [], failed: [] };
   const lambda = target.lambdaAs('notifications');
-  for (const [i, orderId] of orderIds.entries()) {
+  for (const [i, { orderId, template }] of emails.entries()) {
     if (dryRun) {
       outcome.sent.push(orderId);
     } else {
       const answer = await lambda.send(
         new InvokeCommand({
           FunctionName: resender.name,
-          Payload: new TextEncoder().encode(
-            JSON.stringify({ orderId, template: 'order-confirmation' }),
-          ),
+          Payload: new TextEncoder().encode(JSON.stringify({ orderId, template })),
         }),
       );
       const body = JSON.parse(new TextDecoder().decode(answer.Payload ?? new Uint8Array()));
@@ -60,7 +64,7 @@ export const resendConfirmations = async (
         });
       }
     }
-    onProgress(i + 1, orderIds.length);
+    onProgress(i + 1, emails.length);
   }
   return outcome;
 };

@@ -258,7 +258,7 @@ describe('a confirmation that failed for good', () => {
 describe('an apology that failed for good', () => {
   const unsent = cases.filter((c) => c.end.status === 'FAILED' && c.end.sent.apology === 0);
 
-  it('is listed by `ops status` (the order FAILED and refunded, no apology in its history)', async () => {
+  it('is listed by `ops status` (FAILED and refunded, no apology in its history); `emails resend` tries it', async () => {
     const ids = unsent.map((c) => (runs.get(c) as Run).bought.orderId).sort();
     // The other failed orders' apologies reach their history through the bus, a moment later.
     const listed = await eventually(
@@ -266,6 +266,13 @@ describe('an apology that failed for good', () => {
       (found) => found.length <= ids.length,
     );
     expect(listed.map((u) => u.orderId).sort()).toEqual(ids);
+    // As for confirmations: notifications never received these, so there is nothing to resend.
+    const resend = await ops<{ failed: { orderId: string; error: string }[] }>(
+      'emails resend --older-than 0',
+    );
+    expect(resend.failed).toEqual(
+      expect.arrayContaining(ids.map((orderId) => ({ orderId, error: 'not-found' }))),
+    );
   });
 });
 
