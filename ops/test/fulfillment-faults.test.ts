@@ -227,11 +227,15 @@ afterAll(async () => {
 });
 
 describe.each(cases.filter((c) => !c.needsRedrive))('$step.state $kind', (c) => {
-  it('ends as the buyer expects, the step having failed as injected', async () => {
-    const run = runs.get(c) as Run;
-    expectEnd(run.end, c.end);
-    expect(await failuresOf(run.bought.orderId)).toContain(STEP_ERROR[c.kind]);
-  });
+  it(
+    'ends as the buyer expects, the step having failed as injected',
+    async () => {
+      const run = runs.get(c) as Run;
+      expectEnd(run.end, c.end);
+      expect(await failuresOf(run.bought.orderId)).toContain(STEP_ERROR[c.kind]);
+    },
+    SLOW_MS,
+  );
 });
 
 describe('a confirmation that failed for good', () => {
@@ -239,58 +243,70 @@ describe('a confirmation that failed for good', () => {
 
   // A known gap, kept visible: `emails resend` re-sends what notifications stored of a failed
   // send; when the step never reached its handler there is nothing stored to send again.
-  it('is listed by `ops status`; `ops emails resend` reports it not found, never sends it twice', async () => {
-    const ids = unsent.map((c) => (runs.get(c) as Run).bought.orderId).sort();
-    const status = await ops<Status>('status --older-than 0');
-    expect(status.unsentEmails.map((e) => e.orderId).sort()).toEqual(ids);
-    for (const c of unsent) local.platform.faults.remove((runs.get(c) as Run).stepFaultId);
-    const resend = await ops<{ sent: string[]; failed: { orderId: string; error: string }[] }>(
-      'emails resend',
-    );
-    expect(resend.failed).toEqual(ids.map((orderId) => ({ orderId, error: 'not-found' })));
-    for (const c of unsent) {
-      const end = await orderEnd(local, buyer(), (runs.get(c) as Run).bought);
-      expect(end.sent).toEqual({ confirmation: 0, apology: 0 });
-    }
-  });
+  it(
+    'is listed by `ops status`; `ops emails resend` reports it not found, never sends it twice',
+    async () => {
+      const ids = unsent.map((c) => (runs.get(c) as Run).bought.orderId).sort();
+      const status = await ops<Status>('status --older-than 0');
+      expect(status.unsentEmails.map((e) => e.orderId).sort()).toEqual(ids);
+      for (const c of unsent) local.platform.faults.remove((runs.get(c) as Run).stepFaultId);
+      const resend = await ops<{ sent: string[]; failed: { orderId: string; error: string }[] }>(
+        'emails resend',
+      );
+      expect(resend.failed).toEqual(ids.map((orderId) => ({ orderId, error: 'not-found' })));
+      for (const c of unsent) {
+        const end = await orderEnd(local, buyer(), (runs.get(c) as Run).bought);
+        expect(end.sent).toEqual({ confirmation: 0, apology: 0 });
+      }
+    },
+    SLOW_MS,
+  );
 });
 
 describe('an apology that failed for good', () => {
   const unsent = cases.filter((c) => c.end.status === 'FAILED' && c.end.sent.apology === 0);
 
-  it('is listed by `ops status` (FAILED and refunded, no apology in its history); `emails resend` tries it', async () => {
-    const ids = unsent.map((c) => (runs.get(c) as Run).bought.orderId).sort();
-    // The other failed orders' apologies reach their history through the bus, a moment later.
-    const listed = await eventually(
-      async () => (await ops<Status>('status --older-than 0')).unsentApologies,
-      (found) => found.length <= ids.length,
-    );
-    expect(listed.map((u) => u.orderId).sort()).toEqual(ids);
-    // As for confirmations: notifications never received these, so there is nothing to resend.
-    const resend = await ops<{ failed: { orderId: string; error: string }[] }>(
-      'emails resend --older-than 0',
-    );
-    expect(resend.failed).toEqual(
-      expect.arrayContaining(ids.map((orderId) => ({ orderId, error: 'not-found' }))),
-    );
-  });
+  it(
+    'is listed by `ops status` (FAILED and refunded, no apology in its history); `emails resend` tries it',
+    async () => {
+      const ids = unsent.map((c) => (runs.get(c) as Run).bought.orderId).sort();
+      // The other failed orders' apologies reach their history through the bus, a moment later.
+      const listed = await eventually(
+        async () => (await ops<Status>('status --older-than 0')).unsentApologies,
+        (found) => found.length <= ids.length,
+      );
+      expect(listed.map((u) => u.orderId).sort()).toEqual(ids);
+      // As for confirmations: notifications never received these, so there is nothing to resend.
+      const resend = await ops<{ failed: { orderId: string; error: string }[] }>(
+        'emails resend --older-than 0',
+      );
+      expect(resend.failed).toEqual(
+        expect.arrayContaining(ids.map((orderId) => ({ orderId, error: 'not-found' }))),
+      );
+    },
+    SLOW_MS,
+  );
 });
 
 describe('steps whose failure for good fails the execution', () => {
   const waiting = cases.filter((c) => c.needsRedrive);
 
-  it('leave no order stuck: `ops status` lists each failed execution as redrivable, and no other', async () => {
-    const status = await ops<Status>('status --older-than 0');
-    const redrivable = status.failedExecutions.filter((e: FailedExecution) => e.redrivable);
-    expect(redrivable.map((e) => e.name).sort()).toEqual(
-      waiting.map((c) => runs.get(c)?.bought.orderId).sort(),
-    );
-    for (const c of waiting) {
-      const run = runs.get(c) as Run;
-      expect(run.execution).toMatchObject({ status: 'FAILED', error: 'TransientStepError' });
-      expect(['PENDING_PAYMENT', 'PAID']).toContain(run.end.status);
-    }
-  });
+  it(
+    'leave no order stuck: `ops status` lists each failed execution as redrivable, and no other',
+    async () => {
+      const status = await ops<Status>('status --older-than 0');
+      const redrivable = status.failedExecutions.filter((e: FailedExecution) => e.redrivable);
+      expect(redrivable.map((e) => e.name).sort()).toEqual(
+        waiting.map((c) => runs.get(c)?.bought.orderId).sort(),
+      );
+      for (const c of waiting) {
+        const run = runs.get(c) as Run;
+        expect(run.execution).toMatchObject({ status: 'FAILED', error: 'TransientStepError' });
+        expect(['PENDING_PAYMENT', 'PAID']).toContain(run.end.status);
+      }
+    },
+    SLOW_MS,
+  );
 
   it(
     'end as the buyer expects once the step works again and `ops executions redrive` ran',
