@@ -71,11 +71,16 @@ const trigger = refundTrigger(steps);
 const cases = faultCases(steps, { tickets: TICKETS, emailOf: (s) => EMAILS[functionOf(s)] });
 const nameOf = (c: FaultCase) => `${c.step.state} ${c.kind}`;
 
-/** The error its fault makes the step fail with, as the execution's history records it. */
-const STEP_ERROR = {
-  once: 'TransientStepError',
-  'for-good': 'TransientStepError',
-  killed: 'Lambda.Unknown',
+/** How its fault makes the step fail, as the execution's history records it (error, cause). */
+const STEP_FAILURE = {
+  once: { error: 'TransientStepError', cause: expect.stringContaining('Injected fault') },
+  'for-good': { error: 'TransientStepError', cause: expect.stringContaining('Injected fault') },
+  killed: {
+    error: 'Lambda.Unknown',
+    cause: expect.stringMatching(
+      /^The cause could not be determined because Lambda did not return an error type\. Returned payload: .*Runtime\.ExitError.*signal: killed/,
+    ),
+  },
 };
 
 /** The faults of one case, each only for its order's events. */
@@ -169,12 +174,12 @@ const buy = async (c: FaultCase, eventId: string, organizerToken: string): Promi
   };
 };
 
-/** The errors the execution's Task states failed with, in order. */
+/** How the execution's Task states failed (error and cause), in order. */
 const failuresOf = async (orderId: string) => {
   const { events = [] } = await sfn.send(
     new GetExecutionHistoryCommand({ executionArn: executionArnOf(orderId), maxResults: 1000 }),
   );
-  return events.flatMap((e) => e.lambdaFunctionFailedEventDetails?.error ?? []);
+  return events.flatMap((e) => e.lambdaFunctionFailedEventDetails ?? []);
 };
 
 const expectEnd = (end: OrderEnd, expected: EndState) =>
@@ -232,7 +237,7 @@ describe.each(cases.filter((c) => !c.needsRedrive))('$step.state $kind', (c) => 
     async () => {
       const run = runs.get(c) as Run;
       expectEnd(run.end, c.end);
-      expect(await failuresOf(run.bought.orderId)).toContain(STEP_ERROR[c.kind]);
+      expect(await failuresOf(run.bought.orderId)).toContainEqual(STEP_FAILURE[c.kind]);
     },
     SLOW_MS,
   );
