@@ -113,7 +113,7 @@ export const manifest = defineManifest({
     recordAttendees: {
       entry: 'src/handlers/record-attendees.ts',
       invokedBy: ['orders'],
-      uses: { table: ['PutItem'], bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     releaseSeats: {
       entry: 'src/handlers/release-seats.ts',
