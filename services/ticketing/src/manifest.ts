@@ -145,7 +145,8 @@ export const manifest = defineManifest({
       entry: 'src/handlers/reissue-ticket.ts',
       http: routes.reissueTicket,
       uses: {
-        table: ['GetItem', 'UpdateItem'],
+        // PutItem: the record that its TicketReissued is on the bus.
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
         bus: true,
         secrets: ['ticket-ed25519-key'],
       },
