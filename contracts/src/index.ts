@@ -26,6 +26,7 @@ export * from './events/breaking-changes.ts';
 export * from './events/catalog.ts';
 export * from './events/define-event.ts';
 export * from './events/metadata.ts';
+export { VoidReason } from './events/tickets-voided.ts';
 export * from './http/principal.ts';
 export * from './ids.ts';
 export * from './invocations/cancel-payment.ts';

@@ -2,6 +2,9 @@ import * as z from 'zod';
 import { EventId, OrderId, TicketId } from '../ids.ts';
 import { defineEvent } from './define-event.ts';
 
+/** Why an order's tickets no longer admit anyone. */
+export const VoidReason = z.enum(['refunded', 'disputed']);
+
 export const TicketsVoided = defineEvent({
   source: 'mytabs.ticketing',
   detailType: 'TicketsVoided',
@@ -12,7 +15,7 @@ export const TicketsVoided = defineEvent({
     orderId: OrderId,
     eventId: EventId,
     ticketIds: z.array(TicketId).min(1),
-    reason: z.enum(['refunded', 'disputed']),
+    reason: VoidReason,
   }),
   examples: [
     {

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { OrderTicket } from '../api/orders.ts';
+import { VoidReason } from '../events/tickets-voided.ts';
 import { OrderId, PaymentIntentId } from '../ids.ts';
 import { Currency, MinorUnits } from '../money.ts';
 import { defineInvocation } from './define-invocation.ts';
@@ -32,11 +33,17 @@ export const ConfirmHoldStep = defineInvocation({
 /**
  * ticketing.issueTickets — deterministic ids, signed QR payloads; once per order. It answers the
  * event the tickets admit to as well, as ticketing knows it now, for the steps that print them.
+ * `voided` says a dispute or a full refund overtook fulfillment: the tickets exist but admit
+ * nobody, so nothing is left to record, email or mark fulfilled.
  */
 export const IssueTicketsStep = defineInvocation({
   ref: 'ticketing.issueTickets',
   request: z.object({ order: OrderSnapshot }),
-  response: z.object({ tickets: z.array(OrderTicket).min(1), event: TicketedEvent }),
+  response: z.object({
+    tickets: z.array(OrderTicket).min(1),
+    event: TicketedEvent,
+    voided: VoidReason.optional(),
+  }),
 });
 
 /** ticketing.recordAttendees — one attendee per ticket (the buyer where none was named). */

@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { OrderSnapshot } from '@mytabs/contracts';
+import type { Hold } from './hold.ts';
 import type { HoldsPort, TicketsPort } from './ports.ts';
 import { type IssuedTicket, planTickets } from './ticket.ts';
 import { signTicketQr } from './ticket-qr.ts';
@@ -25,3 +26,11 @@ export const issueTickets = async (
   await deps.tickets.put(planned);
   return deps.tickets.listForOrder(order.orderId);
 };
+
+/**
+ * Whether every ticket the order's hold paid for is written: tickets are written one by one, so a
+ * void that lists them while IssueTickets runs may see only some.
+ */
+export const allTicketsIssued = (hold: Hold | undefined, tickets: readonly IssuedTicket[]) =>
+  tickets.length > 0 &&
+  (hold === undefined || tickets.length === hold.lines.reduce((n, l) => n + l.quantity, 0));

@@ -3,6 +3,7 @@ import {
   type OrderSnapshot,
   type OrderTicket,
   ticketIdFor,
+  type VoidReason as VoidReasons,
 } from '@mytabs/contracts';
 import type * as z from 'zod';
 
@@ -25,7 +26,7 @@ export interface IssuedTicket {
 }
 
 /** Why an order's tickets stopped admitting anyone (TicketsVoided's reasons). */
-export type VoidReason = 'refunded' | 'disputed';
+export type VoidReason = z.infer<typeof VoidReasons>;
 
 export type PlannedTicket = Omit<IssuedTicket, 'qr' | 'generation' | 'reissuedBy'>;
 

@@ -7,6 +7,7 @@ import {
   publishOnce,
   tableName,
 } from '@mytabs/lambda-kit';
+import { announceVoidedTickets } from '../adapters/announce-voided-tickets.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
 import { issueTickets } from '../domain/issue-tickets.ts';
@@ -15,7 +16,9 @@ import { toOrderTicket } from '../domain/ticket.ts';
 
 /**
  * `ticketing.issueTickets`: one signed ticket per seat, the same ones however often it runs, and
- * the event they admit to as it stands now (a moved event prints its new time).
+ * the event they admit to as it stands now (a moved event prints its new time). When a dispute or
+ * a full refund voided the order meanwhile, it says so (`voided`) and announces TicketsVoided, so
+ * the workflow emails no dead codes.
  */
 export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => {
   const stores = repositories();
@@ -42,5 +45,12 @@ export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => 
   );
   // Counted per run: a retried step counts its tickets again (rare; the tickets themselves are not).
   metrics.addMetric('TicketsIssued', MetricUnit.Count, tickets.length);
-  return { tickets: tickets.map(toOrderTicket), event: toTicketedEvent(found.event) };
+  // Read after every ticket is written: a void that listed them before then finds them here.
+  const voided = await stores.tickets.voidedBecause(order.orderId);
+  if (voided) await announceVoidedTickets(tickets, voided);
+  return {
+    tickets: tickets.map(toOrderTicket),
+    event: toTicketedEvent(found.event),
+    ...(voided && { voided }),
+  };
 });

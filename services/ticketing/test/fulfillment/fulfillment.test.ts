@@ -43,7 +43,8 @@ beforeAll(async () => {
   local = await startRepoPlatform({
     seed: true,
     ledger: {
-      tickets: 'drives ticketing’s steps directly, as orders would, for orders that orders never placed',
+      tickets:
+        'drives ticketing’s steps directly, as orders would, for orders that orders never placed',
     },
   });
   asOrders = invoker(local, 'orders.test');

@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync } from 'node:crypto';
 import type { AttendeeEntry, OrderSnapshot } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { attendeesCsv } from '../../src/domain/attendees-csv.ts';
+import { allTicketsIssued } from '../../src/domain/issue-tickets.ts';
 import { planTickets } from '../../src/domain/ticket.ts';
 import { signTicketQr, ticketPublicKeyPem, verifyTicketQr } from '../../src/domain/ticket-qr.ts';
 
@@ -30,6 +31,25 @@ describe('planTickets', () => {
       ['tkt_ord_0123456789abcdef_1_1', 'tt_vip_tier', 'Bea Buyer'],
     ]);
     expect(planTickets(order)).toEqual(tickets);
+  });
+});
+
+describe('allTicketsIssued', () => {
+  const hold = {
+    orderId: order.orderId,
+    eventId: order.eventId,
+    lines: order.lines.map((l) => ({ ticketTypeId: l.ticketTypeId, quantity: l.quantity })),
+    expiresAt: '2026-12-01T12:15:00Z',
+    state: 'confirmed' as const,
+    createdAt: '2026-12-01T12:00:00Z',
+  };
+  const written = planTickets(order).map((t) => ({ ...t, qr: 'qr' }));
+
+  it('holds once every seat the hold paid for has its ticket, not while some are missing', () => {
+    expect(allTicketsIssued(hold, written)).toBe(true);
+    expect(allTicketsIssued(hold, written.slice(0, 3))).toBe(false);
+    expect(allTicketsIssued(hold, [])).toBe(false);
+    expect(allTicketsIssued(undefined, written.slice(0, 1))).toBe(true);
   });
 });
 

@@ -1,0 +1,31 @@
+import { TicketsVoided } from '@mytabs/contracts';
+import { documentClient, publishOnce, tableName } from '@mytabs/lambda-kit';
+import type { IssuedTicket, VoidReason } from '../domain/ticket.ts';
+
+/**
+ * TicketsVoided for an order, once, naming all its tickets. A void (a dispute, a full refund) and
+ * IssueTickets can run at the same time, so both call this: the void after writing its mark and
+ * finding every ticket written, IssueTickets after writing the tickets and finding the mark. Each
+ * reads what the other writes only after its own write, so at least one of them sees both; when
+ * both do, publishOnce keeps it to one event.
+ */
+export const announceVoidedTickets = async (
+  tickets: readonly IssuedTicket[],
+  reason: VoidReason,
+) => {
+  const [first] = tickets;
+  if (!first) return;
+  await publishOnce(
+    documentClient(),
+    tableName(),
+    TicketsVoided.build(
+      {
+        orderId: first.orderId,
+        eventId: first.eventId,
+        ticketIds: tickets.map((t) => t.ticketId),
+        reason,
+      },
+      { idempotencyKey: `TicketsVoided:${first.orderId}`, correlationId: first.orderId },
+    ),
+  );
+};
