@@ -3,25 +3,18 @@ import type { Item, LedgerBreak, SentEmail } from './ledger.ts';
 /** How identity's invitation starts its subject (services/identity/src/domain/invitation-email.ts). */
 const INVITATION_SUBJECT = 'You are invited to join ';
 
-const count = (values: readonly string[]) => {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-};
-
 /**
- * Emails, notifications' send records (`email#…`) and identity's invitations against what the
- * local SES accepted (its store): every `sent` record names, by its MessageId, exactly one
- * accepted email, to the record's address and with its subject; every accepted email is the
- * send of such a record, or an invitation, and each address got exactly as many invitations as
- * identity's invitations to it are marked sent. Records `sending` or `failed` name no MessageId:
+ * Emails, notifications' send records (`email#…`) against what the local SES accepted (its
+ * store): every `sent` record names, by its MessageId, exactly one accepted email, to the
+ * record's address and with its subject; every accepted email is the send of such a record, or
+ * one of identity's invitations, which keep no record to match (an invitation is deleted once
+ * accepted or withdrawn, its `emailSentAt` with it). Records `sending` or `failed` name no MessageId:
  * SES refused them (a refusal or a fault), or a suppressed address kept them from it, so they
  * match nothing; an email SES took while its record stayed `sending` shows as a send without
  * its record. A bounce or a complaint comes after SES accepted, so the record is `sent`.
  */
 export const emailsLedger = (
   notifications: readonly Item[],
-  identity: readonly Item[],
   sent: readonly SentEmail[],
 ): LedgerBreak[] => {
   const breaks: LedgerBreak[] = [];
@@ -52,27 +45,10 @@ export const emailsLedger = (
       });
     }
   }
-  const unrecorded = sent.filter((email) => !recorded.has(email.messageId));
-  const invitationsSent = count(
-    unrecorded
-      .filter((email) => email.subject.startsWith(INVITATION_SUBJECT))
-      .flatMap((email) => email.destination.to),
+  const unrecorded = sent.filter(
+    (email) => !recorded.has(email.messageId) && !email.subject.startsWith(INVITATION_SUBJECT),
   );
-  const invited = count(
-    identity
-      .filter((i) => typeof i.invitationId === 'string' && typeof i.emailSentAt === 'string')
-      .map((i) => i.email as string),
-  );
-  for (const address of new Set([...invitationsSent.keys(), ...invited.keys()])) {
-    if (invitationsSent.get(address) !== invited.get(address)) {
-      breaks.push({
-        invariant: 'emails',
-        subject: `invitations to ${address}`,
-        detail: `${invitationsSent.get(address) ?? 0} sent by SES, ${invited.get(address) ?? 0} marked sent by identity`,
-      });
-    }
-  }
-  for (const email of unrecorded.filter((e) => !e.subject.startsWith(INVITATION_SUBJECT))) {
+  for (const email of unrecorded) {
     breaks.push({
       invariant: 'emails',
       subject: `SES message ${email.messageId}`,

@@ -24,7 +24,7 @@ export type LedgerExceptions = Partial<Record<LedgerInvariant, string>>;
  *   unpaid, canceled and failed orders have no valid tickets and hold no seats; no ticket
  *   without its order;
  * - emails (emails-ledger.ts): every sent record matches exactly one email SES accepted, and no
- *   email was accepted without its record (or invitation);
+ *   email was accepted without its record (identity's invitations keep none: they are let be);
  * - facts (facts-ledger.ts): no two events on the bus share an idempotency key, and every fact a
  *   service recorded as published is on it.
  */
@@ -35,7 +35,7 @@ export const checkLedger = async (
 ): Promise<LedgerBreak[]> => {
   const moving = await waitUntilQuiet(endpoints.edge, options.quietTimeoutMs);
   const state = await readLedgerState(plan, endpoints);
-  const { ticketing = [], orders = [], notifications = [], identity = [] } = state.tables;
+  const { ticketing = [], orders = [], notifications = [] } = state.tables;
   const breaks = [
     ...moving.map(
       (what): LedgerBreak => ({
@@ -46,7 +46,7 @@ export const checkLedger = async (
     ),
     ...seatsLedger(ticketing),
     ...orderTicketsLedger(orders, ticketing),
-    ...emailsLedger(notifications, identity, state.emails),
+    ...emailsLedger(notifications, state.emails),
     ...factsLedger(state.tables, state.events),
   ];
   const skipped = options.exceptions ?? {};
