@@ -64,7 +64,8 @@ export const manifest = defineManifest({
       entry: 'src/handlers/cancel-event.ts',
       http: routes.cancelEvent,
       // UpdateItem: published → CANCELED, conditional on the status read.
-      uses: { table: ['Query', 'UpdateItem'], bus: true },
+      // GetItem and PutItem: the record that its EventCanceled is on the bus.
+      uses: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], bus: true },
     },
     recordCancellationProgress: {
       entry: 'src/handlers/record-cancellation-progress.ts',
