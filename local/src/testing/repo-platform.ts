@@ -53,7 +53,14 @@ export const startRepoPlatform = async (
     const close = async () => {
       if (options.ledger === false) return platform.close();
       const breaks = await ledger().finally(() => platform.close());
-      if (breaks.length > 0) throw new Error(formatLedger(breaks));
+      if (breaks.length === 0) return;
+      // A function that failed after its PutEvents (a timeout under load) publishes again on its retry.
+      const failures = lines.filter((line) => / Error: /.test(line)).slice(-20);
+      throw new Error(
+        [formatLedger(breaks), ...(failures.length ? ['function errors:', ...failures] : [])].join(
+          '\n',
+        ),
+      );
     };
     return { platform, endpoints, ...(seed && { seed }), lines, ledger, close };
   } catch (error) {
