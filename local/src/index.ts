@@ -47,6 +47,12 @@ export {
   startStripeEmulator,
   type WebhookEndpoint,
 } from './stripe/stripe-emulator.ts';
+export type { LedgerBreak, LedgerInvariant } from './testing/ledger/ledger.ts';
+export {
+  checkLedger,
+  formatLedger,
+  type LedgerExceptions,
+} from './testing/ledger/ledger-check.ts';
 export {
   type ApiAnswer,
   type ArchivedEvent,

@@ -39,7 +39,7 @@ if (![buyers, quantity, seats].every((n) => Number.isInteger(n) && n > 0)) {
 const own =
   values.target === 'local'
     ? undefined
-    : await startRepoPlatform({ tracing: !values['no-tracing'] });
+    : await startRepoPlatform({ tracing: !values['no-tracing'], ledger: false });
 const endpoints = own?.endpoints ?? localEndpoints();
 console.error(
   `Bench: ${buyers} buyers × ${quantity} ticket(s) for ${seats} seats on ${own ? `its own platform, tracing ${values['no-tracing'] ? 'off' : 'on'}` : endpoints.api}`,

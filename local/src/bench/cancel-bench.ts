@@ -22,7 +22,7 @@ const { values } = parseArgs({
 const orders = Number(values.orders);
 const unpaidShare = Number(values.unpaid);
 const concurrency = Number(values.concurrency);
-const own = await startRepoPlatform({ tracing: false });
+const own = await startRepoPlatform({ tracing: false, ledger: false });
 const { endpoints } = own;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 try {

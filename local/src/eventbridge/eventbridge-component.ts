@@ -6,6 +6,7 @@ import type { Clock } from './clock.ts';
 import { deadLettersRoute } from './dead-letters-route.ts';
 import { eventsApi } from './events-api.ts';
 import { LocalEventBridge } from './local-event-bridge.ts';
+import { pendingDeliveriesRoute } from './pending-deliveries-route.ts';
 import type { WorkflowStarter } from './target-delivery.ts';
 
 /**
@@ -65,7 +66,12 @@ export const eventBridgeComponent = (
     });
     context.serviceEvents.connect((event) => bridge.putServiceEvent(event));
     return {
-      services: [eventsApi(bridge), deadLettersRoute(bridge), archivedEventsRoute(bridge)],
+      services: [
+        eventsApi(bridge),
+        deadLettersRoute(bridge),
+        archivedEventsRoute(bridge),
+        pendingDeliveriesRoute(bridge),
+      ],
       async close() {
         await bridge.close();
         workflows.destroy();

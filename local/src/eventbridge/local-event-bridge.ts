@@ -162,6 +162,11 @@ export class LocalEventBridge {
     return this.#delivery.deadLetters(ruleArn);
   }
 
+  /** Deliveries to targets not yet handed over or dead-lettered. */
+  pendingDeliveries() {
+    return this.#delivery.pending;
+  }
+
   /** Resolves once every delivery started so far has been handed over or dead-lettered. */
   settled() {
     return this.#delivery.settled();

@@ -138,6 +138,11 @@ export class TargetDelivery {
       .sort((a, b) => a.sentAt.localeCompare(b.sentAt));
   }
 
+  /** Deliveries not yet handed over or dead-lettered (some may be waiting for a retry). */
+  get pending() {
+    return this.#inFlight.size;
+  }
+
   /** Resolves once every delivery started so far has succeeded or been dead-lettered. */
   async settled() {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);

@@ -1,18 +1,21 @@
 import { parseArgs } from 'node:util';
+import { formatLedger } from '../testing/ledger/ledger-check.ts';
 import { startRepoPlatform } from '../testing/repo-platform.ts';
 import { fuzzApi } from './fuzz-api.ts';
 import { fuzzWorld } from './fuzz-world.ts';
 
 /**
  * `npm run fuzz -- [--runs N] [--seed S]`: the long form of the API fuzz test, against a seeded
- * platform of its own. Prints the answers by status; exits 1 with the shrunk request (and the
- * seed that finds it again) when a rule is broken.
+ * platform of its own. Prints the answers by status and the ledger check once the platform is
+ * quiet (nothing a request was not allowed to change changed: seats, tickets, emails, facts);
+ * exits 1 with the shrunk request (and the seed that finds it again) when a rule is broken, or
+ * with the ledger's breaks.
  */
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '2000' }, seed: { type: 'string' } },
 });
 const runs = Number(values.runs);
-const local = await startRepoPlatform({ seed: true });
+const local = await startRepoPlatform({ seed: true, ledger: false });
 const started = Date.now();
 try {
   const report = await fuzzApi(local, await fuzzWorld(local), {
@@ -32,6 +35,9 @@ try {
     console.log(`again: npm run fuzz -- --runs ${runs} --seed ${report.failure.seed}`);
     process.exitCode = 1;
   }
+  const breaks = await local.ledger();
+  console.log(formatLedger(breaks));
+  if (breaks.length > 0) process.exitCode = 1;
 } finally {
   await local.close();
 }

@@ -16,6 +16,8 @@ const API = '/2015-03-31/functions';
 const EVENT_INVOKE_CONFIG = /^\/2019-09-25\/functions\/([^/]+)\/event-invoke-config\/?$/;
 /** Not an AWS API: the dead-letter store, for people and tests outside the process. */
 export const DEAD_LETTERS_PATH = '/_local/lambda/dead-letters';
+/** Not an AWS API: how many asynchronous invocations are not done yet (running or retrying). */
+export const PENDING_PATH = '/_local/lambda/pending';
 
 const json = (
   status: number,
@@ -53,6 +55,7 @@ export const lambdaApi = (lambda: LocalLambda): AwsService => ({
     request.path.startsWith(API) ||
     EVENT_INVOKE_CONFIG.test(request.path) ||
     request.path === DEAD_LETTERS_PATH ||
+    request.path === PENDING_PATH ||
     signingName(request.headers) === 'lambda',
   async handle(request) {
     try {
@@ -68,6 +71,9 @@ const route = async (lambda: LocalLambda, request: EdgeRequest): Promise<EdgeRes
   const { method, path } = request;
   if (method === 'GET' && path === DEAD_LETTERS_PATH) {
     return json(200, { DeadLetters: lambda.deadLetters() });
+  }
+  if (method === 'GET' && path === PENDING_PATH) {
+    return json(200, { AsyncInvocations: lambda.pendingAsync });
   }
   if (method === 'GET' && (path === API || path === `${API}/`)) {
     const query = ListQuery.safeParse(Object.fromEntries(request.query));

@@ -207,6 +207,11 @@ export class LocalLambda {
         };
   }
 
+  /** Asynchronous invocations not yet done: running, waiting for a retry, or being dead-lettered. */
+  get pendingAsync() {
+    return this.#inFlight.size;
+  }
+
   /** Invoke synchronously and return the parsed result; a function error rejects with FunctionError. */
   async call(
     functionName: string,

@@ -15,7 +15,7 @@ if (!Number.isInteger(orders) || orders < 1) {
   console.error('--orders takes a positive whole number');
   process.exit(2);
 }
-const local = await startRepoPlatform();
+const local = await startRepoPlatform({ ledger: false });
 try {
   const report = await runDrill(local, { orders, log: (line) => console.error(line) });
   process.stdout.write(

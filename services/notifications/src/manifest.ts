@@ -121,8 +121,8 @@ export const manifest = defineManifest({
     /** Operators only (no invokedBy): sends a failed or abandoned email again, once. */
     resendEmail: {
       entry: 'src/handlers/resend-email.ts',
-      // Takes over the email's existing record: it never writes one.
-      uses: { table: ['GetItem', 'UpdateItem'], bus: true, email: true },
+      // Takes over the email's existing record; PutItem only for the EmailSent published record.
+      uses: { table: ['GetItem', 'PutItem', 'UpdateItem'], bus: true, email: true },
     },
     /** SES's bounces and complaints (on the default bus, SES's only one) as catalog events. */
     translateSesEvents: {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
+  archivedEvents,
   credentialsFor,
   DEMO_ORGANIZER,
   localNames,
@@ -264,8 +265,10 @@ describe('tickets a buyer can use', () => {
     const { qr: newCode, generation } = (await done.json()) as { qr: string; generation: number };
     expect(generation).toBe(1);
     expect(newCode).not.toBe(oldCode);
-    // The same request again (a retry) reissues nothing more.
+    // The same request again (a retry) reissues nothing more, and announces nothing more.
     expect(((await (await reissue('k1')).json()) as { qr: string }).qr).toBe(newCode);
+    const announced = await archivedEvents(local, 'TicketReissued', orderId);
+    expect(announced.filter((e) => e.detail.data.ticketId === ticketId)).toHaveLength(1);
 
     const refused = await scan(bought.event.eventId, oldCode);
     expect(refused.status).toBe(409);

@@ -64,7 +64,8 @@ export const manifest = defineManifest({
       entry: 'src/handlers/cancel-event.ts',
       http: routes.cancelEvent,
       // UpdateItem: published → CANCELED, conditional on the status read.
-      uses: { table: ['Query', 'UpdateItem'], bus: true },
+      // GetItem and PutItem: the record that its EventCanceled is on the bus.
+      uses: { table: ['Query', 'GetItem', 'PutItem', 'UpdateItem'], bus: true },
     },
     recordCancellationProgress: {
       entry: 'src/handlers/record-cancellation-progress.ts',
@@ -113,7 +114,7 @@ export const manifest = defineManifest({
     recordAttendees: {
       entry: 'src/handlers/record-attendees.ts',
       invokedBy: ['orders'],
-      uses: { table: ['PutItem'], bus: true },
+      uses: { table: ['GetItem', 'PutItem'], bus: true },
     },
     releaseSeats: {
       entry: 'src/handlers/release-seats.ts',
@@ -145,7 +146,8 @@ export const manifest = defineManifest({
       entry: 'src/handlers/reissue-ticket.ts',
       http: routes.reissueTicket,
       uses: {
-        table: ['GetItem', 'UpdateItem'],
+        // PutItem: the record that its TicketReissued is on the bus.
+        table: ['GetItem', 'PutItem', 'UpdateItem'],
         bus: true,
         secrets: ['ticket-ed25519-key'],
       },

@@ -1,5 +1,5 @@
 import type { Business, Role } from '@mytabs/contracts';
-import { publish } from '@mytabs/lambda-kit';
+import { documentClient, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { invitationEmail } from '../domain/invitation-email.ts';
 import { invitationIdFor } from '../domain/invitation-id.ts';
 import { memberInvited } from '../domain/membership-events.ts';
@@ -10,7 +10,7 @@ import { claimedEmails, invitations } from './repositories.ts';
 /**
  * Invites an email that no verified user holds: the invitation once per business and email, its
  * email sent until one went out (a send that failed is sent again by the request's retry), then
- * MemberInvited. If the email's user verified it meanwhile (their claim ran before this
+ * MemberInvited, once on the bus however often the invitation is repeated. If the email's user verified it meanwhile (their claim ran before this
  * invitation existed), they become a member here instead.
  */
 export const invite = async (
@@ -34,7 +34,7 @@ export const invite = async (
     );
     await store.markSent(invitation, new Date().toISOString());
   }
-  await publish(memberInvited(invitation, correlationId));
+  await publishOnce(documentClient(), tableName(), memberInvited(invitation, correlationId));
   const holder = await claimedEmails().ownerOf(email);
   if (holder) {
     const membership = await acceptInvitation(invitation, holder, correlationId);

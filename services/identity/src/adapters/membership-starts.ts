@@ -1,4 +1,4 @@
-import { publish } from '@mytabs/lambda-kit';
+import { documentClient, publishOnce, tableName } from '@mytabs/lambda-kit';
 import {
   type InvitationRecord,
   type MembershipRecord,
@@ -10,7 +10,8 @@ import { invitations, memberships } from './repositories.ts';
 /**
  * Starts a membership, or finds the one the user already has in the business; either way counts
  * an owner and publishes MemberAdded for what is stored, so a repeat after a crash finishes the
- * first attempt's work under the same event key.
+ * first attempt's work under the same event key; once it is on the bus, a repeat publishes it no
+ * more.
  */
 export const startMembership = async (membership: MembershipRecord, correlationId: string) => {
   const members = memberships();
@@ -18,7 +19,7 @@ export const startMembership = async (membership: MembershipRecord, correlationI
   if (started.membership.role === 'owner') {
     await members.countOwner(started.membership.businessId, started.membership.userId);
   }
-  await publish(memberAdded(started.membership, correlationId));
+  await publishOnce(documentClient(), tableName(), memberAdded(started.membership, correlationId));
   return started;
 };
 

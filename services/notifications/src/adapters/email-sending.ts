@@ -1,5 +1,5 @@
 import { EmailSent } from '@mytabs/contracts';
-import { documentClient, logger, publish, tableName } from '@mytabs/lambda-kit';
+import { documentClient, logger, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { env } from '../config.ts';
 import type { EmailKey, EmailMessage } from '../domain/email-message.ts';
 import { type SendResult, sendOnce } from '../domain/send-once.ts';
@@ -19,11 +19,14 @@ export const emailSending = () => {
 
 /**
  * EmailSent for a sent email, also when a repeat finds it already sent (the first attempt may
- * have stopped before publishing); consumers deduplicate on the idempotency key.
+ * have stopped before publishing); once on the bus (a `PUBLISHED#` record), a repeat, a retry or
+ * a replay publishes it no more.
  */
 export const announceSent = async (result: SendResult, email: EmailKey & { to: string }) => {
   if (result.status === 'failed') return;
-  await publish(
+  await publishOnce(
+    documentClient(),
+    tableName(),
     EmailSent.build(
       {
         template: email.template,

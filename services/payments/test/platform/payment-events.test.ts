@@ -22,7 +22,13 @@ let show: Awaited<ReturnType<typeof newYorkEvent>>;
 const bus = withRefusingBus();
 
 beforeAll(async () => {
-  local = await startRepoPlatform({ components: bus.components });
+  local = await startRepoPlatform({
+    components: bus.components,
+    ledger: {
+      facts:
+        'reports one hold expired twice itself, so payments publishes its PaymentCanceled again under its key (the designed recovery of a lost release)',
+    },
+  });
   stripe = stripeFor(local);
   show = await newYorkEvent(local, 'payment-events@example.com');
 });

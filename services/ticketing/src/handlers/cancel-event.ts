@@ -1,5 +1,12 @@
 import { businessAccess, EventCanceled, operations } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
+import {
+  documentClient,
+  HttpProblem,
+  httpHandler,
+  publishOnce,
+  refuseUnlessAllowed,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { decideCancellation, shouldAnnounce } from '../domain/event-cancellation.ts';
 import { toTicketedEvent } from '../domain/public-event.ts';
@@ -7,7 +14,8 @@ import { toTicketedEvent } from '../domain/public-event.ts';
 /**
  * An owner or manager cancels a published event: from the conditional write on, nothing is sold
  * (quotes, checkouts and ConfirmHold refuse it), and EventCanceled starts orders' workflow. A
- * repeat answers the state the first made.
+ * repeat answers the state the first made, and announces it only if the first stopped before
+ * EventCanceled was on the bus.
  */
 export const handler = httpHandler(operations.cancelEvent, async ({ params, body, principal }) => {
   const { catalog, cancellations } = repositories();
@@ -36,7 +44,9 @@ export const handler = httpHandler(operations.cancelEvent, async ({ params, body
   }
   const { cancellation } = decision;
   if (shouldAnnounce(decision)) {
-    await publish(
+    await publishOnce(
+      documentClient(),
+      tableName(),
       EventCanceled.build(
         {
           event: toTicketedEvent(found.event),

@@ -1,5 +1,12 @@
 import { IssueTicketsStep, TicketsIssued } from '@mytabs/contracts';
-import { invocationHandler, MetricUnit, metrics, publish } from '@mytabs/lambda-kit';
+import {
+  documentClient,
+  invocationHandler,
+  MetricUnit,
+  metrics,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { announceVoidedTickets } from '../adapters/announce-voided-tickets.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
@@ -19,7 +26,10 @@ export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => 
   const found = await stores.catalog.readEvent(order.eventId);
   if (!found) throw new Error(`Order ${order.orderId} names event ${order.eventId}, which is gone`);
   const tickets = await issueTickets(order, { ...stores, signingKey: await ticketKey() });
-  await publish(
+  // Once on the bus: a retried step or a redrive finds it recorded and publishes it no more.
+  await publishOnce(
+    documentClient(),
+    tableName(),
     TicketsIssued.build(
       {
         orderId: order.orderId,

@@ -1,5 +1,5 @@
 import { AttendeesRecorded, RecordAttendeesStep } from '@mytabs/contracts';
-import { invocationHandler, publish } from '@mytabs/lambda-kit';
+import { documentClient, invocationHandler, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { attendeeOf } from '../domain/attendee.ts';
 
@@ -18,7 +18,9 @@ export const handler = invocationHandler(RecordAttendeesStep, async ({ order, ti
     ),
   );
   await repositories().attendees.record(attendees);
-  await publish(
+  await publishOnce(
+    documentClient(),
+    tableName(),
     AttendeesRecorded.build(
       {
         orderId: order.orderId,

@@ -1,5 +1,12 @@
 import { businessAccess, operations, TicketReissued } from '@mytabs/contracts';
-import { HttpProblem, httpHandler, publish, refuseUnlessAllowed } from '@mytabs/lambda-kit';
+import {
+  documentClient,
+  HttpProblem,
+  httpHandler,
+  publishOnce,
+  refuseUnlessAllowed,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { ticketKey } from '../adapters/ticket-key.ts';
 import { reissueTicket } from '../domain/reissue-ticket.ts';
@@ -26,7 +33,10 @@ export const handler = httpHandler(
     if (reissued === 'conflict') {
       throw new HttpProblem(409, 'The ticket was reissued meanwhile: read it again.');
     }
-    await publish(
+    // A retry of the same request answers the same ticket and publishes nothing more.
+    await publishOnce(
+      documentClient(),
+      tableName(),
       TicketReissued.build(
         {
           ticketId: reissued.ticketId,

@@ -19,7 +19,12 @@ let hold: ReturnType<typeof holdAsPayments>;
 let organizer: Awaited<ReturnType<typeof organizerOf>>;
 
 beforeAll(async () => {
-  local = await startRepoPlatform();
+  local = await startRepoPlatform({
+    ledger: {
+      facts:
+        'puts one PaymentCanceled on the bus twice itself, and has the sweeper report a stuck hold again under its key (its designed re-report)',
+    },
+  });
   hold = holdAsPayments(local);
   organizer = await organizerOf(local, 'holds@example.com', 'Holds Hall');
 }, 60_000);

@@ -13,6 +13,7 @@ import {
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
+  archivedEvents,
   credentialsFor,
   DEMO_ORGANIZER,
   localNames,
@@ -39,7 +40,13 @@ const aws = () => ({
 });
 
 beforeAll(async () => {
-  local = await startRepoPlatform({ seed: true });
+  local = await startRepoPlatform({
+    seed: true,
+    ledger: {
+      tickets:
+        'drives ticketing’s steps directly, as orders would, for orders that orders never placed',
+    },
+  });
   asOrders = invoker(local, 'orders.test');
   asPayments = invoker(local, 'payments.test');
   db = DynamoDBDocumentClient.from(new DynamoDBClient(aws()));
@@ -292,6 +299,9 @@ describe('tickets, attendees and check-in', () => {
 
     expect((await asOrders('recordAttendees', { order, tickets })).result).toEqual({ recorded: 3 });
     expect((await asOrders('recordAttendees', { order, tickets })).result).toEqual({ recorded: 3 });
+    // A repeated step publishes its fact no more.
+    expect(await archivedEvents(local, 'TicketsIssued', order.orderId)).toHaveLength(1);
+    expect(await archivedEvents(local, 'AttendeesRecorded', order.orderId)).toHaveLength(1);
 
     const listed = await fetch(`${local.endpoints.api}/events/${eventId}/attendees?limit=1000`, {
       headers: { authorization: `Bearer ${organizerToken}` },
