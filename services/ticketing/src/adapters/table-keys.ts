@@ -30,6 +30,11 @@ export const ticketKey = (orderId: string, ticketId: string) => ({
  * applies to the order, so tickets issued after a dispute overtook fulfillment are void as well.
  */
 export const voidKey = (orderId: string) => ({ pk: `TICKETS#${orderId}`, sk: 'VOID' });
+/** Which side announces the order's void: the first to claim it (see announce-voided-tickets.ts). */
+export const voidAnnouncerKey = (orderId: string) => ({
+  pk: `TICKETS#${orderId}`,
+  sk: 'VOID_ANNOUNCER',
+});
 /**
  * An event's attendee list, one item per ticket, in a partition of its own: never in the event's,
  * whose every catalog read would otherwise page through all its attendees.

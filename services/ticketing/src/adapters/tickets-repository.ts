@@ -8,7 +8,7 @@ import {
 import { putOnce } from '@mytabs/lambda-kit';
 import type { TicketsPort } from '../domain/ports.ts';
 import { byPosition, type IssuedTicket, type VoidReason } from '../domain/ticket.ts';
-import { ticketKey, voidKey } from './table-keys.ts';
+import { ticketKey, voidAnnouncerKey, voidKey } from './table-keys.ts';
 
 const toTicket = (item: Record<string, unknown>): IssuedTicket => ({
   ticketId: item.ticketId as string,
@@ -94,6 +94,21 @@ export const ticketsRepository = (db: DynamoDBDocumentClient, tableName: string)
       reason,
       voidedAt: at,
     });
+  },
+  async claimVoidAnnouncement(orderId, by) {
+    if (
+      await putOnce(db, tableName, { ...voidAnnouncerKey(orderId), type: 'void-announcer', by })
+    ) {
+      return true;
+    }
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: voidAnnouncerKey(orderId),
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.by === by;
   },
   async voidedBecause(orderId) {
     const { Item } = await db.send(

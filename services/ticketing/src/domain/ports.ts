@@ -2,7 +2,7 @@ import type { TicketType } from '@mytabs/contracts';
 import type { AttendeeRecord, CheckInOutcome } from './attendee.ts';
 import type { Hold, HoldLine, HoldState } from './hold.ts';
 import type { PriceableEvent } from './price-cart.ts';
-import type { IssuedTicket, VoidReason } from './ticket.ts';
+import type { IssuedTicket, VoidAnnouncer, VoidReason } from './ticket.ts';
 
 /** What the domain needs from storage; the DynamoDB adapters implement it. */
 export interface CatalogPort {
@@ -67,6 +67,11 @@ export interface TicketsPort {
   voidOrder(orderId: string, reason: VoidReason, at: string): Promise<boolean>;
   /** Why the order's tickets are void, or undefined while they admit. */
   voidedBecause(orderId: string): Promise<VoidReason | undefined>;
+  /**
+   * Claims announcing the order's void for one side; the first to ask wins for good. True for
+   * the winner, on every retry too; false for the other side.
+   */
+  claimVoidAnnouncement(orderId: string, by: VoidAnnouncer): Promise<boolean>;
 }
 
 export interface AttendeesPort {

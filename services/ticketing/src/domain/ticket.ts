@@ -28,6 +28,9 @@ export interface IssuedTicket {
 /** Why an order's tickets stopped admitting anyone (TicketsVoided's reasons). */
 export type VoidReason = z.infer<typeof VoidReasons>;
 
+/** The two functions that may be first to see an order both voided and fully issued. */
+export type VoidAnnouncer = 'issueTickets' | 'voidTickets';
+
 export type PlannedTicket = Omit<IssuedTicket, 'qr' | 'generation' | 'reissuedBy'>;
 
 /**

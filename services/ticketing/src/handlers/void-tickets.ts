@@ -27,5 +27,9 @@ export const handler = eventHandler([OrderRefunded, PaymentDisputed], async (det
   const complete = allTicketsIssued(await holds.find(orderId), issued);
   logger.info('Voided tickets', { orderId, reason, tickets: issued.length, complete });
   if (!complete) return;
-  await announceVoidedTickets(issued, (await tickets.voidedBecause(orderId)) ?? reason);
+  await announceVoidedTickets(
+    'voidTickets',
+    issued,
+    (await tickets.voidedBecause(orderId)) ?? reason,
+  );
 });

@@ -4,6 +4,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
+  newId,
   OrderFulfilled,
   type OrderSnapshot,
   PaymentDisputed,
@@ -23,6 +24,7 @@ import {
   startRepoPlatform,
 } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ticketsRepository } from '../../src/adapters/tickets-repository.ts';
 import { signTicketQr, ticketSigningKey, verifyTicketQr } from '../../src/domain/ticket-qr.ts';
 import { invoker, paidOrder } from './fulfillment-client.ts';
 
@@ -419,9 +421,78 @@ describe('tickets, attendees and check-in', () => {
     });
     expect(scan.status).toBe(409);
     expect(await scan.json()).toMatchObject({ voided: 'disputed' });
-    // Issuing again (a redrive) returns the same tickets: the void mark is not one of them.
-    expect((await asOrders('issueTickets', { order })).result.tickets).toEqual(tickets);
+    // Issuing again (a redrive) returns the same tickets, voided: the void mark is not one of them.
+    expect((await asOrders('issueTickets', { order })).result).toMatchObject({
+      tickets,
+      voided: 'disputed',
+    });
   }, 30_000);
+
+  it('announces TicketsVoided once, naming every ticket, whichever of a dispute and the issuing comes first', async () => {
+    const orders = Array.from({ length: 4 }, () =>
+      paidOrder(local, [{ ticketTypeId: general, quantity: 3 }]),
+    );
+    const events = new EventBridgeClient({
+      ...aws(),
+      credentials: credentialsFor('payments.test'),
+    });
+    await Promise.all(
+      orders.map(async (order) => {
+        await hold(order);
+        await asOrders('confirmHold', { order });
+        const disputed = PaymentDisputed.build(
+          {
+            orderId: order.orderId,
+            paymentIntentId: order.paymentIntentId,
+            chargeId: `ch_${order.orderId.slice(4)}`,
+            disputeId: `dp_${order.orderId.slice(4)}`,
+            amount: order.amount,
+            currency: order.currency,
+            reason: 'fraudulent',
+          },
+          { idempotencyKey: `PaymentDisputed:${order.orderId}`, correlationId: order.orderId },
+        );
+        await Promise.all([
+          asOrders('issueTickets', { order }),
+          events.send(
+            new PutEventsCommand({
+              Entries: [{ ...disputed, EventBusName: localNames.bus }],
+            }),
+          ),
+        ]);
+      }),
+    );
+    events.destroy();
+    for (const order of orders) {
+      await expect
+        .poll(async () => (await archivedEvents(local, 'TicketsVoided', order.orderId)).length, {
+          timeout: 20_000,
+        })
+        .toBe(1);
+    }
+    // Both sides have had their say: whichever announced, nobody announces again.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    for (const order of orders) {
+      const [voided, ...again] = await archivedEvents(local, 'TicketsVoided', order.orderId);
+      expect(again).toEqual([]);
+      expect(voided?.detail.data).toMatchObject({
+        reason: 'disputed',
+        ticketIds: [expect.any(String), expect.any(String), expect.any(String)],
+      });
+    }
+  }, 60_000);
+
+  it('lets one side announce a void when both claim it at once, and that side again on a retry', async () => {
+    const tickets = ticketsRepository(db, localNames.table('ticketing'));
+    const orderId = newId('ord');
+    const claims = await Promise.all([
+      tickets.claimVoidAnnouncement(orderId, 'issueTickets'),
+      tickets.claimVoidAnnouncement(orderId, 'voidTickets'),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = claims[0] ? 'issueTickets' : 'voidTickets';
+    expect(await tickets.claimVoidAnnouncement(orderId, winner)).toBe(true);
+  });
 
   it('hides the attendee list and the door from users outside the business', async () => {
     const stranger = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
