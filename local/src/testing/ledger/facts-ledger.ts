@@ -2,14 +2,11 @@ import type { BusEvent, Item, LedgerBreak } from './ledger.ts';
 
 /**
  * Where services record that a fact is on the bus: the kit's `publishOnce` (`pk` =
- * `PUBLISHED#<key>`), orders' (`sk` = `PUBLISHED#<key>` in the order's partition) and payments'
- * webhook (`pk` = `fact#<key>`).
+ * `PUBLISHED#<key>`) and payments' webhook (`pk` = `fact#<key>`).
  */
 const recordedKey = (item: Item): string | undefined => {
   const pk = item.pk as string;
-  const sk = item.sk as string;
   if (pk.startsWith('PUBLISHED#')) return pk.slice('PUBLISHED#'.length);
-  if (sk.startsWith('PUBLISHED#')) return sk.slice('PUBLISHED#'.length);
   if (pk.startsWith('fact#')) return pk.slice('fact#'.length);
   return undefined;
 };

@@ -12,12 +12,6 @@ export const consumedKey = (orderId: string, idempotencyKey: string) => ({
   sk: `CONSUMED#${idempotencyKey}`,
 });
 
-/** An event orders has put on the bus about this order (by idempotency key): never expires. */
-export const publishedKey = (orderId: string, idempotencyKey: string) => ({
-  pk: `ORDER#${orderId}`,
-  sk: `PUBLISHED#${idempotencyKey}`,
-});
-
 export const BY_EVENT_INDEX = 'byEvent';
 
 /**

@@ -1,7 +1,6 @@
 import { PaymentCanceled } from '@mytabs/contracts';
-import { eventHandler } from '@mytabs/lambda-kit';
+import { documentClient, eventHandler, publishOnce, tableName } from '@mytabs/lambda-kit';
 import { consumeOnce } from '../adapters/consume-once.ts';
-import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { unlessUnplaced } from '../adapters/unplaced-order.ts';
 import { changeOrder } from '../domain/change-order.ts';
@@ -17,7 +16,11 @@ export const handler = eventHandler([PaymentCanceled], async ({ metadata, data }
         cancelOnPaymentCanceled(current, new Date()),
       );
       if (order.status === 'CANCELED') {
-        await publishOnce(effects, order.orderId, orderCanceled(order, data.cancellationReason));
+        await publishOnce(
+          documentClient(),
+          tableName(),
+          orderCanceled(order, data.cancellationReason),
+        );
       }
     }),
   );

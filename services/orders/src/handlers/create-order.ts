@@ -1,6 +1,13 @@
 import { CreateOrderInvocation, IssueOrderTokenInvocation } from '@mytabs/contracts';
-import { invocationHandler, invoke, MetricUnit, metrics } from '@mytabs/lambda-kit';
-import { publishOnce } from '../adapters/publish-once.ts';
+import {
+  documentClient,
+  invocationHandler,
+  invoke,
+  MetricUnit,
+  metrics,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { isSameOrder, newOrder } from '../domain/new-order.ts';
 import { orderPlaced } from '../domain/order-events.ts';
@@ -14,7 +21,7 @@ class OrderConflict extends Error {
  * repeat answers the stored order), a fresh order token for its buyer, and OrderPlaced.
  */
 export const handler = invocationHandler(CreateOrderInvocation, async (request) => {
-  const { orders, effects } = repositories();
+  const { orders } = repositories();
   const wanted = newOrder(request, new Date());
   const { order, created } = await orders.create(wanted);
   if (!created && !isSameOrder(order, wanted)) {
@@ -22,6 +29,6 @@ export const handler = invocationHandler(CreateOrderInvocation, async (request) 
   }
   if (created) metrics.addMetric('OrdersPlaced', MetricUnit.Count, 1);
   const { orderToken } = await invoke(IssueOrderTokenInvocation, { orderId: order.orderId });
-  await publishOnce(effects, order.orderId, orderPlaced(order));
+  await publishOnce(documentClient(), tableName(), orderPlaced(order));
   return { orderId: order.orderId, orderToken, created };
 });

@@ -1,6 +1,12 @@
 import { MarkFailedStep } from '@mytabs/contracts';
-import { invocationHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
-import { publishOnce } from '../adapters/publish-once.ts';
+import {
+  documentClient,
+  invocationHandler,
+  MetricUnit,
+  metrics,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
 import { changeOrder } from '../domain/change-order.ts';
@@ -13,7 +19,7 @@ import { markFailed } from '../domain/workflow-steps.ts';
 export const handler = invocationHandler(
   MarkFailedStep,
   asStep(async ({ orderId, error, cause, refund }) => {
-    const { orders, effects } = repositories();
+    const { orders } = repositories();
     const described = failureCause(cause);
     const { order, changed } = await changeOrder(orders, orderId, (current) =>
       markFailed(current, { error, ...(described && { cause: described }), refund }, new Date()),
@@ -22,7 +28,7 @@ export const handler = invocationHandler(
       metrics.addMetric('OrdersFailed', MetricUnit.Count, 1);
     const { failure } = order;
     if (order.status === 'FAILED' && failure) {
-      await publishOnce(effects, orderId, orderFailed({ ...order, failure }));
+      await publishOnce(documentClient(), tableName(), orderFailed({ ...order, failure }));
     }
     return { order: toSnapshot(order) };
   }),

@@ -1,6 +1,12 @@
 import { MarkFulfilledStep } from '@mytabs/contracts';
-import { invocationHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
-import { publishOnce } from '../adapters/publish-once.ts';
+import {
+  documentClient,
+  invocationHandler,
+  MetricUnit,
+  metrics,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { repositories } from '../adapters/repositories.ts';
 import { asStep } from '../adapters/step-errors.ts';
 import { changeOrder } from '../domain/change-order.ts';
@@ -12,14 +18,15 @@ import { markFulfilled } from '../domain/workflow-steps.ts';
 export const handler = invocationHandler(
   MarkFulfilledStep,
   asStep(async ({ orderId, tickets, confirmation }) => {
-    const { orders, effects } = repositories();
+    const { orders } = repositories();
     const { order, changed } = await changeOrder(orders, orderId, (current) =>
       markFulfilled(current, { tickets, confirmation }, new Date()),
     );
     if (changed && order.status === 'FULFILLED') {
       metrics.addMetric('OrdersFulfilled', MetricUnit.Count, 1);
     }
-    if (order.status === 'FULFILLED') await publishOnce(effects, orderId, orderFulfilled(order));
+    if (order.status === 'FULFILLED')
+      await publishOnce(documentClient(), tableName(), orderFulfilled(order));
     return { order: toSnapshot(order) };
   }),
 );

@@ -1,7 +1,13 @@
 import { PaymentRefunded } from '@mytabs/contracts';
-import { eventHandler, MetricUnit, metrics } from '@mytabs/lambda-kit';
+import {
+  documentClient,
+  eventHandler,
+  MetricUnit,
+  metrics,
+  publishOnce,
+  tableName,
+} from '@mytabs/lambda-kit';
 import { consumeOnce } from '../adapters/consume-once.ts';
-import { publishOnce } from '../adapters/publish-once.ts';
 import { repositories } from '../adapters/repositories.ts';
 import { changeOrder } from '../domain/change-order.ts';
 import { orderRefunded } from '../domain/order-events.ts';
@@ -21,8 +27,8 @@ export const handler = eventHandler([PaymentRefunded], async ({ metadata, data }
       order.lastRefundId === data.refundId
     ) {
       await publishOnce(
-        effects,
-        order.orderId,
+        documentClient(),
+        tableName(),
         orderRefunded({ ...order, status }, { refundId: data.refundId, amount: data.amount }),
       );
     }
