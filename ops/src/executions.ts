@@ -46,7 +46,7 @@ export const failStateErrors = (definition: string): Set<string> => {
   return errors;
 };
 
-const arnOf = async (target: Target, machine: StateMachinePlan) => {
+export const arnOf = async (target: Target, machine: StateMachinePlan) => {
   let nextToken: string | undefined;
   do {
     const page = await target.sfn.send(new ListStateMachinesCommand({ nextToken }));

@@ -1,5 +1,7 @@
-import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import { SendApologyStep, SendConfirmationStep } from '@mytabs/contracts';
 import * as z from 'zod';
+import { lastStepInput } from './step-input.ts';
 import type { Target } from './target.ts';
 
 /** What `notifications.resendEmail` answers (its own contract, read as any outside input). */
@@ -20,9 +22,60 @@ export interface EmailToResend {
   template: 'order-confirmation' | 'order-failed';
 }
 
+/** The fulfillment step that sends each template: where an email notifications never got starts. */
+const SENDING_STEP = {
+  'order-confirmation': SendConfirmationStep,
+  'order-failed': SendApologyStep,
+} as const;
+
+const FULFILLMENT = { service: 'orders', workflow: 'OrderFulfillment' } as const;
+
+const invokeJson = async (lambda: LambdaClient, functionName: string, payload: unknown) => {
+  const answer = await lambda.send(
+    new InvokeCommand({
+      FunctionName: functionName,
+      Payload: new TextEncoder().encode(JSON.stringify(payload)),
+    }),
+  );
+  const body = JSON.parse(new TextDecoder().decode(answer.Payload ?? new Uint8Array()));
+  return { body, failed: answer.FunctionError !== undefined };
+};
+
+/**
+ * An email whose step never reached notifications (the function failed for good, its worker died)
+ * has no record to resend: the step is run again with the input the workflow last gave it, read
+ * from the execution's history, as the workflow would (the sending step sends once per order).
+ */
+const sendFromWorkflow = async (
+  target: Target,
+  { orderId, template }: EmailToResend,
+): Promise<z.infer<typeof Resent>> => {
+  const step = SENDING_STEP[template];
+  const sender = target.plan.functions.find((f) => f.ref === step.ref);
+  if (!sender) throw new Error(`stage ${target.stage} has no ${step.ref}`);
+  const input = await lastStepInput(target, FULFILLMENT, orderId, sender.name);
+  if (input === undefined) return { status: 'not-found' };
+  const request = step.request.safeParse(input);
+  if (!request.success) return { status: 'failed', failure: 'unreadable step input' };
+  const { body, failed } = await invokeJson(
+    target.lambdaAs(FULFILLMENT.service),
+    sender.name,
+    request.data,
+  );
+  const sent = step.response.safeParse(body);
+  if (failed || !sent.success) {
+    return {
+      status: 'failed',
+      failure: `${body?.errorType ?? 'unexpected answer'}: ${body?.errorMessage ?? JSON.stringify(body)}`,
+    };
+  }
+  return sent.data;
+};
+
 /**
  * Each email sent again by notifications' own operator function, which takes over the email's
- * failed record and sends once: a second call answers `already-sent`.
+ * failed record and sends once: a second call answers `already-sent`. One it never received is
+ * sent by its workflow step instead (`sendFromWorkflow`).
  */
 export const resendEmails = async (
   target: Target,
@@ -40,27 +93,25 @@ export const resendEmails = async (
     if (dryRun) {
       outcome.sent.push(orderId);
     } else {
-      const answer = await lambda.send(
-        new InvokeCommand({
-          FunctionName: resender.name,
-          Payload: new TextEncoder().encode(JSON.stringify({ orderId, template })),
-        }),
-      );
-      const body = JSON.parse(new TextDecoder().decode(answer.Payload ?? new Uint8Array()));
-      const resent = Resent.safeParse(body);
-      if (answer.FunctionError || !resent.success) {
+      const { body, failed } = await invokeJson(lambda, resender.name, { orderId, template });
+      const parsed = Resent.safeParse(body);
+      const resent =
+        parsed.success && parsed.data.status === 'not-found'
+          ? await sendFromWorkflow(target, { orderId, template })
+          : parsed.data;
+      if (failed || !resent) {
         outcome.failed.push({
           orderId,
           error: `${body?.errorType ?? 'unexpected answer'}: ${body?.errorMessage ?? JSON.stringify(body)}`,
         });
-      } else if (resent.data.status === 'sent') {
+      } else if (resent.status === 'sent') {
         outcome.sent.push(orderId);
-      } else if (resent.data.status === 'already-sent') {
+      } else if (resent.status === 'already-sent') {
         outcome.alreadySent.push(orderId);
       } else {
         outcome.failed.push({
           orderId,
-          error: `${resent.data.status}${resent.data.failure ? `: ${resent.data.failure}` : ''}`,
+          error: `${resent.status}${resent.failure ? `: ${resent.failure}` : ''}`,
         });
       }
     }
