@@ -1,6 +1,6 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { SendApologyStep, SendConfirmationStep } from '@mytabs/contracts';
 import * as z from 'zod';
+import { invokeFunction } from './invoke.ts';
 import { lastStepInput } from './step-input.ts';
 import type { Target } from './target.ts';
 
@@ -30,17 +30,6 @@ const SENDING_STEP = {
 
 const FULFILLMENT = { service: 'orders', workflow: 'OrderFulfillment' } as const;
 
-const invokeJson = async (lambda: LambdaClient, functionName: string, payload: unknown) => {
-  const answer = await lambda.send(
-    new InvokeCommand({
-      FunctionName: functionName,
-      Payload: new TextEncoder().encode(JSON.stringify(payload)),
-    }),
-  );
-  const body = JSON.parse(new TextDecoder().decode(answer.Payload ?? new Uint8Array()));
-  return { body, failed: answer.FunctionError !== undefined };
-};
-
 /**
  * An email whose step never reached notifications (the function failed for good, its worker died)
  * has no record to resend: the step is run again with the input the workflow last gave it, read
@@ -57,19 +46,30 @@ const sendFromWorkflow = async (
   if (input === undefined) return { status: 'not-found' };
   const request = step.request.safeParse(input);
   if (!request.success) return { status: 'failed', failure: 'unreadable step input' };
-  const { body, failed } = await invokeJson(
+  const { answer, error } = await invokeFunction(
     target.lambdaAs(FULFILLMENT.service),
     sender.name,
     request.data,
   );
-  const sent = step.response.safeParse(body);
-  if (failed || !sent.success) {
-    return {
-      status: 'failed',
-      failure: `${body?.errorType ?? 'unexpected answer'}: ${body?.errorMessage ?? JSON.stringify(body)}`,
-    };
+  const sent = step.response.safeParse(answer);
+  if (error || !sent.success) {
+    return { status: 'failed', failure: error ?? `unexpected answer: ${JSON.stringify(answer)}` };
   }
   return sent.data;
+};
+
+/** One email through notifications' `resendEmail`, or through its workflow step when notifications never got it. */
+const resendOne = async (
+  target: Target,
+  resender: string,
+  email: EmailToResend,
+): Promise<z.infer<typeof Resent>> => {
+  const { answer, error } = await invokeFunction(target.lambdaAs('notifications'), resender, email);
+  const resent = Resent.safeParse(answer);
+  if (error || !resent.success) {
+    return { status: 'failed', failure: error ?? `unexpected answer: ${JSON.stringify(answer)}` };
+  }
+  return resent.data.status === 'not-found' ? sendFromWorkflow(target, email) : resent.data;
 };
 
 /**
@@ -88,32 +88,17 @@ export const resendEmails = async (
   const resender = target.plan.functions.find((f) => f.ref === 'notifications.resendEmail');
   if (!resender) throw new Error(`stage ${target.stage} has no notifications.resendEmail`);
   const outcome: ResendOutcome = { sent: [], alreadySent: [], failed: [] };
-  const lambda = target.lambdaAs('notifications');
-  for (const [i, { orderId, template }] of emails.entries()) {
-    if (dryRun) {
-      outcome.sent.push(orderId);
-    } else {
-      const { body, failed } = await invokeJson(lambda, resender.name, { orderId, template });
-      const parsed = Resent.safeParse(body);
-      const resent =
-        parsed.success && parsed.data.status === 'not-found'
-          ? await sendFromWorkflow(target, { orderId, template })
-          : parsed.data;
-      if (failed || !resent) {
-        outcome.failed.push({
-          orderId,
-          error: `${body?.errorType ?? 'unexpected answer'}: ${body?.errorMessage ?? JSON.stringify(body)}`,
-        });
-      } else if (resent.status === 'sent') {
-        outcome.sent.push(orderId);
-      } else if (resent.status === 'already-sent') {
-        outcome.alreadySent.push(orderId);
-      } else {
-        outcome.failed.push({
-          orderId,
-          error: `${resent.status}${resent.failure ? `: ${resent.failure}` : ''}`,
-        });
-      }
+  for (const [i, email] of emails.entries()) {
+    const resent = dryRun
+      ? { status: 'sent' as const }
+      : await resendOne(target, resender.name, email);
+    if (resent.status === 'sent') outcome.sent.push(email.orderId);
+    else if (resent.status === 'already-sent') outcome.alreadySent.push(email.orderId);
+    else {
+      outcome.failed.push({
+        orderId: email.orderId,
+        error: `${resent.status}${resent.failure ? `: ${resent.failure}` : ''}`,
+      });
     }
     onProgress(i + 1, emails.length);
   }
