@@ -1,7 +1,7 @@
 import { TicketsVoided } from '@mytabs/contracts';
 import { documentClient, publishOnce, tableName } from '@mytabs/lambda-kit';
+import type { TicketsPort } from '../domain/ports.ts';
 import type { IssuedTicket, VoidAnnouncer, VoidReason } from '../domain/ticket.ts';
-import { repositories } from './repositories.ts';
 
 /**
  * TicketsVoided for an order, once, naming all its tickets. A void (a dispute, a full refund) and
@@ -12,13 +12,14 @@ import { repositories } from './repositories.ts';
  * records), so the first to claim the announcement makes it, and its own retries after a crash.
  */
 export const announceVoidedTickets = async (
+  tickets: Pick<TicketsPort, 'claimVoidAnnouncement'>,
   by: VoidAnnouncer,
-  tickets: readonly IssuedTicket[],
+  issued: readonly IssuedTicket[],
   reason: VoidReason,
 ) => {
-  const [first] = tickets;
+  const [first] = issued;
   if (!first) return;
-  if (!(await repositories().tickets.claimVoidAnnouncement(first.orderId, by))) return;
+  if (!(await tickets.claimVoidAnnouncement(first.orderId, by))) return;
   await publishOnce(
     documentClient(),
     tableName(),
@@ -26,7 +27,7 @@ export const announceVoidedTickets = async (
       {
         orderId: first.orderId,
         eventId: first.eventId,
-        ticketIds: tickets.map((t) => t.ticketId),
+        ticketIds: issued.map((t) => t.ticketId),
         reason,
       },
       { idempotencyKey: `TicketsVoided:${first.orderId}`, correlationId: first.orderId },

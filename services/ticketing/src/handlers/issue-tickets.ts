@@ -47,7 +47,7 @@ export const handler = invocationHandler(IssueTicketsStep, async ({ order }) => 
   metrics.addMetric('TicketsIssued', MetricUnit.Count, tickets.length);
   // Read after every ticket is written: a void that listed them before then finds them here.
   const voided = await stores.tickets.voidedBecause(order.orderId);
-  if (voided) await announceVoidedTickets('issueTickets', tickets, voided);
+  if (voided) await announceVoidedTickets(stores.tickets, 'issueTickets', tickets, voided);
   return {
     tickets: tickets.map(toOrderTicket),
     event: toTicketedEvent(found.event),

@@ -28,6 +28,7 @@ export const handler = eventHandler([OrderRefunded, PaymentDisputed], async (det
   logger.info('Voided tickets', { orderId, reason, tickets: issued.length, complete });
   if (!complete) return;
   await announceVoidedTickets(
+    tickets,
     'voidTickets',
     issued,
     (await tickets.voidedBecause(orderId)) ?? reason,
