@@ -17,7 +17,6 @@ import {
   type RepoPlatform,
   repoRoot,
   shopper,
-  signInLocalUser,
   startRepoPlatform,
   stepFunctionsComponent,
 } from '@mytabs/local';
@@ -221,7 +220,7 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'ops', secretAccessKey: 'x' },
   });
   took.platform = (performance.now() - suiteStarted) / 1000;
-  const organizerToken = await signInLocalUser(local.endpoints.edge, manifests, DEMO_ORGANIZER);
+  const organizerToken = await local.signIn(DEMO_ORGANIZER);
   const eventId = local.seed?.event.eventId ?? '';
   const bought = await Promise.all(cases.map((c) => buy(c, eventId, organizerToken)));
   took.orders = (performance.now() - suiteStarted) / 1000;

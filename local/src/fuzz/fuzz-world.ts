@@ -1,7 +1,4 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { signInLocalUser } from '../seed/local-user.ts';
 import type { RepoPlatform } from '../testing/repo-platform.ts';
-import { repoRoot } from '../testing/repo-platform.ts';
 import type { FuzzWorld } from './fuzz-request.ts';
 
 /** The same token with its claims changed and its signature kept: what a forger sends. */
@@ -20,13 +17,10 @@ const forged = (token: string) => {
 export const fuzzWorld = async (local: RepoPlatform): Promise<FuzzWorld> => {
   const seed = local.seed;
   if (!seed) throw new Error('The fuzzer needs a seeded platform');
-  const manifests = await loadManifests(repoRoot);
-  const signIn = (user: Parameters<typeof signInLocalUser>[2]) =>
-    signInLocalUser(local.endpoints.edge, manifests, user);
   const [organizer, staff, stranger] = await Promise.all([
-    signIn(seed.organizer),
-    signIn(seed.staff),
-    signIn({
+    local.signIn(seed.organizer),
+    local.signIn(seed.staff),
+    local.signIn({
       email: 'fuzz-stranger@example.com',
       password: 'Fuzz-stranger-2026!',
       name: 'Stranger',

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { type Platform, type PlatformOptions, startPlatform } from '../platform.ts';
 import { type DemoSeed, seedDemo } from '../seed/demo-seed.ts';
+import { type LocalUser, signInLocalUser } from '../seed/local-user.ts';
 import type { LedgerBreak } from './ledger/ledger.ts';
 import { checkLedger, formatLedger, type LedgerExceptions } from './ledger/ledger-check.ts';
 
@@ -16,6 +17,8 @@ export interface RepoPlatform {
   seed?: DemoSeed;
   /** Every log line the platform and its functions wrote. */
   lines: string[];
+  /** Signs a user up (once) and in with the platform's user pool: their ID token. */
+  signIn(user: LocalUser): Promise<string>;
   /** The ledger check (ledger/ledger-check.ts) now, with the exceptions the platform was started with. */
   ledger(): Promise<LedgerBreak[]>;
   /** Checks the ledger (unless started with `ledger: false`), stops the platform, then fails if broken. */
@@ -37,17 +40,16 @@ export const startRepoPlatform = async (
   > = {},
 ): Promise<RepoPlatform> => {
   const lines: string[] = [];
+  const manifests = await loadManifests(repoRoot);
   const platform = await startPlatform({
     lambda: { retryBaseDelayMs: 20 },
     log: (line) => lines.push(line),
     ...options,
-    manifests: await loadManifests(repoRoot),
+    manifests,
   });
   const endpoints = platform.endpoints as RepoPlatform['endpoints'];
   try {
-    const seed = options.seed
-      ? await seedDemo(endpoints, await loadManifests(repoRoot))
-      : undefined;
+    const seed = options.seed ? await seedDemo(endpoints, manifests) : undefined;
     const exceptions = options.ledger === false ? undefined : options.ledger;
     const ledger = () => checkLedger(platform.plan, endpoints, exceptions && { exceptions });
     const close = async () => {
@@ -62,7 +64,8 @@ export const startRepoPlatform = async (
         ),
       );
     };
-    return { platform, endpoints, ...(seed && { seed }), lines, ledger, close };
+    const signIn = (user: LocalUser) => signInLocalUser(endpoints.edge, manifests, user);
+    return { platform, endpoints, ...(seed && { seed }), lines, signIn, ledger, close };
   } catch (error) {
     await platform.close();
     throw new Error(`Seeding failed: ${(error as Error).message}\n${lines.slice(-30).join('\n')}`);

@@ -6,11 +6,9 @@ import {
   type Role,
   rolePermissions,
 } from '@mytabs/contracts';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { signInLocalUser } from '../../src/seed/local-user.ts';
 import { eventually, stripeFor } from '../../src/testing/probes.ts';
-import { type RepoPlatform, repoRoot, startRepoPlatform } from '../../src/testing/repo-platform.ts';
+import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 
 /**
  * Every route × every kind of caller, the expected answer derived from the route table (`auth`)
@@ -146,15 +144,14 @@ beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
   const seed = local.seed;
   if (!seed) throw new Error('seeded platform expected');
-  const manifests = await loadManifests(repoRoot);
   const signIn = (email: string) =>
-    signInLocalUser(local.endpoints.edge, manifests, {
+    local.signIn({
       email,
       password: 'Matrix-caller-2026!',
       name: email,
     });
-  const owner = await signInLocalUser(local.endpoints.edge, manifests, seed.organizer);
-  const staff = await signInLocalUser(local.endpoints.edge, manifests, seed.staff);
+  const owner = await local.signIn(seed.organizer);
+  const staff = await local.signIn(seed.staff);
   const stranger = await signIn('matrix-stranger@example.com');
   const businessId = seed.business.businessId;
   const member = async (email: string, role: string) => {

@@ -1,11 +1,4 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import {
-  DEMO_ORGANIZER,
-  type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
-  startRepoPlatform,
-} from '@mytabs/local';
+import { DEMO_ORGANIZER, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buyDemoTickets } from './bought-order.ts';
 import { calendar, inbox, scanQr } from './received-email.ts';
@@ -46,11 +39,7 @@ it('a bought order’s email names the event as ticketing has it, and each QR ge
     .filter((f) => f.contentType === 'image/png')
     .map((f) => scanQr(f.content));
   expect(codes).toHaveLength(2);
-  const organizer = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  const organizer = await local.signIn(DEMO_ORGANIZER);
   const scan = (qr: string | undefined) =>
     fetch(`${local.endpoints.api}/events/${event.eventId}/check-ins`, {
       method: 'POST',

@@ -1,5 +1,4 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
   archivedEvents,
@@ -10,9 +9,7 @@ import {
   localNames,
   type RepoPlatform,
   replayArchive,
-  repoRoot,
   shopper,
-  signInLocalUser,
   startRepoPlatform,
   watchOrder,
 } from '@mytabs/local';
@@ -31,11 +28,7 @@ const DAY_MS = 24 * 3600_000;
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  owner = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  owner = await local.signIn(DEMO_ORGANIZER);
 }, SLOW_MS);
 afterAll(() => local?.close());
 afterEach((context) => {

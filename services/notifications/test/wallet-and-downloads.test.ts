@@ -4,15 +4,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   archivedEvents,
   credentialsFor,
   DEMO_ORGANIZER,
   localNames,
   type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import { unzipSync } from 'fflate';
@@ -25,11 +22,7 @@ let local: RepoPlatform;
 let organizer: string;
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  organizer = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  organizer = await local.signIn(DEMO_ORGANIZER);
 }, 60_000);
 afterAll(() => local?.close());
 

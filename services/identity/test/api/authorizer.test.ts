@@ -9,7 +9,6 @@ import {
   localUserPool,
   type RepoPlatform,
   repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import { decodeJwt, SignJWT } from 'jose';
@@ -32,7 +31,7 @@ beforeAll(async () => {
   const manifests = await loadManifests(repoRoot);
   ({ clientId } = localUserPool(manifests));
   issuer = `${local.endpoints.edge}/${localUserPool(manifests).poolId}`;
-  idToken = await signInLocalUser(local.endpoints.edge, manifests, {
+  idToken = await local.signIn({
     email: 'ada@example.com',
     password: 'Lovelace-1815!',
     name: 'Ada',

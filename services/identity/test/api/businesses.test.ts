@@ -1,5 +1,4 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import { type RepoPlatform, repoRoot, signInLocalUser, startRepoPlatform } from '@mytabs/local';
+import { type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 
 let local: RepoPlatform;
@@ -7,7 +6,7 @@ let token: string;
 
 beforeAll(async () => {
   local = await startRepoPlatform();
-  token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+  token = await local.signIn({
     email: 'grace@example.com',
     password: 'Hopper-1906!',
     name: 'Grace',

@@ -12,7 +12,6 @@ import {
   localUserPool,
   type RepoPlatform,
   repoRoot,
-  signInLocalUser,
   stripeFor,
 } from '@mytabs/local';
 
@@ -31,7 +30,7 @@ const PASSWORD = 'Team-pass-2026!x';
  * token and a client that calls as them. Nothing is requested on their behalf yet.
  */
 export const adminMadeUser = async (local: RepoPlatform, email: string) => {
-  const token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+  const token = await local.signIn({
     email,
     password: PASSWORD,
     name: email,

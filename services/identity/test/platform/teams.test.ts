@@ -1,12 +1,9 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   archivedEvents,
   DEMO_ORGANIZER,
   DEMO_STAFF,
   eventually,
   type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -29,10 +26,7 @@ let seen = 0;
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  owner = api(
-    local,
-    await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), DEMO_ORGANIZER),
-  );
+  owner = api(local, await local.signIn(DEMO_ORGANIZER));
   businessId = local.seed?.business.businessId as string;
   eventId = local.seed?.event.eventId as string;
   order = await fulfilledOrder(local);

@@ -11,7 +11,6 @@ import {
   localUserPool,
   type RepoPlatform,
   repoRoot,
-  signInLocalUser,
   stripeFor,
 } from '@mytabs/local';
 
@@ -24,7 +23,7 @@ const PASSWORD = 'Buyer-pass-2026!x';
 
 /** A signed-in user of the local pool (created on first use): their ID token. */
 export const userToken = async (local: RepoPlatform, email: string, groups: string[] = []) =>
-  signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+  local.signIn({
     email,
     password: PASSWORD,
     name: email,

@@ -6,14 +6,7 @@ import {
   SFNClient,
   StopExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import {
-  DEMO_ORGANIZER,
-  type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
-  startRepoPlatform,
-} from '@mytabs/local';
+import { DEMO_ORGANIZER, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { archived, call, cartOf, eventually, stripeFor } from './actors.ts';
 
@@ -96,11 +89,7 @@ const cancel = (token = organizer, reason = REASON) =>
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  organizer = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  organizer = await local.signIn(DEMO_ORGANIZER);
   eventId = local.seed?.event.eventId as string;
   sfn = new SFNClient({
     endpoint: local.endpoints.edge,
@@ -313,7 +302,7 @@ describe('canceling an event with 61 orders in mixed states', () => {
   }, 120_000);
 
   it('refuses members without the right and non-members as it refuses any other change', async () => {
-    const stranger = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+    const stranger = await local.signIn({
       email: 'stranger@example.com',
       password: 'Stranger-pass-2026!x',
       name: 'Stranger',

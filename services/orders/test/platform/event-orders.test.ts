@@ -1,12 +1,4 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
-import {
-  DEMO_ORGANIZER,
-  DEMO_STAFF,
-  type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
-  startRepoPlatform,
-} from '@mytabs/local';
+import { DEMO_ORGANIZER, DEMO_STAFF, type RepoPlatform, startRepoPlatform } from '@mytabs/local';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, cartOf, eventually, stripeFor, userToken } from './actors.ts';
 
@@ -59,11 +51,7 @@ const newestFirst = (orders: { orderId: string }[]) => orders.map((o) => o.order
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  owner = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  owner = await local.signIn(DEMO_ORGANIZER);
   eventId = local.seed?.event.eventId as string;
   await place('Olga.Buyer@example.com', 2);
   await place('pat@example.com', 1);
@@ -141,11 +129,7 @@ describe("an event's orders, as its organizers list them", () => {
     expect(managed.status).toBe(200);
     expect(managed.body.items).toHaveLength(placed.length);
 
-    const staff = await signInLocalUser(
-      local.endpoints.edge,
-      await loadManifests(repoRoot),
-      DEMO_STAFF,
-    );
+    const staff = await local.signIn(DEMO_STAFF);
     const refused = await list('', staff);
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ status: 403, code: 'role-forbids' });

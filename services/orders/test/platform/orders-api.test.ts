@@ -4,14 +4,11 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { PaymentCanceled, PaymentFailed } from '@mytabs/contracts';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   DEMO_ORGANIZER,
   localArns,
   localNames,
   type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import type Stripe from 'stripe';
@@ -39,11 +36,7 @@ let seen = 0;
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
   stripe = stripeFor(local);
-  organizer = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  organizer = await local.signIn(DEMO_ORGANIZER);
 });
 afterAll(async () => {
   await local?.close();

@@ -5,14 +5,11 @@ import {
   EventBridgeClient,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   DEMO_ORGANIZER,
   DEMO_STAFF,
   localNames,
   type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
@@ -28,11 +25,7 @@ const COLD_STARTS_MS = 60_000;
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  owner = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  owner = await local.signIn(DEMO_ORGANIZER);
   eventId = local.seed?.event.eventId as string;
 });
 afterAll(() => local?.close());
@@ -241,11 +234,7 @@ it('adds up to the orders after purchases, refunds, a dispute and a check-in, sh
 }, 300_000);
 
 it('is shown to owners and managers only: staff are refused with 403, anyone else 404', async () => {
-  const staff = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_STAFF,
-  );
+  const staff = await local.signIn(DEMO_STAFF);
   const refused = await call(local, 'GET', `/events/${eventId}/sales`, { token: staff });
   expect(refused).toMatchObject({ status: 403, body: { code: 'role-forbids' } });
   const stranger = await userToken(local, 'nosy@example.com');

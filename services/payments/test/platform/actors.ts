@@ -3,16 +3,13 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Business, EventEntry, OrganizerEvent } from '@mytabs/contracts';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
   archivedEvents,
   eventually,
   localNames,
   type RepoPlatform,
-  repoRoot,
   seatsLeft,
-  signInLocalUser,
   stripeFor,
 } from '@mytabs/local';
 
@@ -121,7 +118,7 @@ export interface SellerSetup {
 
 /** An organizer's business and a published event, made through the API as demo-seed does. */
 export const publishedEvent = async (local: RepoPlatform, setup: SellerSetup) => {
-  const token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+  const token = await local.signIn({
     email: setup.email,
     password: 'Organizer-pass-2026!',
     name: setup.email,

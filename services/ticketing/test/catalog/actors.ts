@@ -1,6 +1,5 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { type Business, HoldSeatsInvocation, type OrganizerEvent } from '@mytabs/contracts';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import { invokeFunction } from '@mytabs/lambda-kit';
 import {
   apiClient,
@@ -8,14 +7,12 @@ import {
   eventually,
   localNames,
   type RepoPlatform,
-  repoRoot,
   seatsLeft,
-  signInLocalUser,
 } from '@mytabs/local';
 
 /** An organizer of their own business, signed in through the local user pool. */
 export const organizerOf = async (local: RepoPlatform, email: string, businessName: string) => {
-  const token = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+  const token = await local.signIn({
     email,
     password: 'Organizer-pass-2026!',
     name: businessName,

@@ -11,7 +11,6 @@ import {
   type PublicEvent,
   type TicketType,
 } from '@mytabs/contracts';
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   apiClient,
   archivedEvents,
@@ -19,8 +18,6 @@ import {
   DEMO_ORGANIZER,
   localNames,
   type RepoPlatform,
-  repoRoot,
-  signInLocalUser,
   startRepoPlatform,
 } from '@mytabs/local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,11 +49,7 @@ beforeAll(async () => {
   asOrders = invoker(local, 'orders.test');
   asPayments = invoker(local, 'payments.test');
   db = DynamoDBDocumentClient.from(new DynamoDBClient(aws()));
-  organizerToken = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  organizerToken = await local.signIn(DEMO_ORGANIZER);
   eventId = local.seed?.event.eventId ?? '';
   general = local.seed?.event.ticketTypes[0]?.ticketTypeId ?? '';
 }, 60_000);
@@ -495,7 +488,7 @@ describe('tickets, attendees and check-in', () => {
   });
 
   it('hides the attendee list and the door from users outside the business', async () => {
-    const stranger = await signInLocalUser(local.endpoints.edge, await loadManifests(repoRoot), {
+    const stranger = await local.signIn({
       email: 'stranger@example.com',
       password: 'Stranger-pass-2026!',
       name: 'Stan Ger',

@@ -1,4 +1,3 @@
-import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
 import {
   archivedEvents,
   callApi,
@@ -6,9 +5,7 @@ import {
   eventually,
   type RepoPlatform,
   replayArchive,
-  repoRoot,
   shopper,
-  signInLocalUser,
   startRepoPlatform,
   watchOrder,
 } from '@mytabs/local';
@@ -24,11 +21,7 @@ const startedAt = new Date(Date.now() - 1_000);
 
 beforeAll(async () => {
   local = await startRepoPlatform({ seed: true });
-  owner = await signInLocalUser(
-    local.endpoints.edge,
-    await loadManifests(repoRoot),
-    DEMO_ORGANIZER,
-  );
+  owner = await local.signIn(DEMO_ORGANIZER);
 }, 90_000);
 afterAll(() => local?.close());
 
