@@ -1,19 +1,11 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isAlive } from './pid-alive.ts';
 
 /** The data dir is held by a running platform: one process at a time may open its tables. */
 export class DataDirInUseError extends Error {
   override name = 'DataDirInUseError';
 }
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
 
 /**
  * Claims `dir` for this process with a pid file. Two platforms cannot share a data dir (dynalite's
@@ -31,7 +23,7 @@ export const claimDataDir = async (dir: string) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(holder) && holder > 0 && isRunning(holder)) {
+    if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) {
       throw new DataDirInUseError(
         `The data dir ${dir} is in use by another local platform (pid ${holder}): stop it or choose another --data-dir.`,
       );

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLING } from '@mytabs/plan';
 import {
@@ -11,9 +11,12 @@ import {
   type Metafile,
   version,
 } from 'esbuild';
+import { holdBuild, pruneUnheldBuilds } from './bundle-holders.ts';
 
 /** Inside the repository, so a bundle's `@aws-sdk/*` imports resolve from its node_modules. */
 const BUNDLES_DIR = fileURLToPath(new URL('../../.bundles', import.meta.url));
+/** esbuild names inputs relative to its working directory: one for every caller's cwd. */
+const WORKING_DIR = fileURLToPath(new URL('../../..', import.meta.url));
 const RUNNER_ENTRY = fileURLToPath(new URL('./handler-runner.ts', import.meta.url));
 /** The bundle a function's worker starts from: it loads the handler's bundle in turn. */
 export const RUNNER = '__handler-runner';
@@ -40,6 +43,7 @@ export interface FunctionBundles {
 const options = (entryPoints: Record<string, string>, outdir: string): BuildOptions => ({
   entryPoints,
   outdir,
+  absWorkingDir: WORKING_DIR,
   bundle: true,
   platform: BUNDLING.platform,
   format: BUNDLING.format,
@@ -57,11 +61,12 @@ const options = (entryPoints: Record<string, string>, outdir: string): BuildOpti
 
 interface BuildRecord {
   buildId: string;
-  /** Every file the bundles were built from, with what it was then. */
+  /** Every file the bundles were built from (absolute), with what it was then. */
   inputs: Array<[path: string, mtimeMs: number, size: number]>;
 }
 
-const unchanged = ({ inputs }: BuildRecord) =>
+const unchanged = ({ inputs }: BuildRecord, runner: string) =>
+  existsSync(runner) &&
   inputs.every(([path, mtimeMs, size]) => {
     try {
       const stat = statSync(path);
@@ -74,8 +79,9 @@ const unchanged = ({ inputs }: BuildRecord) =>
 const recordOf = (buildId: string, metafile: Metafile): BuildRecord => ({
   buildId,
   inputs: Object.keys(metafile.inputs).map((input) => {
-    const stat = statSync(input);
-    return [input, stat.mtimeMs, stat.size];
+    const path = resolve(WORKING_DIR, input);
+    const stat = statSync(path);
+    return [path, stat.mtimeMs, stat.size];
   }),
 });
 
@@ -115,7 +121,8 @@ const buildInto = async (entryPoints: Record<string, string>, buildDir: string) 
 /**
  * One esbuild call for every function (and the worker's runner), with the plan's bundling, the
  * same as what deploys. Bundles live under `local/.bundles/<set>/<build>/`, the set named by what
- * is bundled and how; a start whose inputs are all as the last build left them reuses it. A
+ * is bundled and how; a start whose inputs are all as the last build left them reuses it, from
+ * whatever folder it runs in, and a new build removes the builds no running platform holds. A
  * function whose code does not build gets no bundle and the reason, and the others still run.
  * With `watch`, every change rebuilds, and `onRebuilt` hears which functions' code changed.
  */
@@ -142,21 +149,23 @@ export const buildFunctionBundles = async (
 
   if (!watch && existsSync(currentFile)) {
     const record = JSON.parse(readFileSync(currentFile, 'utf8')) as BuildRecord;
-    if (unchanged(record)) {
-      const buildDir = join(setDir, record.buildId);
+    const buildDir = join(setDir, record.buildId);
+    const runner = join(buildDir, `${RUNNER}.mjs`);
+    if (unchanged(record, runner)) {
+      const release = holdBuild(buildDir);
       return {
-        runner: join(buildDir, `${RUNNER}.mjs`),
+        runner,
         bundles: bundlesIn(buildDir, new Map()),
         failures: new Map(),
         reused: true,
-        dispose: async () => {},
+        dispose: async () => release(),
       };
     }
   }
 
   const buildId = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const buildDir = join(setDir, buildId);
-  mkdirSync(buildDir, { recursive: true });
+  const release = holdBuild(buildDir);
   const first = await buildInto(entryPoints, buildDir);
   if (first.metafile) {
     // Written last and whole (renamed into place), so a start that reads it finds a finished build.
@@ -164,16 +173,21 @@ export const buildFunctionBundles = async (
     writeFileSync(temporary, JSON.stringify(recordOf(buildId, first.metafile)));
     renameSync(temporary, currentFile);
   }
+  pruneUnheldBuilds(BUNDLES_DIR);
   const built = {
     runner: join(buildDir, `${RUNNER}.mjs`),
     bundles: bundlesIn(buildDir, first.failures),
     failures: first.failures,
     reused: false,
   };
-  if (!watch) return { ...built, dispose: async () => {} };
+  if (!watch) return { ...built, dispose: async () => release() };
+  const stopWatching = await watchBundles(entryPoints, buildDir, names, first.failures, watch);
   return {
     ...built,
-    dispose: await watchBundles(entryPoints, buildDir, names, first.failures, watch),
+    dispose: async () => {
+      await stopWatching();
+      release();
+    },
   };
 };
 
