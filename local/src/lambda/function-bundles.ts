@@ -1,17 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUNDLING } from '@mytabs/plan';
-import {
-  type BuildOptions,
-  type BuildResult,
-  build,
-  context,
-  type Metafile,
-  version,
-} from 'esbuild';
-import { holdBuild, pruneUnheldBuilds } from './bundle-holders.ts';
+import { type BuildOptions, type BuildResult, build, context, version } from 'esbuild';
+import { readCurrent, recordOf, unchanged, writeCurrent } from './build-record.ts';
+import { holdBuild, pruneBuilds } from './kept-builds.ts';
 
 /** Inside the repository, so a bundle's `@aws-sdk/*` imports resolve from its node_modules. */
 const BUNDLES_DIR = fileURLToPath(new URL('../../.bundles', import.meta.url));
@@ -57,32 +51,6 @@ const options = (entryPoints: Record<string, string>, outdir: string): BuildOpti
   outExtension: { '.js': '.mjs' },
   metafile: true,
   logLevel: 'silent',
-});
-
-interface BuildRecord {
-  buildId: string;
-  /** Every file the bundles were built from (absolute), with what it was then. */
-  inputs: Array<[path: string, mtimeMs: number, size: number]>;
-}
-
-const unchanged = ({ inputs }: BuildRecord, runner: string) =>
-  existsSync(runner) &&
-  inputs.every(([path, mtimeMs, size]) => {
-    try {
-      const stat = statSync(path);
-      return stat.mtimeMs === mtimeMs && stat.size === size;
-    } catch {
-      return false;
-    }
-  });
-
-const recordOf = (buildId: string, metafile: Metafile): BuildRecord => ({
-  buildId,
-  inputs: Object.keys(metafile.inputs).map((input) => {
-    const path = resolve(WORKING_DIR, input);
-    const stat = statSync(path);
-    return [path, stat.mtimeMs, stat.size];
-  }),
 });
 
 const errorText = (error: unknown) =>
@@ -141,17 +109,16 @@ export const buildFunctionBundles = async (
     .digest('hex')
     .slice(0, 16);
   const setDir = join(BUNDLES_DIR, setKey);
-  const currentFile = join(setDir, 'current.json');
   const bundlesIn = (buildDir: string, failures: ReadonlyMap<string, string>) =>
     new Map(
       names.filter((n) => !failures.has(n)).map((n) => [n, join(buildDir, `${n}.mjs`)] as const),
     );
 
-  if (!watch && existsSync(currentFile)) {
-    const record = JSON.parse(readFileSync(currentFile, 'utf8')) as BuildRecord;
-    const buildDir = join(setDir, record.buildId);
+  const current = watch ? undefined : readCurrent(setDir);
+  if (current) {
+    const buildDir = join(setDir, current.buildId);
     const runner = join(buildDir, `${RUNNER}.mjs`);
-    if (unchanged(record, runner)) {
+    if (existsSync(runner) && unchanged(current)) {
       const release = holdBuild(buildDir);
       return {
         runner,
@@ -167,13 +134,8 @@ export const buildFunctionBundles = async (
   const buildDir = join(setDir, buildId);
   const release = holdBuild(buildDir);
   const first = await buildInto(entryPoints, buildDir);
-  if (first.metafile) {
-    // Written last and whole (renamed into place), so a start that reads it finds a finished build.
-    const temporary = `${currentFile}.${buildId}`;
-    writeFileSync(temporary, JSON.stringify(recordOf(buildId, first.metafile)));
-    renameSync(temporary, currentFile);
-  }
-  pruneUnheldBuilds(BUNDLES_DIR);
+  if (first.metafile) writeCurrent(setDir, recordOf(buildId, first.metafile, WORKING_DIR));
+  pruneBuilds(BUNDLES_DIR);
   const built = {
     runner: join(buildDir, `${RUNNER}.mjs`),
     bundles: bundlesIn(buildDir, first.failures),

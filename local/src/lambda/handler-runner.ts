@@ -1,3 +1,6 @@
+import { enableCompileCache, flushCompileCache } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { lambdaContext } from './lambda-context.ts';
 import type {
@@ -56,12 +59,21 @@ const tail = () => {
   return log.subarray(Math.max(0, log.length - TAIL_BYTES)).toString();
 };
 
+/*
+ * Every worker of every function compiles the same bundles and AWS SDK modules again; V8's code
+ * cache, kept beside the build (removed with it), spares later cold starts most of that work.
+ * Lambda keeps nothing between sandboxes either way, and what runs is the same code.
+ */
+enableCompileCache(join(dirname(fileURLToPath(import.meta.url)), '.compile-cache'));
+
 let handler: Handler | undefined;
 const loadHandler = async (): Promise<Handler> => {
   if (handler) return handler;
   let module: { handler?: unknown };
   try {
     module = await import(setup.entryUrl);
+    // Workers end by terminate(), before Node would write the cache at exit.
+    flushCompileCache();
   } catch (error) {
     const syntax = error instanceof SyntaxError || (error as Error)?.name === 'TransformError';
     throw new InitError(
