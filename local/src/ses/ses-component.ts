@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import type { PlatformComponent } from '../component.ts';
 import { signingName } from '../edge/aws-service.ts';
 import { forward } from '../edge/forward.ts';
@@ -10,9 +11,24 @@ import { sesFaultAnswer } from './ses-faults.ts';
 import { reportFeedback } from './ses-feedback.ts';
 import { sesMessages } from './ses-messages.ts';
 
-// Through require: its CommonJS `exports.default` reaches ESM differently under tsx and vitest.
-const { default: sesServer } = createRequire(import.meta.url)('aws-ses-v2-local') as {
-  default: (config: { host: string; port: number }) => Promise<Server>;
+const require = createRequire(import.meta.url);
+const emulatorRoot = dirname(require.resolve('aws-ses-v2-local/package.json'));
+
+/**
+ * aws-ses-v2-local keeps its inbox in module state: each platform loads its own copy, so two
+ * platforms in one process (a test file after another, the drill beside a test) keep two inboxes,
+ * as two AWS accounts do. Through require: its CommonJS `exports.default` reaches ESM differently
+ * under tsx and vitest.
+ */
+const freshSesServer = () => {
+  for (const file of Object.keys(require.cache)) {
+    if (file.startsWith(emulatorRoot)) delete require.cache[file];
+  }
+  return (
+    require('aws-ses-v2-local') as {
+      default: (config: { host: string; port: number }) => Promise<Server>;
+    }
+  ).default;
 };
 
 const portOf = (server: Server) => {
@@ -35,7 +51,7 @@ export const ses: PlatformComponent = {
   name: 'ses',
   port: { default: 8005, envVar: 'MYTABS_SES_PORT', description: 'SES inbox' },
   async start({ port, faults, plan, serviceEvents }) {
-    const emulator = await sesServer({ host: '127.0.0.1', port: 0 });
+    const emulator = await freshSesServer()({ host: '127.0.0.1', port: 0 });
     const emulatorPort = portOf(emulator);
     const messages = sesMessages(emulatorPort);
     const inbox = createServer((req, res) => {
