@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
+// `isolate: false`: a worker runs its test files one after another without loading everything
+// again for each (README, "How the tests run").
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    isolate: false,
   },
 });
