@@ -110,3 +110,23 @@ it("refuses a configuration set the stage does not have, as SES does, and sends 
     1,
   );
 });
+
+it('keeps an inbox per platform: a second platform in this process sees none of the first’s emails', async () => {
+  const first = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: 'tickets@keeptabs.app',
+      Destination: { ToAddresses: ['first-platform@example.com'] },
+      Content: { Simple: { Subject: { Data: 'first' }, Body: { Text: { Data: 'one' } } } },
+    }),
+  );
+  const { platform: second } = await startFixturePlatform();
+  try {
+    const stored = await fetch(`${second.endpoints.ses}/store`);
+    const emails = ((await stored.json()) as { emails: StoredEmail[] }).emails;
+    expect(emails.map((e) => e.messageId)).not.toContain(first.MessageId);
+    expect(emails).toEqual([]);
+    expect((await inbox()).map((e) => e.messageId)).toContain(first.MessageId);
+  } finally {
+    await second.close();
+  }
+});
