@@ -52,7 +52,10 @@ import { ofType, type Resources, render, UNRESOLVED } from './template-reader.ts
 
 /** Every allowed difference, and why. Keep the README's list of differences the same. */
 const ALLOWED = {
-  /** AWS runs esbuild bundles, whose stack traces need source maps; locally tsx runs the source. */
+  /**
+   * Source maps for stack traces: Lambda reads them from NODE_OPTIONS, the local workers get the
+   * same flag as their own `execArgv` rather than as a variable.
+   */
   awsOnlyVariables: ['NODE_OPTIONS'],
   /** The user pool's id, issuer, key set and client ids are each side's own pool's. */
   ownValues: ['USER_POOL_ID', 'USER_POOL_ISSUER', 'USER_POOL_JWKS_URL', 'USER_POOL_CLIENT_IDS'],

@@ -4,7 +4,7 @@ import type { LocalEventBridge } from './local-event-bridge.ts';
 export const EVENTBRIDGE_EVENTS_PATH = '/_local/eventbridge/events';
 
 /**
- * `GET /_local/eventbridge/events[?detail-type=X]` on the edge: every event the `mytabs` archive
+ * `GET /_local/eventbridge/events[?detail-type=X]` on the edge: every event the stage's archive
  * holds, oldest first. AWS has no API to read an archive; locally it is how a developer (or a
  * test) sees which domain events were published, e.g. that a fact was published exactly once.
  */

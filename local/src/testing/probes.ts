@@ -76,7 +76,7 @@ export interface ArchivedEvent {
   detail: { metadata: { idempotencyKey: string }; data: Record<string, unknown> };
 }
 
-/** The domain events of one type the `mytabs` bus archived, optionally for one order only. */
+/** The domain events of one type the stage's bus archived, optionally for one order only. */
 export const archivedEvents = async (local: RepoPlatform, detailType: string, orderId?: string) => {
   const response = await fetch(
     `${local.endpoints.edge}/_local/eventbridge/events?detail-type=${detailType}`,
