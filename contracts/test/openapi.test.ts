@@ -168,4 +168,14 @@ describe('openapi.json', () => {
     const attendees = get(operation('/events/{eventId}/attendees', 'get'), 'responses', '200');
     expect(get(attendees, 'content')).toHaveProperty('text/csv');
   });
+
+  it('lists 413 on every operation: the API refuses an oversized body before any function', () => {
+    const paths = get(document, 'paths') as Record<string, Record<string, unknown>>;
+    const without = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods)
+        .filter((method) => get(methods[method], 'responses', '413') === undefined)
+        .map((method) => `${method} ${path}`),
+    );
+    expect(without).toEqual([]);
+  });
 });

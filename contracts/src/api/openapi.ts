@@ -45,8 +45,11 @@ const security = (auth: Operation['auth']): Record<string, string[]>[] =>
           : [{ cognito: [] }, { orderToken: [] }];
 
 const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => {
-  const gatewayStatuses =
-    op.auth === 'public' ? [429] : tokenIsOptional(op.auth) ? [401, 429] : [401, 403, 429];
+  // The body limit (413) is the API's, before any function: on every route, body or not.
+  const gatewayStatuses = [
+    413,
+    ...(op.auth === 'public' ? [429] : tokenIsOptional(op.auth) ? [401, 429] : [401, 403, 429]),
+  ];
   const responses: Record<string, ZodOpenApiResponseObject> = {};
   for (const [status, response] of Object.entries(op.responses)) {
     if (!response) continue;
@@ -59,7 +62,7 @@ const toOperation = (name: string, op: Operation): ZodOpenApiOperationObject => 
   // What every handler answers through the runtime kit, whatever the operation itself refuses.
   const kitStatuses = [
     ...(op.pathParams || op.query || op.headers || op.body ? [400] : []),
-    ...(op.body ? [413, 415] : []),
+    ...(op.body ? [415] : []),
     ...(op.headers && 'idempotency-key' in op.headers.shape ? [409, 422] : []),
   ];
   const statuses = [...op.problems, ...kitStatuses, ...gatewayStatuses, 500];
