@@ -1,3 +1,10 @@
+import { createPrivateKey } from 'node:crypto';
+import { createRequire } from 'node:module';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+  UpdateUserAttributesCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import {
   type Operation,
   type OperationName,
@@ -6,9 +13,12 @@ import {
   type Role,
   rolePermissions,
 } from '@mytabs/contracts';
+import { loadManifests } from '@mytabs/contracts/manifest/load-manifests';
+import { decodeJwt, SignJWT } from 'jose';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localUserPool } from '../../src/seed/local-user.ts';
 import { eventually, stripeFor } from '../../src/testing/probes.ts';
-import { type RepoPlatform, startRepoPlatform } from '../../src/testing/repo-platform.ts';
+import { type RepoPlatform, repoRoot, startRepoPlatform } from '../../src/testing/repo-platform.ts';
 
 /**
  * Every route × every kind of caller, the expected answer derived from the route table (`auth`)
@@ -70,9 +80,12 @@ type Caller =
   | 'anonymous'
   | 'garbage'
   | 'forged'
+  | 'expired'
   | 'ownOrder'
   | 'otherOrder'
   | 'stranger'
+  | 'otherBusiness'
+  | 'changedEmail'
   | 'staff'
   | 'manager'
   | 'owner';
@@ -81,9 +94,12 @@ const CALLERS: Caller[] = [
   'anonymous',
   'garbage',
   'forged',
+  'expired',
   'ownOrder',
   'otherOrder',
   'stranger',
+  'otherBusiness',
+  'changedEmail',
   'staff',
   'manager',
   'owner',
@@ -92,7 +108,7 @@ const CALLERS: Caller[] = [
 type Expected = 401 | 403 | 404 | 'allowed';
 
 const expected = (operation: Operation, guard: Guard, caller: Caller): Expected => {
-  const badToken = caller === 'garbage' || caller === 'forged';
+  const badToken = caller === 'garbage' || caller === 'forged' || caller === 'expired';
   // A token is checked wherever one is sent: on a route open to anyone too, if it takes users.
   if (guard.kind === 'open') return badToken && operation.auth !== 'public' ? 401 : 'allowed';
   if (badToken || caller === 'anonymous') return 401;
@@ -100,9 +116,20 @@ const expected = (operation: Operation, guard: Guard, caller: Caller): Expected 
   if (isOrderToken && operation.auth === 'user') return 401;
   if (guard.kind === 'signed-in') return 'allowed';
   if (isOrderToken) return guard.orderToken && caller === 'ownOrder' ? 'allowed' : 404;
-  if (caller === 'stranger') return 404;
+  // Owning another business, or having set one's email to the buyer's unverified, gives nothing here.
+  if (caller === 'stranger' || caller === 'otherBusiness' || caller === 'changedEmail') return 404;
   return rolePermissions[caller as Role].has(guard.permission) ? 'allowed' : 403;
 };
+
+/** The local pool's own signing key (cognito-local ships one): a valid token, but expired. */
+const poolKey = createRequire(import.meta.url)(
+  'cognito-local/lib/keys/cognitoLocal.private.json',
+) as { pem: string };
+const expiredCopyOf = (idToken: string) =>
+  new SignJWT(decodeJwt(idToken))
+    .setProtectedHeader({ alg: 'RS256', kid: 'CognitoLocal' })
+    .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+    .sign(createPrivateKey(poolKey.pem));
 
 let local: RepoPlatform;
 let tokens: Record<Caller, string | undefined>;
@@ -126,6 +153,39 @@ const api = async (
   });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) };
+};
+
+/** A user who set their email to `email` (not verified) and signed in again: their new ID token. */
+const withEmailChangedTo = async (email: string) => {
+  const password = 'Matrix-caller-2026!';
+  const username = 'matrix-changed-email@example.com';
+  await local.signIn({ email: username, password, name: username });
+  const { clientId } = localUserPool(await loadManifests(repoRoot));
+  const cognito = new CognitoIdentityProviderClient({
+    endpoint: local.endpoints.edge,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const signIn = async () =>
+    (
+      await cognito.send(
+        new InitiateAuthCommand({
+          ClientId: clientId,
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          AuthParameters: { USERNAME: username, PASSWORD: password },
+        }),
+      )
+    ).AuthenticationResult;
+  const first = await signIn();
+  await cognito.send(
+    new UpdateUserAttributesCommand({
+      AccessToken: first?.AccessToken,
+      UserAttributes: [{ Name: 'email', Value: email }],
+    }),
+  );
+  const again = await signIn();
+  cognito.destroy();
+  return again?.IdToken;
 };
 
 const checkout = async () => {
@@ -168,6 +228,13 @@ beforeAll(async () => {
     email: 'matrix-nobody-yet@example.com',
     role: 'staff',
   });
+  const otherOwner = await signIn('matrix-other-owner@example.com');
+  const other = await api('POST', '/businesses', otherOwner, {
+    name: 'Other Shows',
+    country: 'US',
+    currency: 'usd',
+  });
+  expect(other.status).toBe(201);
   const [ownOrder, otherOrder] = [await checkout(), await checkout()];
   // Paid and fulfilled, so that its tickets can be downloaded, sent again and reissued.
   await stripeFor(local).paymentIntents.confirm(ownOrder.paymentIntentId, {
@@ -188,9 +255,12 @@ beforeAll(async () => {
     anonymous: undefined,
     garbage: 'x',
     forged: `${owner.split('.').slice(0, 2).join('.')}.${'A'.repeat(86)}`,
+    expired: await expiredCopyOf(owner),
     ownOrder: ownOrder.orderToken,
     otherOrder: otherOrder.orderToken,
     stranger,
+    otherBusiness: otherOwner,
+    changedEmail: await withEmailChangedTo('matrix-buyer@example.com'),
     staff,
     manager: await signIn('matrix-manager@example.com'),
     owner,
