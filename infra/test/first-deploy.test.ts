@@ -17,13 +17,13 @@ beforeAll(async () => {
   Object.assign(built, { dev, prod });
 }, 180_000);
 
-const stacksOf = (b: BuiltApp): Stack[] => [
-  b.stacks.platform,
-  ...Object.values(b.stacks.services),
-  ...(b.stacks.api ? [b.stacks.api] : []),
-  ...(b.stacks.edge ? [b.stacks.edge] : []),
-  ...(b.stacks.sites ? [b.stacks.sites] : []),
-];
+/** Every stack of the stage, whatever it holds. */
+const stacksOf = (b: BuiltApp): Stack[] =>
+  Object.values(b.stacks).flatMap((entry) =>
+    entry instanceof Stack
+      ? [entry]
+      : Object.values(entry as object).filter((s): s is Stack => s instanceof Stack),
+  );
 const resourcesOf = (b: BuiltApp) =>
   stacksOf(b).flatMap((s) =>
     Object.entries<Json>(Template.fromStack(s).toJSON().Resources).map(([id, r]) => ({
