@@ -34,7 +34,7 @@ describe('the route table', () => {
     },
   );
 
-  it('takes a checkout request as DESIGN.md writes it and names a bad field', () => {
+  it('takes a checkout request as the API documents it and names a bad field', () => {
     const request = {
       eventId: 'ev_01JD8Y3M7T2P',
       items: [{ ticketTypeId: 'tt_01JD8Y4GA', quantity: 2 }],

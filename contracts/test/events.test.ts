@@ -23,7 +23,7 @@ const errorOf = (fn: () => unknown): EventContractError => {
 };
 
 describe('the event catalog', () => {
-  it('holds every event of DESIGN.md and the membership events, each under its own detail type', () => {
+  it('holds every event of the catalog and the membership events, each under its own detail type', () => {
     expect(Object.keys(catalog).sort()).toEqual(
       [
         'OrderPlaced',

@@ -3,8 +3,8 @@ import { startStripeEmulator } from './stripe-emulator.ts';
 import { webhookSecret } from './stripe-ids.ts';
 
 /**
- * Where Stripe sends events: the payments service's webhook route on the local API (DESIGN.md,
- * `POST /payments/webhook`). On AWS this URL is the webhook endpoint configured at Stripe.
+ * Where Stripe sends events: the payments service's webhook route on the local API
+ * (`POST /payments/webhook`). On AWS this URL is the webhook endpoint configured at Stripe.
  */
 export const WEBHOOK_PATH = '/payments/webhook';
 const WEBHOOK_SECRET = 'stripe-webhook-secret';

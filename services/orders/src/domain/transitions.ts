@@ -2,7 +2,7 @@ import type { OrderStatus } from '@mytabs/contracts';
 import type { Order } from './order.ts';
 
 /**
- * Every transition of an order and its one owner (DESIGN.md, "Order lifecycle"). An owner moves
+ * Every transition of an order and its one owner (docs/architecture.md, "Who owns each transition of an order"). An owner moves
  * an order only from the statuses listed, only to the statuses listed: anything else is refused.
  */
 export const TRANSITIONS = {

@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/transitions.ts';
 import { anOrder, NOW } from './order-fixture.ts';
 
-/** DESIGN.md's lifecycle, one row per allowed move and its one owner. Everything else is refused. */
+/** The order's lifecycle (docs/architecture.md), one row per allowed move and its one owner. Everything else is refused. */
 const ALLOWED: [TransitionOwner, OrderStatus, OrderStatus][] = [
   ['markPaid', 'PENDING_PAYMENT', 'PAID'],
   ['paymentCanceled', 'PENDING_PAYMENT', 'CANCELED'],

@@ -54,7 +54,7 @@ export const taxLineRequests = (cart: PricedCart): TaxLineRequest[] => {
 };
 
 /**
- * The quote in DESIGN.md's shape. A line's `amount` excludes tax: for a tax-inclusive price the
+ * The quote in the shape the API documents (contracts/openapi.json). A line's `amount` excludes tax: for a tax-inclusive price the
  * tax inside it is moved out, so `subtotal` + `fees` + `tax` is always what the buyer pays.
  */
 export const buildQuote = (
