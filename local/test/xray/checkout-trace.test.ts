@@ -1,6 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { BatchGetTracesCommand, GetTraceSummariesCommand, XRayClient } from '@aws-sdk/client-xray';
+import {
+  BatchGetTracesCommand,
+  GetServiceGraphCommand,
+  GetTraceSummariesCommand,
+  XRayClient,
+} from '@aws-sdk/client-xray';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shopper, watchOrder } from '../../src/shopper/checkout.ts';
 import { orderTraces } from '../../src/shopper/order-traces.ts';
@@ -38,6 +43,8 @@ interface Node {
   origin?: string;
   parent_id?: string;
   fault?: boolean;
+  namespace?: string;
+  http?: { request?: { url?: string } };
   annotations?: Record<string, unknown>;
   subsegments?: Node[];
 }
@@ -140,6 +147,41 @@ describe("an order's traces on the local platform", () => {
         trace.id,
       ).toHaveLength(1);
     }
+  });
+
+  it("records each Stripe call as a remote subsegment of its caller's, and draws the service graph", async () => {
+    const summaries = await tracesOf(`annotation.orderId = "${orderId}"`);
+    const traces = await documentsOf(summaries.map((t) => t.Id as string));
+    // The X-Ray SDK records a call's URL without its port: Stripe's API is the `/v1/` paths.
+    const stripe = `http://${new URL(local.endpoints.stripe).hostname}/v1/`;
+    const callers = traces.flatMap((t) =>
+      t.segments
+        .filter((segment) =>
+          flat(segment.subsegments ?? []).some(
+            (n) => n.namespace === 'remote' && n.http?.request?.url?.startsWith(stripe),
+          ),
+        )
+        .map((segment) => segment.name),
+    );
+    expect(callers).toEqual(
+      expect.arrayContaining([
+        'mytabs-local-payments-createPaymentIntent',
+        'mytabs-local-payments-stripeWebhook',
+      ]),
+    );
+
+    const { Services = [] } = await xray.send(
+      new GetServiceGraphCommand({ StartTime: startedAt, EndTime: new Date(Date.now() + 1000) }),
+    );
+    const names = Services.map((service) => service.Name);
+    expect(names).toEqual(
+      expect.arrayContaining(['mytabs-local/prod', 'mytabs-local-payments-createPaymentIntent']),
+    );
+    const api = Services.find((service) => service.Name === 'mytabs-local/prod');
+    const calledByApi = (api?.Edges ?? []).map(
+      (edge) => Services.find((service) => service.ReferenceId === edge.ReferenceId)?.Name,
+    );
+    expect(calledByApi).toContain('mytabs-local-payments-createPaymentIntent');
   });
 
   it('shows a failing step as a fault on its state and its function, found with the filter `fault`', async () => {
