@@ -3,11 +3,14 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   archivedEvents,
   credentialsFor,
   DEMO_ORGANIZER,
+  eventually,
   localNames,
   type RepoPlatform,
   startRepoPlatform,
@@ -229,6 +232,43 @@ describe('tickets a buyer can use', () => {
     expect(emails).toHaveLength(2);
     expect(emails[1]?.subject).toBe(emails[0]?.subject);
   }, 30_000);
+
+  it('resend to an address that bounced: 409 with the reason, and no second email', async () => {
+    const address = `gone.${Date.now()}@example.com`;
+    const fault = await fetch(`${local.endpoints.edge}/_local/faults`, {
+      method: 'POST',
+      body: JSON.stringify({ kind: 'ses', mode: 'bounce', recipient: address, times: 1 }),
+    });
+    expect(fault.status).toBe(201);
+    const { order, orderToken } = await buyDemoTickets(local, address, 1);
+    const db = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: local.endpoints.edge,
+        region: 'us-east-1',
+        credentials: credentialsFor('notifications.test'),
+      }),
+    );
+    const suppressed = await eventually(
+      async () =>
+        (
+          await db.send(
+            new GetCommand({
+              TableName: localNames.table('notifications'),
+              Key: { pk: `suppressed#${address}`, sk: 'SUPPRESSED' },
+              ConsistentRead: true,
+            }),
+          )
+        ).Item,
+      (item) => item !== undefined,
+    );
+    expect(suppressed).toMatchObject({ reason: 'bounced' });
+
+    const resent = await api(`/orders/${order.orderId}/resend`, orderToken, { method: 'POST' });
+    expect(resent.status).toBe(409);
+    expect(resent.headers.get('content-type')).toBe('application/problem+json');
+    expect((await resent.json()).detail).toMatch(/^Suppressed: .* bounced/);
+    expect(await inbox(local.endpoints.ses, address)).toHaveLength(1);
+  }, 60_000);
 
   it('reissue: the old code is refused at the door, the new one admits once, and the holder gets one email with it', async () => {
     const { orderId, tickets } = bought.order;
