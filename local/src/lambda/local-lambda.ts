@@ -85,6 +85,8 @@ export interface LocalLambdaOptions {
   /** Delay before the first async retry; the second waits twice as long. AWS: about a minute. */
   retryBaseDelayMs?: number;
   maxWorkersPerFunction?: number;
+  /** Workers starting (importing their bundle) at the same time; default: the cores, at least 2. */
+  coldStartsAtOnce?: number;
   idleWorkerMs?: number;
   /** Idle workers are stopped sooner while the process holds more than this. */
   memory?: Partial<MemoryBudget>;
@@ -119,7 +121,7 @@ const LAMBDA_MAX_EVENT_AGE_S = 21_600;
 export class LocalLambda {
   readonly functions: ReadonlyMap<string, LocalFunction>;
   readonly #pools = new Map<string, FunctionPool>();
-  readonly #initSlots = new InitSlots();
+  readonly #initSlots: InitSlots;
   /** Pending retry waits: closing ends them at once. */
   readonly #retryWaits = new Map<NodeJS.Timeout, () => void>();
   readonly #inFlight = new Set<Promise<unknown>>();
@@ -129,6 +131,7 @@ export class LocalLambda {
 
   constructor(readonly options: LocalLambdaOptions) {
     this.functions = new Map(options.functions.map((f) => [f.name, f]));
+    this.#initSlots = new InitSlots(options.coldStartsAtOnce);
     this.#stopWatchingMemory = watchMemory(() => this.#pools.values(), {
       ...DEFAULT_MEMORY_BUDGET,
       ...options.memory,

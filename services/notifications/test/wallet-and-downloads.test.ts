@@ -266,7 +266,7 @@ describe('tickets a buyer can use', () => {
     const resent = await api(`/orders/${order.orderId}/resend`, orderToken, { method: 'POST' });
     expect(resent.status).toBe(409);
     expect(resent.headers.get('content-type')).toBe('application/problem+json');
-    expect((await resent.json()).detail).toMatch(/^Suppressed: .* bounced/);
+    expect(((await resent.json()) as { detail: string }).detail).toMatch(/^Suppressed: .* bounced/);
     expect(await inbox(local.endpoints.ses, address)).toHaveLength(1);
   }, 60_000);
 
