@@ -1,4 +1,4 @@
-import type { CartItem } from '@mytabs/contracts';
+import { type CartItem, ticketIdFor } from '@mytabs/contracts';
 import { allocate } from './allocate.ts';
 import type { Order } from './order.ts';
 
@@ -90,10 +90,21 @@ export const orderRefunded = (order: Order, amount: number): SalesChange => {
   ]);
 };
 
-/** Voided tickets (a full refund, a dispute) are no longer sold. */
+/**
+ * Voided tickets (a full refund, a dispute) are no longer sold. A ticket's id names its line
+ * (`ticketIdFor`), so the order's lines say each voided ticket's type: a dispute that overtakes
+ * fulfillment voids tickets the order itself never records.
+ */
 export const ticketsVoided = (order: Order, ticketIds: string[]): SalesChange =>
   perType(
-    order.tickets.filter((t) => ticketIds.includes(t.ticketId)),
+    order.lines
+      .flatMap((line, index) =>
+        Array.from({ length: line.quantity }, (_, unit) => ({
+          ticketTypeId: line.ticketTypeId,
+          ticketId: ticketIdFor(order.orderId, index, unit),
+        })),
+      )
+      .filter((t) => ticketIds.includes(t.ticketId)),
     (t) => [t.ticketTypeId, { sold: -1 }],
   );
 

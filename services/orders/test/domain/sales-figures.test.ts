@@ -1,3 +1,4 @@
+import { ticketIdFor } from '@mytabs/contracts';
 import { describe, expect, it } from 'vitest';
 import { allocate } from '../../src/domain/allocate.ts';
 import { Order } from '../../src/domain/order.ts';
@@ -6,6 +7,7 @@ import {
   orderRefunded,
   seatsHeld,
   ticketsIssued,
+  ticketsVoided,
 } from '../../src/domain/sales-change.ts';
 import { salesFigures } from '../../src/domain/sales-figures.ts';
 import { anOrder, aTicket } from './order-fixture.ts';
@@ -43,6 +45,27 @@ describe("an event's figures", () => {
       refunded: 101,
       net: order.amount - 101,
     });
+  });
+
+  it('no longer count tickets a dispute voided before the order recorded them', () => {
+    // The dispute overtook fulfillment: ticketing issued and voided the tickets, the order never got them.
+    const order = anOrder('DISPUTED', { tickets: [] });
+    const issued = order.lines.flatMap((line, index) =>
+      Array.from({ length: line.quantity }, (_, unit) => ({
+        ticketTypeId: line.ticketTypeId,
+        ticketId: ticketIdFor(order.orderId, index, unit),
+      })),
+    );
+    expect(issued.length).toBeGreaterThan(0);
+    const facts = [
+      ticketsIssued(issued),
+      ticketsVoided(
+        order,
+        issued.map((t) => t.ticketId),
+      ),
+    ];
+    const { total } = salesFigures({ eventId: order.eventId, currency: 'usd' }, facts);
+    expect(total.sold).toBe(0);
   });
 
   it('count the tax inside a tax-inclusive price once: gross, fees and tax add up to what was paid', () => {
