@@ -330,6 +330,15 @@ describe('steps whose failure for good fails the execution', () => {
         expect(run.execution).toMatchObject({ status: 'FAILED', error: 'TransientStepError' });
         expect(['PENDING_PAYMENT', 'PAID']).toContain(run.end.status);
       }
+      // The listing commands answer what status summed up, one by one.
+      const names = (items: readonly { name: string }[]) => items.map((i) => i.name).sort();
+      const failed = await ops<{ executions: FailedExecution[] }>('executions failed');
+      expect(names(failed.executions)).toEqual(names(status.failedExecutions));
+      const stuck = await ops<{ orders: Status['stuckOrders'] }>('orders stuck --older-than 0');
+      expect(stuck.orders.length).toBeGreaterThan(0);
+      expect(stuck.orders.map((o) => o.orderId).sort()).toEqual(
+        status.stuckOrders.map((o) => o.orderId).sort(),
+      );
     },
     SLOW_MS,
   );
