@@ -1,11 +1,9 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DescribeReplayCommand,
   EventBridgeClient,
   StartReplayCommand,
 } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   credentialsFor,
   localArns,
@@ -16,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paidOrderWithTickets } from './order-snapshot-fixture.ts';
 import { inbox as inboxAt } from './received-email.ts';
+import { suppressionOf } from './suppression-record.ts';
 
 let local: RepoPlatform;
 beforeAll(async () => {
@@ -55,17 +54,7 @@ const sesWill = (mode: 'bounce' | 'complain', address: string) =>
     body: JSON.stringify({ kind: 'ses', mode, recipient: address, times: 1 }),
   });
 
-const suppression = async (address: string) => {
-  const db = DynamoDBDocumentClient.from(client(DynamoDBClient));
-  const { Item } = await db.send(
-    new GetCommand({
-      TableName: localNames.table('notifications'),
-      Key: { pk: `suppressed#${address}`, sk: 'SUPPRESSED' },
-      ConsistentRead: true,
-    }),
-  );
-  return Item;
-};
+const suppression = (address: string) => suppressionOf(local.endpoints.edge, address);
 
 const eventually = async <T>(read: () => Promise<T | undefined>, what: string) => {
   for (let i = 0; i < 200; i++) {

@@ -3,9 +3,7 @@ import { createHash, createPublicKey } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   archivedEvents,
   credentialsFor,
@@ -20,6 +18,7 @@ import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buyDemoTickets } from './bought-order.ts';
 import { inbox, type StoredEmail, scanQr } from './received-email.ts';
+import { suppressionOf } from './suppression-record.ts';
 
 let local: RepoPlatform;
 let organizer: string;
@@ -241,24 +240,8 @@ describe('tickets a buyer can use', () => {
     });
     expect(fault.status).toBe(201);
     const { order, orderToken } = await buyDemoTickets(local, address, 1);
-    const db = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: local.endpoints.edge,
-        region: 'us-east-1',
-        credentials: credentialsFor('notifications.test'),
-      }),
-    );
     const suppressed = await eventually(
-      async () =>
-        (
-          await db.send(
-            new GetCommand({
-              TableName: localNames.table('notifications'),
-              Key: { pk: `suppressed#${address}`, sk: 'SUPPRESSED' },
-              ConsistentRead: true,
-            }),
-          )
-        ).Item,
+      () => suppressionOf(local.endpoints.edge, address),
       (item) => item !== undefined,
     );
     expect(suppressed).toMatchObject({ reason: 'bounced' });
